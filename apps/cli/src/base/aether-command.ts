@@ -1,0 +1,53 @@
+import { AetherError, type Settings } from '@aetherquant/core';
+import { loadSettings } from '@aetherquant/workflows';
+import { Command, Errors, Flags } from '@oclif/core';
+import { describeFailure } from './describe-failure';
+
+/**
+ * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
+ * reported as one line on stderr (or a JSON error with `--json`) with the exit code of their error code.
+ */
+export abstract class AetherCommand extends Command {
+  static override enableJsonFlag = true;
+
+  /**
+   * For commands that read settings: an explicit env file instead of `./.env`. Not named `--env-file`:
+   * Node 20 claims that option even after the script name and exits before the CLI starts.
+   */
+  static readonly dotenvFlag = Flags.string({
+    summary: 'Read settings from this env file instead of ./.env (the environment still wins).',
+    helpGroup: 'SETTINGS',
+  });
+
+  /**
+   * Loads and validates the settings once (environment over `.env`); warnings such as a misspelt
+   * variable go to stderr, and bad values fail with every problem listed.
+   */
+  protected loadSettings(envFile?: string): Settings {
+    try {
+      const { settings, warnings } = loadSettings({ env: process.env, cwd: process.cwd(), envFile });
+      this.printWarnings(warnings);
+      return settings;
+    } catch (error) {
+      // A misspelt variable often explains the failure, so its warning comes first.
+      if (error instanceof AetherError) this.printWarnings(error.details?.warnings);
+      throw error;
+    }
+  }
+
+  private printWarnings(warnings: unknown): void {
+    if (!Array.isArray(warnings)) return;
+    for (const warning of warnings) process.stderr.write(`warning: ${String(warning)}\n`);
+  }
+
+  protected override async catch(error: Error): Promise<never> {
+    if (error instanceof Errors.ExitError) throw error;
+    const failure = describeFailure(error);
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code: failure.code, message: failure.message, details: failure.details } });
+    } else {
+      process.stderr.write(`error: ${failure.message}\n`);
+    }
+    this.exit(failure.exitCode);
+  }
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
+/** The binary npm links for the workspace, as `npx aetherquant` finds it. */
+export const CLI_BIN = join(WORKSPACE_ROOT, 'node_modules/.bin/aetherquant');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A scratch working directory, so no developer's `.env` leaks into a test. */
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'aetherquant-cli-'));
+}
+
+/**
+ * Runs the built `aetherquant` binary as a user would: a child process, in a scratch directory, with the
+ * caller's AETHERQ_* variables removed and only `env` added.
+ */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliRun {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
+  );
+  const result = spawnSync(CLI_BIN, args, {
+    cwd: options.cwd ?? scratchDir(),
+    env: { ...env, ...options.env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,24 @@
+// Shared Jest settings for every project. @swc/jest transpiles TypeScript (about 5x faster than
+// ts-jest); type errors are caught by each project's separate `typecheck` target instead.
+module.exports = {
+  testEnvironment: 'node',
+  // Resolve workspace packages to their TypeScript sources (the "development" export condition),
+  // so tests never need a prior build of the libraries they import.
+  testEnvironmentOptions: { customExportConditions: ['development', 'node', 'require', 'default'] },
+  transform: {
+    '^.+\\.[tj]s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

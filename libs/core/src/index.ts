@@ -1,0 +1,74 @@
+// The public API of @aetherquant/core. Browser-safe: nothing here touches Node or the environment.
+
+export {
+  AetherError,
+  ERROR_CODES,
+  isAetherError,
+  type AetherErrorDetails,
+  type ErrorCode,
+  type FieldViolation,
+} from './lib/errors/aether-error';
+
+export {
+  BAR_COLUMNS,
+  BarSeries,
+  PRICE_COLUMNS,
+  type Bar,
+  type BarColumn,
+  type BarSeriesInit,
+  type ColumnInput,
+} from './lib/bars/bar-series';
+
+export {
+  INTERVAL_NAMES,
+  TRADING_DAYS_PER_YEAR,
+  TRADING_MINUTES_PER_DAY,
+  isIntervalName,
+  parseInterval,
+  type Interval,
+  type IntervalName,
+  type IntervalUnit,
+} from './lib/time/interval';
+export { parsePeriod, periodWindow, type Period, type PeriodUnit, type TimeWindow } from './lib/time/period';
+export { DAY_MS, formatBarTime, formatIsoDate, parseIsoTime } from './lib/time/iso-time';
+
+export { SYMBOL_PATTERN, normalizeSymbol } from './lib/symbols/symbol';
+
+export {
+  PERMISSIONS,
+  PERMISSION_MIN_ROLE,
+  ROLES,
+  isRole,
+  permissionsOf,
+  roleCan,
+  type Permission,
+  type Role,
+} from './lib/access/access-policy';
+
+export {
+  DATABASE_DISABLED,
+  DEFAULT_DATABASE_URL,
+  LIVE_BROKER_PROVIDERS,
+  LOG_LEVELS,
+  SETTING_DEFINITIONS,
+  SETTING_NAMES,
+  parseSettings,
+  redactSettings,
+  redactUrlPassword,
+  type LiveBrokerProvider,
+  type LogLevel,
+  type ParsedSettings,
+  type SettingName,
+  type Settings,
+} from './lib/settings/settings-schema';
+
+export { parseBoolean, parseDecimal, parseInteger } from './lib/validation/numeric-text';
+export { check, validate, type CheckResult, type ValidateOptions } from './lib/validation/validate';
+
+export {
+  DEFAULT_SIGNAL_THRESHOLD,
+  SIGNALS,
+  signalRequestSchema,
+  type Signal,
+  type SignalRequest,
+} from './lib/requests/signal-request';

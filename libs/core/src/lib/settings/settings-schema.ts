@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { normalizeSymbol } from '../symbols/symbol';
+import { parseBoolean, parseDecimal, parseInteger } from '../validation/numeric-text';
+import { AetherError, type FieldViolation } from '../errors/aether-error';
+import { check } from '../validation/validate';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const LIVE_BROKER_PROVIDERS = ['generic-rest', 'alpaca'] as const;
+export type LiveBrokerProvider = (typeof LIVE_BROKER_PROVIDERS)[number];
+
+/** The database used when `AETHERQ_DATABASE_URL` is unset: a SQLite file created on demand. */
+export const DEFAULT_DATABASE_URL = 'sqlite:///data/aetherquant.sqlite';
+/** The value of `AETHERQ_DATABASE_URL` that turns persistence off. */
+export const DATABASE_DISABLED = 'none';
+const DATABASE_URL_FORMS = /^(?:none|sqlite::memory:|sqlite:\/\/\/.+|postgres(?:ql)?:\/\/.+)$/;
+
+// Text-to-value schemas: every setting arrives as text, trimmed and known not to be blank.
+const decimal = z.string().transform((text, context) => {
+  const value = parseDecimal(text);
+  if (value === undefined) context.issues.push({ code: 'custom', message: 'must be a number', input: text });
+  return value ?? z.NEVER;
+});
+const integer = z.string().transform((text, context) => {
+  const value = parseInteger(text);
+  if (value === undefined)
+    context.issues.push({ code: 'custom', message: 'must be a whole number', input: text });
+  return value ?? z.NEVER;
+});
+const boolean = z.string().transform((text, context) => {
+  const value = parseBoolean(text);
+  if (value === undefined) {
+    context.issues.push({
+      code: 'custom',
+      message: 'must be true or false (or 1/0, yes/no, on/off)',
+      input: text,
+    });
+  }
+  return value ?? z.NEVER;
+});
+const symbol = z.string().transform((text, context) => {
+  try {
+    return normalizeSymbol(text);
+  } catch {
+    context.issues.push({
+      code: 'custom',
+      message: 'must be a ticker of 1 to 15 letters, digits or . - ^ = (e.g. SPY, BRK.B, ^GSPC)',
+      input: text,
+    });
+    return z.NEVER;
+  }
+});
+const secret = z.string().min(1);
+
+interface SettingDefinition {
+  /** What the variable is for, as the README table says it. */
+  readonly description: string;
+  /** Used when the variable is unset or blank; parsed by `schema` like any other value. */
+  readonly default?: string;
+  /** Never echoed back in an error, a log or any output. */
+  readonly secret?: boolean;
+  readonly schema: z.ZodType;
+}
+
+/**
+ * Every `AETHERQ_*` variable: the single source for validation, defaults, secrecy and the README table
+ * (a test checks the README and `.env.example` against it).
+ */
+export const SETTING_DEFINITIONS = {
+  AETHERQ_LOG_LEVEL: {
+    description: 'Log verbosity.',
+    default: 'info',
+    schema: z.enum(LOG_LEVELS),
+  },
+  AETHERQ_DEFAULT_SYMBOL: {
+    description: 'Symbol used when a command is given none.',
+    default: 'SPY',
+    schema: symbol,
+  },
+  AETHERQ_INITIAL_CASH: {
+    description: 'Starting cash of backtests and paper trading.',
+    default: '100000',
+    schema: decimal.pipe(z.number().positive()),
+  },
+  AETHERQ_COMMISSION_BPS: {
+    description: 'Commission in basis points of traded notional.',
+    default: '1.0',
+    schema: decimal.pipe(z.number().min(0).max(1000)),
+  },
+  AETHERQ_SLIPPAGE_BPS: {
+    description: 'Slippage in basis points of traded notional.',
+    default: '0.5',
+    schema: decimal.pipe(z.number().min(0).max(1000)),
+  },
+  AETHERQ_API_KEY: {
+    description: 'API key of the `trader` role. With no key set at all, the API is open (and says so).',
+    secret: true,
+    schema: secret,
+  },
+  AETHERQ_ADMIN_API_KEY: {
+    description: 'API key of the `admin` role (everything a trader can, plus runs and audit).',
+    secret: true,
+    schema: secret,
+  },
+  AETHERQ_DATABASE_URL: {
+    description:
+      '`sqlite:///path.sqlite` (relative to the working directory), `sqlite::memory:`, `postgresql://…`, or `none` to turn persistence off.',
+    default: DEFAULT_DATABASE_URL,
+    secret: true, // may hold a password
+    schema: z.string().regex(DATABASE_URL_FORMS, {
+      message: 'must be none, sqlite::memory:, sqlite:///<path>, postgres://… or postgresql://…',
+    }),
+  },
+  AETHERQ_RATE_LIMIT_PER_MINUTE: {
+    description: 'API requests allowed per client per minute.',
+    default: '120',
+    schema: integer.pipe(z.number().min(1).max(1_000_000)),
+  },
+  AETHERQ_LIVE_BROKER_ENDPOINT: {
+    description: 'Base URL of the live broker (e.g. `https://paper-api.alpaca.markets`).',
+    schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+  },
+  AETHERQ_LIVE_BROKER_KEY_ID: {
+    description: 'Live broker key id (Alpaca `APCA-API-KEY-ID`).',
+    secret: true,
+    schema: secret,
+  },
+  AETHERQ_LIVE_BROKER_TOKEN: {
+    description: 'Live broker token or secret key.',
+    secret: true,
+    schema: secret,
+  },
+  AETHERQ_LIVE_BROKER_PROVIDER: {
+    description: 'Live broker API shape: `generic-rest` or `alpaca`.',
+    default: 'generic-rest',
+    schema: z.enum(LIVE_BROKER_PROVIDERS),
+  },
+  AETHERQ_LIVE_BROKER_DRY_RUN: {
+    description: 'When true, live commands compute and show orders but never send them.',
+    default: 'true',
+    schema: boolean,
+  },
+} as const satisfies Record<`AETHERQ_${string}`, SettingDefinition>;
+
+export type SettingName = keyof typeof SETTING_DEFINITIONS;
+type Definitions = typeof SETTING_DEFINITIONS;
+/** The validated value of each variable: its schema's output, or `undefined` where it has no default. */
+type SettingValues = {
+  [K in SettingName]:
+    z.output<Definitions[K]['schema']> | (Definitions[K] extends { default: string } ? never : undefined);
+};
+export const SETTING_NAMES = Object.keys(SETTING_DEFINITIONS) as SettingName[];
+
+export interface Settings {
+  logLevel: LogLevel;
+  defaultSymbol: string;
+  initialCash: number;
+  commissionBps: number;
+  slippageBps: number;
+  apiKey?: string;
+  adminApiKey?: string;
+  /** `null` when persistence is turned off (`AETHERQ_DATABASE_URL=none`). */
+  databaseUrl: string | null;
+  rateLimitPerMinute: number;
+  liveBroker: {
+    provider: LiveBrokerProvider;
+    endpoint?: string;
+    keyId?: string;
+    token?: string;
+    dryRun: boolean;
+  };
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Problems that do not stop start-up, such as an `AETHERQ_*` variable nobody reads (a likely typo). */
+  warnings: string[];
+}
+
+const settingsSchema = z.object(
+  Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const definition: SettingDefinition = SETTING_DEFINITIONS[name];
+      return [name, definition.default === undefined ? definition.schema.optional() : definition.schema];
+    }),
+  ),
+);
+
+/** Rules that span variables, checked on the raw text so they are reported with every other problem. */
+function crossVariableViolations(raw: Readonly<Record<string, string>>): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  if (raw['AETHERQ_API_KEY'] !== undefined && raw['AETHERQ_API_KEY'] === raw['AETHERQ_ADMIN_API_KEY']) {
+    violations.push({
+      field: 'AETHERQ_ADMIN_API_KEY',
+      rule: 'must differ from AETHERQ_API_KEY (one key cannot hold two roles)',
+    });
+  }
+  return violations;
+}
+
+/**
+ * Validates the `AETHERQ_*` variables of `env` (other variables are ignored). Values are trimmed; blank
+ * ones count as unset. Throws one INVALID_ARGUMENT listing every bad variable by name, without ever
+ * quoting a secret's value; its `details.warnings` carries the warnings too (a typo often explains a
+ * missing value).
+ */
+export function parseSettings(env: Readonly<Record<string, string | undefined>>): ParsedSettings {
+  const raw: Record<string, string> = {};
+  for (const name of SETTING_NAMES) {
+    const value = env[name]?.trim();
+    const fallback = (SETTING_DEFINITIONS[name] as SettingDefinition).default;
+    if (value) raw[name] = value;
+    else if (fallback !== undefined) raw[name] = fallback;
+  }
+  const checked = check(settingsSchema, raw, {
+    mayEcho: (name) => !(SETTING_DEFINITIONS[name as SettingName] as SettingDefinition | undefined)?.secret,
+  });
+  const warnings = unknownVariableWarnings(env);
+  const violations = [...(checked.success ? [] : checked.violations), ...crossVariableViolations(raw)];
+  if (!checked.success || violations.length > 0) {
+    throw AetherError.invalid(violations, 'invalid settings', { warnings });
+  }
+  const values = checked.data as SettingValues;
+
+  const databaseUrl = values.AETHERQ_DATABASE_URL;
+  return {
+    settings: {
+      logLevel: values.AETHERQ_LOG_LEVEL,
+      defaultSymbol: values.AETHERQ_DEFAULT_SYMBOL,
+      initialCash: values.AETHERQ_INITIAL_CASH,
+      commissionBps: values.AETHERQ_COMMISSION_BPS,
+      slippageBps: values.AETHERQ_SLIPPAGE_BPS,
+      apiKey: values.AETHERQ_API_KEY,
+      adminApiKey: values.AETHERQ_ADMIN_API_KEY,
+      databaseUrl: databaseUrl === DATABASE_DISABLED ? null : databaseUrl,
+      rateLimitPerMinute: values.AETHERQ_RATE_LIMIT_PER_MINUTE,
+      liveBroker: {
+        provider: values.AETHERQ_LIVE_BROKER_PROVIDER,
+        endpoint: values.AETHERQ_LIVE_BROKER_ENDPOINT,
+        keyId: values.AETHERQ_LIVE_BROKER_KEY_ID,
+        token: values.AETHERQ_LIVE_BROKER_TOKEN,
+        dryRun: values.AETHERQ_LIVE_BROKER_DRY_RUN,
+      },
+    },
+    warnings,
+  };
+}
+
+function unknownVariableWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('AETHERQ_') && !(name in SETTING_DEFINITIONS))
+    .sort()
+    .map((name) => {
+      const guess = closestName(name);
+      return `${name} is not a setting AetherQuant reads${guess ? `; did you mean ${guess}?` : ''}`;
+    });
+}
+
+/** The known name within edit distance 3 of `name`, if any: enough to catch a dropped or swapped letter. */
+function closestName(name: string): SettingName | undefined {
+  let best: SettingName | undefined;
+  let bestDistance = 4;
+  for (const candidate of SETTING_NAMES) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** A copy of `settings` safe to print: every secret replaced by `"***"` (unset ones stay unset). */
+export function redactSettings(settings: Settings): Settings {
+  const mask = (value: string | undefined) => (value === undefined ? undefined : '***');
+  return {
+    ...settings,
+    apiKey: mask(settings.apiKey),
+    adminApiKey: mask(settings.adminApiKey),
+    databaseUrl: settings.databaseUrl === null ? null : redactUrlPassword(settings.databaseUrl),
+    liveBroker: {
+      ...settings.liveBroker,
+      keyId: mask(settings.liveBroker.keyId),
+      token: mask(settings.liveBroker.token),
+    },
+  };
+}
+
+/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`; other text unchanged. */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
