@@ -1,79 +1,24 @@
-// The single ESLint configuration of the workspace. Project folders carry no config of their own:
-// the dependency rule of docs/ARCHITECTURE.md lives here, in one place, as Nx tags.
+// The single ESLint configuration of the workspace. Project folders carry no config of their own; the
+// dependency rule of docs/ARCHITECTURE.md is tools/lint/dependency-rule.cjs, enforced here as Nx tags.
 import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import dependencyRule from './tools/lint/dependency-rule.cjs';
 
-/**
- * Which project may import which, by `scope:*` tag (set in each project.json). Every planned project
- * has its line already, so a new library only declares its tag.
- */
-const scopeDependencies = {
-  'scope:core': [],
-  'scope:data': ['scope:core'],
-  'scope:strategies': ['scope:core'],
-  'scope:risk': ['scope:core'],
-  'scope:optimization': ['scope:core', 'scope:risk'],
-  'scope:backtest': ['scope:core', 'scope:strategies', 'scope:risk', 'scope:optimization'],
-  'scope:execution': ['scope:core', 'scope:strategies', 'scope:risk'],
-  'scope:persistence': ['scope:core'],
-  'scope:workflows': [
-    'scope:core',
-    'scope:data',
-    'scope:strategies',
-    'scope:risk',
-    'scope:optimization',
-    'scope:backtest',
-    'scope:execution',
-    'scope:persistence',
-  ],
-  'scope:api': ['scope:core', 'scope:workflows'],
-  'scope:cli': ['scope:core', 'scope:workflows'],
-  'scope:dashboard': ['scope:core'],
-  'scope:tools': [
-    'scope:core',
-    'scope:data',
-    'scope:strategies',
-    'scope:risk',
-    'scope:optimization',
-    'scope:backtest',
-    'scope:execution',
-    'scope:persistence',
-    'scope:workflows',
-  ],
-};
+const { depConstraints, testDepConstraints } = dependencyRule;
 
-/** Frameworks that belong to the apps or to persistence, never to the domain libraries. */
-const storageAndFrameworkPackages = [
-  'typeorm',
-  'pg',
-  'sqlite3',
-  '@nestjs/*',
-  '@oclif/*',
-  'react',
-  'react-dom',
-];
-const domainScopes = [
-  'scope:data',
-  'scope:strategies',
-  'scope:risk',
-  'scope:optimization',
-  'scope:backtest',
-  'scope:execution',
-];
+const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 
-const depConstraints = [
-  ...Object.entries(scopeDependencies).map(([sourceTag, allowed]) => ({
-    sourceTag,
-    onlyDependOnLibsWithTags: allowed,
-    ...(sourceTag === 'scope:core' ? { allowedExternalImports: ['zod'] } : {}),
-    ...(domainScopes.includes(sourceTag) ? { bannedExternalImports: storageAndFrameworkPackages } : {}),
-    ...(sourceTag === 'scope:persistence'
-      ? { bannedExternalImports: ['@nestjs/*', '@oclif/*', 'react', 'react-dom'] }
-      : {}),
-  })),
-  // Whatever runs in a browser may only import what is browser-safe.
-  { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'] },
+/** Options of @nx/enforce-module-boundaries, for source files and (without the npm package rules) tests. */
+const boundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
+    checkDynamicDependenciesExceptions: [],
+    allow: [],
+    depConstraints: constraints,
+  },
 ];
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -89,22 +34,17 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          checkDynamicDependenciesExceptions: [],
-          allow: [],
-          depConstraints,
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
     },
+  },
+  {
+    files: TEST_FILES,
+    rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
   },
   {
     // Libraries take their settings as arguments; only apps read the environment (GUIDE §1).
     files: ['libs/*/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    ignores: TEST_FILES,
     rules: {
       'no-restricted-properties': [
         'error',
@@ -119,7 +59,7 @@ export default [
   {
     // core runs in the browser (the dashboard imports it): no Node built-ins, no Node globals.
     files: ['libs/core/src/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': [
         'error',

@@ -21,4 +21,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  reporters: ['default', require.resolve('./tools/jest/summary-reporter.cjs')],
 };

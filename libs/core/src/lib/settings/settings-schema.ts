@@ -45,7 +45,7 @@ const symbol = z.string().transform((text, context) => {
   } catch {
     context.issues.push({
       code: 'custom',
-      message: 'must be a ticker of 1 to 15 letters, digits or . - ^ = (e.g. SPY, BRK.B, ^GSPC)',
+      message: 'must be a ticker of 1 to 15 letters, digits or . - ^ = (e.g. SPY, BRK.B, EURUSD=X)',
       input: text,
     });
     return z.NEVER;
@@ -69,7 +69,7 @@ interface SettingDefinition {
  */
 export const SETTING_DEFINITIONS = {
   AETHERQ_LOG_LEVEL: {
-    description: 'Log verbosity.',
+    description: 'Log verbosity: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.',
     default: 'info',
     schema: z.enum(LOG_LEVELS),
   },
@@ -79,17 +79,17 @@ export const SETTING_DEFINITIONS = {
     schema: symbol,
   },
   AETHERQ_INITIAL_CASH: {
-    description: 'Starting cash of backtests and paper trading.',
+    description: 'Starting cash of backtests and paper trading; positive.',
     default: '100000',
     schema: decimal.pipe(z.number().positive()),
   },
   AETHERQ_COMMISSION_BPS: {
-    description: 'Commission in basis points of traded notional.',
+    description: 'Commission in basis points of traded notional; 0 to 1000.',
     default: '1.0',
     schema: decimal.pipe(z.number().min(0).max(1000)),
   },
   AETHERQ_SLIPPAGE_BPS: {
-    description: 'Slippage in basis points of traded notional.',
+    description: 'Slippage in basis points of traded notional; 0 to 1000.',
     default: '0.5',
     schema: decimal.pipe(z.number().min(0).max(1000)),
   },
@@ -99,7 +99,8 @@ export const SETTING_DEFINITIONS = {
     schema: secret,
   },
   AETHERQ_ADMIN_API_KEY: {
-    description: 'API key of the `admin` role (everything a trader can, plus runs and audit).',
+    description:
+      'API key of the `admin` role (everything a trader can, plus runs and audit); must differ from the trader key.',
     secret: true,
     schema: secret,
   },
@@ -113,12 +114,12 @@ export const SETTING_DEFINITIONS = {
     }),
   },
   AETHERQ_RATE_LIMIT_PER_MINUTE: {
-    description: 'API requests allowed per client per minute.',
+    description: 'API requests allowed per client per minute; a whole number from 1 to 1000000.',
     default: '120',
     schema: integer.pipe(z.number().min(1).max(1_000_000)),
   },
   AETHERQ_LIVE_BROKER_ENDPOINT: {
-    description: 'Base URL of the live broker (e.g. `https://paper-api.alpaca.markets`).',
+    description: 'Base URL of the live broker, `http://` or `https://`.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
   },
   AETHERQ_LIVE_BROKER_KEY_ID: {
@@ -137,7 +138,8 @@ export const SETTING_DEFINITIONS = {
     schema: z.enum(LIVE_BROKER_PROVIDERS),
   },
   AETHERQ_LIVE_BROKER_DRY_RUN: {
-    description: 'When true, live commands compute and show orders but never send them.',
+    description:
+      'When true, live commands compute and show orders but never send them. Accepts true/false, 1/0, yes/no, on/off.',
     default: 'true',
     schema: boolean,
   },
@@ -297,7 +299,10 @@ export function redactSettings(settings: Settings): Settings {
   };
 }
 
-/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`; other text unchanged. */
+/**
+ * `postgres://user:secret@host/db` → `postgres://user:***@host/db`; other text unchanged. The password runs
+ * to the last `@` before the path, as URL parsers read it, so an unescaped `@` in it is masked too.
+ */
 export function redactUrlPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/?#]*@/i, '$1***@');
 }

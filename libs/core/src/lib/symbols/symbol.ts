@@ -1,6 +1,9 @@
 import { AetherError } from '../errors/aether-error';
 
-/** Ticker rule: a letter or digit, then up to 14 of letters, digits and `. - ^ =` (BRK.B, ^GSPC, EURUSD=X). */
+/**
+ * Ticker rule (as the data issue specifies): a letter or digit, then up to 14 of letters, digits and
+ * `. - ^ =` (SPY, BRK.B, EURUSD=X, GC=F). A leading caret (Yahoo's `^GSPC` index form) is refused.
+ */
 export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.\-^=]{0,14}$/;
 
 /** Trims and upper-cases a ticker, then checks it against {@link SYMBOL_PATTERN}. */

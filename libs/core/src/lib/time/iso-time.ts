@@ -37,15 +37,19 @@ export function parseIsoTime(text: string, field = 'date'): number {
     hour < 24 &&
     minute < 60 &&
     second < 60;
-  if (!exists)
+  const offset = zoneOffsetMs(stamp?.[8]);
+  if (!exists || offset === undefined) {
     throw AetherError.invalid([{ field, rule: `is not a real date or time (got ${JSON.stringify(text)})` }]);
-  return utc - zoneOffsetMs(stamp?.[8]);
+  }
+  return utc - offset;
 }
 
-function zoneOffsetMs(zone: string | undefined): number {
+/** The zone's offset from UTC in ms, or `undefined` for an impossible one such as `+00:60`. */
+function zoneOffsetMs(zone: string | undefined): number | undefined {
   if (!zone || zone === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const [hours, minutes] = zone.slice(1).split(':').map(Number) as [number, number];
+  if (hours > 23 || minutes > 59) return undefined;
   return sign * (hours * 60 + minutes) * 60_000;
 }
 

@@ -19,7 +19,16 @@ const PATTERN = /^(\d{1,5})(d|wk|mo|y)$/;
 const UNITS: Record<string, PeriodUnit> = { d: 'day', wk: 'week', mo: 'month', y: 'year' };
 /** A generous bound that still catches typos such as `2000y`: nothing we trade has a longer history. */
 const MAX_YEARS = 100;
-const APPROX_DAYS: Record<PeriodUnit, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+/**
+ * The largest count of each unit within {@link MAX_YEARS}: days are weekdays (100 × 365.25 × 5/7 ≈ 26,089),
+ * weeks are 7 calendar days (100 × 365.25 / 7 ≈ 5,217).
+ */
+const MAX_COUNT: Record<PeriodUnit, number> = {
+  day: 26_089,
+  week: 5_217,
+  month: 12 * MAX_YEARS,
+  year: MAX_YEARS,
+};
 
 /** Parses `5d`, `1wk`, `6mo`, `1y`, `2y`, `ytd` or `max` (any positive count of d, wk, mo, y up to 100 years). */
 export function parsePeriod(text: string, field = 'period'): Period {
@@ -29,7 +38,7 @@ export function parsePeriod(text: string, field = 'period'): Period {
   const match = PATTERN.exec(name);
   const count = match ? Number(match[1]) : 0;
   const unit = match ? (UNITS[match[2] as string] as PeriodUnit) : 'day';
-  if (!match || count < 1 || (count * APPROX_DAYS[unit]) / 365.25 > MAX_YEARS) {
+  if (!match || count < 1 || count > MAX_COUNT[unit]) {
     throw AetherError.invalid([
       {
         field,

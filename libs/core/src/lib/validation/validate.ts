@@ -64,6 +64,7 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return sizeRule(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
     case 'invalid_value':
+      if (issue.input === undefined) return 'is required';
       return issue.values.length === 1
         ? `must be ${quote(issue.values[0])}`
         : `must be one of ${issue.values.map(quote).join(', ')}`;
@@ -96,7 +97,13 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : safeStringify(value);
+  // JSON has no NaN or Infinity (it would print null): numbers are written as JavaScript writes them.
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : typeof value === 'number'
+        ? String(value)
+        : safeStringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -1,0 +1,435 @@
+import { AetherError } from '../errors/aether-error';
+import {
+  DEFAULT_DATABASE_URL,
+  SETTING_DEFINITIONS,
+  SETTING_NAMES,
+  parseSettings,
+  redactSettings,
+  redactUrlPassword,
+  type Settings,
+} from './settings-schema';
+
+function rejection(env: Record<string, string | undefined>): AetherError {
+  try {
+    parseSettings(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AetherError);
+    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
+    return error as AetherError;
+  }
+  throw new Error(`expected ${JSON.stringify(Object.keys(env))} to be rejected`);
+}
+
+/** Everything the error shows anyone: its message and its details as the API would serialise them. */
+const shown = (error: AetherError) =>
+  `${error.message}\n${JSON.stringify(error.details)}\n${JSON.stringify(error)}`;
+
+const DEFAULTS: Settings = {
+  logLevel: 'info',
+  defaultSymbol: 'SPY',
+  initialCash: 100000,
+  commissionBps: 1,
+  slippageBps: 0.5,
+  apiKey: undefined,
+  adminApiKey: undefined,
+  databaseUrl: 'sqlite:///data/aetherquant.sqlite',
+  rateLimitPerMinute: 120,
+  liveBroker: {
+    provider: 'generic-rest',
+    endpoint: undefined,
+    keyId: undefined,
+    token: undefined,
+    dryRun: true,
+  },
+};
+
+describe('parseSettings', () => {
+  it('uses every default when no variable is set', () => {
+    const { settings, warnings } = parseSettings({});
+    expect(settings).toEqual(DEFAULTS);
+    expect(settings.databaseUrl).toBe(DEFAULT_DATABASE_URL);
+    expect(settings.apiKey).toBeUndefined();
+    expect(settings.adminApiKey).toBeUndefined();
+    expect(settings.liveBroker.keyId).toBeUndefined();
+    expect(settings.liveBroker.token).toBeUndefined();
+    expect(settings.liveBroker.endpoint).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+
+  it('treats blank and whitespace-only values as unset', () => {
+    const env = Object.fromEntries(SETTING_NAMES.map((name, i) => [name, i % 2 === 0 ? '' : ' \t ']));
+    expect(parseSettings(env).settings).toEqual(DEFAULTS);
+  });
+
+  it('reads every variable, trimmed', () => {
+    const { settings } = parseSettings({
+      AETHERQ_LOG_LEVEL: ' debug ',
+      AETHERQ_DEFAULT_SYMBOL: ' qqq ',
+      AETHERQ_INITIAL_CASH: ' 25000.50 ',
+      AETHERQ_COMMISSION_BPS: '2',
+      AETHERQ_SLIPPAGE_BPS: '0',
+      AETHERQ_API_KEY: ' trader-key ',
+      AETHERQ_ADMIN_API_KEY: 'admin-key',
+      AETHERQ_DATABASE_URL: 'postgresql://aq:pw@db:5432/aetherquant',
+      AETHERQ_RATE_LIMIT_PER_MINUTE: '600',
+      AETHERQ_LIVE_BROKER_ENDPOINT: 'https://paper-api.alpaca.markets',
+      AETHERQ_LIVE_BROKER_KEY_ID: 'key-id',
+      AETHERQ_LIVE_BROKER_TOKEN: 'token',
+      AETHERQ_LIVE_BROKER_PROVIDER: 'alpaca',
+      AETHERQ_LIVE_BROKER_DRY_RUN: 'false',
+    });
+    expect(settings).toEqual({
+      logLevel: 'debug',
+      defaultSymbol: 'QQQ',
+      initialCash: 25000.5,
+      commissionBps: 2,
+      slippageBps: 0,
+      apiKey: 'trader-key',
+      adminApiKey: 'admin-key',
+      databaseUrl: 'postgresql://aq:pw@db:5432/aetherquant',
+      rateLimitPerMinute: 600,
+      liveBroker: {
+        provider: 'alpaca',
+        endpoint: 'https://paper-api.alpaca.markets',
+        keyId: 'key-id',
+        token: 'token',
+        dryRun: false,
+      },
+    });
+  });
+
+  it('ignores variables that are not AETHERQ_ ones', () => {
+    const { settings, warnings } = parseSettings({
+      PATH: '/usr/bin',
+      NODE_ENV: 'production',
+      aetherq_log_level: 'debug', // names are case-sensitive
+      MY_AETHERQ_LOG_LEVEL: 'debug',
+      INITIAL_CASH: 'lots',
+    });
+    expect(settings).toEqual(DEFAULTS);
+    expect(warnings).toEqual([]);
+  });
+
+  describe('AETHERQ_DATABASE_URL', () => {
+    it('turns persistence off with none', () => {
+      expect(parseSettings({ AETHERQ_DATABASE_URL: 'none' }).settings.databaseUrl).toBeNull();
+    });
+
+    it.each([
+      'postgres://aq:pw@localhost:5432/aetherquant',
+      'postgresql://aq@localhost/aetherquant',
+      'sqlite::memory:',
+      'sqlite:///tmp/test.sqlite',
+      'sqlite:///data/aetherquant.sqlite',
+    ])('accepts %s', (url) => {
+      expect(parseSettings({ AETHERQ_DATABASE_URL: url }).settings.databaseUrl).toBe(url);
+    });
+
+    it.each(['mysql://x', 'sqlite://relative.sqlite', 'sqlite:///', 'postgres://', 'NONE', 'data.sqlite'])(
+      'rejects %s, naming the variable and the accepted forms',
+      (url) => {
+        const error = rejection({ AETHERQ_DATABASE_URL: url });
+        expect(error.message).toBe(
+          'invalid settings: AETHERQ_DATABASE_URL must be none, sqlite::memory:, sqlite:///<path>, postgres://… or postgresql://…',
+        );
+      },
+    );
+  });
+
+  describe('AETHERQ_LIVE_BROKER_DRY_RUN', () => {
+    it.each([
+      ['true', true],
+      ['TRUE', true],
+      ['1', true],
+      ['yes', true],
+      ['Yes', true],
+      ['on', true],
+      ['ON', true],
+      ['false', false],
+      ['False', false],
+      ['0', false],
+      ['no', false],
+      ['NO', false],
+      ['off', false],
+      ['Off', false],
+    ])('reads %p as %p', (text, value) => {
+      expect(parseSettings({ AETHERQ_LIVE_BROKER_DRY_RUN: text }).settings.liveBroker.dryRun).toBe(value);
+    });
+
+    it('rejects other words', () => {
+      expect(rejection({ AETHERQ_LIVE_BROKER_DRY_RUN: 'maybe' }).message).toBe(
+        'invalid settings: AETHERQ_LIVE_BROKER_DRY_RUN must be true or false (or 1/0, yes/no, on/off) (got "maybe")',
+      );
+    });
+  });
+
+  it.each([
+    [
+      'AETHERQ_LOG_LEVEL',
+      'loud',
+      'must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent" (got "loud")',
+    ],
+    ['AETHERQ_DEFAULT_SYMBOL', 'SPY$', 'must be a ticker of 1 to 15 letters'],
+    ['AETHERQ_INITIAL_CASH', 'abc', 'must be a number (got "abc")'],
+    ['AETHERQ_INITIAL_CASH', '0', 'must be greater than 0 (got 0)'],
+    ['AETHERQ_INITIAL_CASH', '1e999', 'must be a number (got "1e999")'],
+    ['AETHERQ_COMMISSION_BPS', '-1', 'must be at least 0 (got -1)'],
+    ['AETHERQ_COMMISSION_BPS', '1000.5', 'must be at most 1000 (got 1000.5)'],
+    ['AETHERQ_SLIPPAGE_BPS', '0x10', 'must be a number (got "0x10")'],
+    ['AETHERQ_RATE_LIMIT_PER_MINUTE', '0', 'must be at least 1 (got 0)'],
+    ['AETHERQ_RATE_LIMIT_PER_MINUTE', '1.5', 'must be a whole number (got "1.5")'],
+    ['AETHERQ_RATE_LIMIT_PER_MINUTE', '1000001', 'must be at most 1000000 (got 1000001)'],
+    ['AETHERQ_LIVE_BROKER_ENDPOINT', 'ftp://broker.example', 'must be an http:// or https:// URL'],
+    ['AETHERQ_LIVE_BROKER_ENDPOINT', 'not a url', 'must be an http:// or https:// URL'],
+    ['AETHERQ_LIVE_BROKER_PROVIDER', 'ib', 'must be one of "generic-rest", "alpaca" (got "ib")'],
+  ])('rejects %s=%p: %s', (name, value, rule) => {
+    const error = rejection({ [name]: value });
+    expect(error.message).toContain(`invalid settings: ${name} ${rule}`);
+    expect(error.details?.violations).toHaveLength(1);
+    expect(error.details?.violations?.[0]?.field).toBe(name);
+  });
+
+  it('accepts the bounds of the numeric settings', () => {
+    const { settings } = parseSettings({
+      AETHERQ_COMMISSION_BPS: '0',
+      AETHERQ_SLIPPAGE_BPS: '1000',
+      AETHERQ_RATE_LIMIT_PER_MINUTE: '1',
+      AETHERQ_INITIAL_CASH: '0.01',
+    });
+    expect(settings).toMatchObject({
+      commissionBps: 0,
+      slippageBps: 1000,
+      rateLimitPerMinute: 1,
+      initialCash: 0.01,
+    });
+  });
+
+  it('reports every problem at once, each naming its variable', () => {
+    const error = rejection({
+      AETHERQ_INITIAL_CASH: 'lots',
+      AETHERQ_COMMISSION_BPS: '5000',
+      AETHERQ_RATE_LIMIT_PER_MINUTE: 'fast',
+      AETHERQ_LIVE_BROKER_PROVIDER: 'ib',
+    });
+    const names = [
+      'AETHERQ_INITIAL_CASH',
+      'AETHERQ_COMMISSION_BPS',
+      'AETHERQ_RATE_LIMIT_PER_MINUTE',
+      'AETHERQ_LIVE_BROKER_PROVIDER',
+    ];
+    expect(error.details?.violations).toHaveLength(4);
+    expect(error.details?.violations?.map((violation) => violation.field).sort()).toEqual([...names].sort());
+    for (const name of names) expect(error.message).toContain(name);
+  });
+
+  describe('secrets', () => {
+    it('rejects one key for both roles, naming AETHERQ_ADMIN_API_KEY without showing the key', () => {
+      const key = 'aq-7f3c9e21-SHARED-secret';
+      const error = rejection({ AETHERQ_API_KEY: key, AETHERQ_ADMIN_API_KEY: key });
+      expect(error.message).toBe(
+        'invalid settings: AETHERQ_ADMIN_API_KEY must differ from AETHERQ_API_KEY (one key cannot hold two roles)',
+      );
+      expect(error.details?.violations?.map((violation) => violation.field)).toEqual([
+        'AETHERQ_ADMIN_API_KEY',
+      ]);
+      expect(shown(error)).not.toContain(key);
+    });
+
+    it('reports equal keys together with every other problem', () => {
+      const error = rejection({
+        AETHERQ_API_KEY: 'aq-same-key-77',
+        AETHERQ_ADMIN_API_KEY: 'aq-same-key-77',
+        AETHERQ_LOG_LEVEL: 'loud',
+      });
+      expect(error.details?.violations?.map((violation) => violation.field).sort()).toEqual([
+        'AETHERQ_ADMIN_API_KEY',
+        'AETHERQ_LOG_LEVEL',
+      ]);
+      expect(shown(error)).not.toContain('aq-same-key-77');
+    });
+
+    it('compares the keys after trimming', () => {
+      const error = rejection({
+        AETHERQ_API_KEY: ' aq-twin-key-91 ',
+        AETHERQ_ADMIN_API_KEY: 'aq-twin-key-91',
+      });
+      expect(error.details?.violations?.[0]?.field).toBe('AETHERQ_ADMIN_API_KEY');
+      expect(shown(error)).not.toContain('aq-twin-key-91');
+    });
+
+    it('accepts an admin key alone, and distinct keys', () => {
+      expect(parseSettings({ AETHERQ_ADMIN_API_KEY: 'only-admin' }).settings.adminApiKey).toBe('only-admin');
+      expect(parseSettings({ AETHERQ_API_KEY: 'k1', AETHERQ_ADMIN_API_KEY: 'k2' }).settings).toMatchObject({
+        apiKey: 'k1',
+        adminApiKey: 'k2',
+      });
+    });
+
+    it('never shows an invalid database URL, which may hold a password', () => {
+      const error = rejection({ AETHERQ_DATABASE_URL: 'mysql://admin:Db-Pa55-q8Zr@db.internal/prod' });
+      expect(error.details?.violations?.[0]?.field).toBe('AETHERQ_DATABASE_URL');
+      expect(shown(error)).not.toContain('Db-Pa55-q8Zr');
+      expect(shown(error)).not.toContain('db.internal');
+    });
+
+    it('never shows any secret when other variables are invalid', () => {
+      const secrets = {
+        AETHERQ_API_KEY: 'trader-K3y-5ecret-a1',
+        AETHERQ_ADMIN_API_KEY: 'admin-K3y-5ecret-b2',
+        AETHERQ_DATABASE_URL: 'postgres://aq:Pg-Pa55-c3@db/aq',
+        AETHERQ_LIVE_BROKER_KEY_ID: 'broker-Key-Id-d4',
+        AETHERQ_LIVE_BROKER_TOKEN: 'broker-T0ken-e5',
+      };
+      const error = rejection({
+        ...secrets,
+        AETHERQ_INITIAL_CASH: 'abc',
+        AETHERQ_LIVE_BROKER_PROVIDER: 'ib',
+      });
+      expect(error.details?.violations).toHaveLength(2);
+      for (const value of [...Object.values(secrets), 'Pg-Pa55-c3'])
+        expect(shown(error)).not.toContain(value);
+    });
+
+    it('marks exactly the keys, the database URL and the broker credentials as secret', () => {
+      const secretNames = SETTING_NAMES.filter(
+        (name) => (SETTING_DEFINITIONS[name] as { secret?: boolean }).secret,
+      );
+      expect(secretNames.sort()).toEqual(
+        [
+          'AETHERQ_API_KEY',
+          'AETHERQ_ADMIN_API_KEY',
+          'AETHERQ_DATABASE_URL',
+          'AETHERQ_LIVE_BROKER_KEY_ID',
+          'AETHERQ_LIVE_BROKER_TOKEN',
+        ].sort(),
+      );
+    });
+  });
+
+  describe('warnings', () => {
+    it('suggests the setting a near-typo meant, and does not read it', () => {
+      const { settings, warnings } = parseSettings({ AETHERQ_INTIAL_CASH: '5000' });
+      expect(warnings).toEqual([
+        'AETHERQ_INTIAL_CASH is not a setting AetherQuant reads; did you mean AETHERQ_INITIAL_CASH?',
+      ]);
+      expect(settings.initialCash).toBe(100000);
+    });
+
+    it('catches a dropped underscore and swapped letters', () => {
+      expect(parseSettings({ AETHERQ_LOGLEVEL: 'debug' }).warnings).toEqual([
+        'AETHERQ_LOGLEVEL is not a setting AetherQuant reads; did you mean AETHERQ_LOG_LEVEL?',
+      ]);
+      expect(parseSettings({ AETHERQ_API_KYE: 'k' }).warnings).toEqual([
+        'AETHERQ_API_KYE is not a setting AetherQuant reads; did you mean AETHERQ_API_KEY?',
+      ]);
+    });
+
+    it('makes no suggestion for a name far from every setting', () => {
+      expect(parseSettings({ AETHERQ_COLOR_THEME: 'dark' }).warnings).toEqual([
+        'AETHERQ_COLOR_THEME is not a setting AetherQuant reads',
+      ]);
+    });
+
+    it('lists unknown variables in name order and never stops start-up', () => {
+      const { warnings } = parseSettings({
+        AETHERQ_ZZZ: 'x',
+        AETHERQ_COLOR_THEME: 'x',
+        AETHERQ_INTIAL_CASH: 'not a number',
+      });
+      expect(warnings.map((warning) => warning.split(' ')[0])).toEqual([
+        'AETHERQ_COLOR_THEME',
+        'AETHERQ_INTIAL_CASH',
+        'AETHERQ_ZZZ',
+      ]);
+    });
+
+    it('carries the warnings in the error when settings are invalid, since a typo often explains a bad value', () => {
+      const error = rejection({ AETHERQ_INTIAL_CASH: '5000', AETHERQ_INITIAL_CASH: '0' });
+      expect(error.details?.violations?.map((violation) => violation.field)).toEqual([
+        'AETHERQ_INITIAL_CASH',
+      ]);
+      expect(error.details?.['warnings']).toEqual([
+        'AETHERQ_INTIAL_CASH is not a setting AetherQuant reads; did you mean AETHERQ_INITIAL_CASH?',
+      ]);
+    });
+
+    it('does not quote the values of unknown variables', () => {
+      const { warnings } = parseSettings({ AETHERQ_API_KYE: 'typo-Key-Value-f6' });
+      expect(warnings.join('\n')).not.toContain('typo-Key-Value-f6');
+    });
+  });
+});
+
+describe('redactSettings', () => {
+  const full: Settings = {
+    ...DEFAULTS,
+    apiKey: 'trader-key',
+    adminApiKey: 'admin-key',
+    databaseUrl: 'postgres://aq:pg-password@db:5432/aq',
+    liveBroker: {
+      provider: 'alpaca',
+      endpoint: 'https://paper-api.alpaca.markets',
+      keyId: 'key-id',
+      token: 'broker-token',
+      dryRun: false,
+    },
+  };
+
+  it('masks every secret and keeps everything else', () => {
+    expect(redactSettings(full)).toEqual({
+      ...full,
+      apiKey: '***',
+      adminApiKey: '***',
+      databaseUrl: 'postgres://aq:***@db:5432/aq',
+      liveBroker: { ...full.liveBroker, keyId: '***', token: '***' },
+    });
+    const text = JSON.stringify(redactSettings(full));
+    for (const secret of ['trader-key', 'admin-key', 'pg-password', 'key-id', 'broker-token']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('leaves unset secrets unset and a disabled database null', () => {
+    const redacted = redactSettings({ ...DEFAULTS, databaseUrl: null });
+    expect(redacted.apiKey).toBeUndefined();
+    expect(redacted.adminApiKey).toBeUndefined();
+    expect(redacted.liveBroker.keyId).toBeUndefined();
+    expect(redacted.liveBroker.token).toBeUndefined();
+    expect(redacted.databaseUrl).toBeNull();
+  });
+
+  it('does not change the settings it is given', () => {
+    const copy = structuredClone(full);
+    redactSettings(full);
+    expect(full).toEqual(copy);
+  });
+});
+
+describe('redactUrlPassword', () => {
+  it.each([
+    ['postgres://u:pw@h/db', 'postgres://u:***@h/db'],
+    [
+      'postgresql://aq:s3cr%40t@db.internal:5432/aq?sslmode=require',
+      'postgresql://aq:***@db.internal:5432/aq?sslmode=require',
+    ],
+    ['postgres://u:@h/db', 'postgres://u:***@h/db'],
+  ])('masks the password of %s', (url, redacted) => {
+    expect(redactUrlPassword(url)).toBe(redacted);
+  });
+
+  it.each([
+    'postgres://u@h/db',
+    'postgres://h:5432/db',
+    'sqlite:///data/aetherquant.sqlite',
+    'sqlite::memory:',
+    'none',
+  ])('leaves %s, which has no password, unchanged', (url) => {
+    expect(redactUrlPassword(url)).toBe(url);
+  });
+
+  it('masks all of a password that contains an unescaped @', () => {
+    // URL parsers take the last @ before the host as the end of the credentials: the password is "p@ss".
+    expect(new URL('postgres://u:p@ss@h/db').hostname).toBe('h');
+    expect(redactUrlPassword('postgres://u:p@ss@h/db')).toBe('postgres://u:***@h/db');
+  });
+});

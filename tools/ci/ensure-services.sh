@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Makes sure the services the integration tests use are answering: PostgreSQL on 127.0.0.1:5432.
+# (Chromium for the dashboard tests is added here by the dashboard issue.)
+set -euo pipefail
+
+if command -v pg_isready >/dev/null 2>&1; then
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+    echo "== PostgreSQL is not answering; starting the local cluster"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+  pg_isready -h 127.0.0.1 -p 5432
+else
+  echo "== pg_isready not found: PostgreSQL-backed tests will report it themselves"
+fi

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'workspace-tools',
+  preset: '../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,85 @@
+// The dependency rule of docs/ARCHITECTURE.md as data: which project (by `scope:*` tag, set in each
+// project.json) may import which. eslint.config.mjs enforces it with @nx/enforce-module-boundaries, and
+// tools/workspace-checks/dependency-rule.spec.ts proves both the table and the enforcement. Every planned
+// project has its line already, so a new library only declares its tag.
+
+const LIBRARY_SCOPES = [
+  'scope:core',
+  'scope:data',
+  'scope:strategies',
+  'scope:risk',
+  'scope:optimization',
+  'scope:backtest',
+  'scope:execution',
+  'scope:persistence',
+  'scope:workflows',
+];
+
+/** Domain libraries: pure computation and I/O adapters, never storage or app frameworks. */
+const DOMAIN_SCOPES = [
+  'scope:data',
+  'scope:strategies',
+  'scope:risk',
+  'scope:optimization',
+  'scope:backtest',
+  'scope:execution',
+];
+
+const scopeDependencies = {
+  'scope:core': [],
+  'scope:data': ['scope:core'],
+  'scope:strategies': ['scope:core'],
+  'scope:risk': ['scope:core'],
+  'scope:optimization': ['scope:core', 'scope:risk'],
+  // Rebalanced portfolio backtests recompute weights with the optimisers.
+  'scope:backtest': ['scope:core', 'scope:strategies', 'scope:risk', 'scope:optimization'],
+  'scope:execution': ['scope:core', 'scope:strategies', 'scope:risk'],
+  'scope:persistence': ['scope:core'],
+  'scope:workflows': LIBRARY_SCOPES.filter((scope) => scope !== 'scope:workflows'),
+  'scope:api': ['scope:core', 'scope:workflows'],
+  'scope:cli': ['scope:core', 'scope:workflows'],
+  'scope:dashboard': ['scope:core'],
+  // Benchmarks and workspace checks may read any library, and nothing imports them.
+  'scope:tools': LIBRARY_SCOPES,
+};
+
+/** Packages that belong to storage or to the apps' frameworks. */
+const FRAMEWORK_PACKAGES = ['@nestjs/*', '@oclif/*', 'react', 'react-dom'];
+const STORAGE_PACKAGES = ['typeorm', 'pg', 'sqlite3'];
+
+function externalRule(sourceTag) {
+  if (sourceTag === 'scope:core') return { allowedExternalImports: ['zod'] };
+  if (DOMAIN_SCOPES.includes(sourceTag))
+    return { bannedExternalImports: [...STORAGE_PACKAGES, ...FRAMEWORK_PACKAGES] };
+  if (sourceTag === 'scope:persistence') return { bannedExternalImports: FRAMEWORK_PACKAGES };
+  return {};
+}
+
+const depConstraints = [
+  ...Object.entries(scopeDependencies).map(([sourceTag, allowed]) => ({
+    sourceTag,
+    onlyDependOnLibsWithTags: allowed,
+    ...externalRule(sourceTag),
+  })),
+  // Whatever runs in a browser may only import what is browser-safe.
+  { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'] },
+];
+
+/**
+ * The same boundaries for test files, minus the rules on npm packages: tests may use test-only packages
+ * (fast-check, supertest) that the library itself must not depend on.
+ */
+const testDepConstraints = depConstraints.map(({ sourceTag, onlyDependOnLibsWithTags }) => ({
+  sourceTag,
+  onlyDependOnLibsWithTags,
+}));
+
+module.exports = {
+  DOMAIN_SCOPES,
+  FRAMEWORK_PACKAGES,
+  LIBRARY_SCOPES,
+  STORAGE_PACKAGES,
+  depConstraints,
+  scopeDependencies,
+  testDepConstraints,
+};

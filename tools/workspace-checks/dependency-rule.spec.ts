@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { createProjectGraphAsync } from '@nx/devkit';
+import { WORKSPACE_ROOT } from './workspace-root';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rule = require('../lint/dependency-rule.cjs') as {
+  scopeDependencies: Record<string, string[]>;
+  DOMAIN_SCOPES: string[];
+  LIBRARY_SCOPES: string[];
+  STORAGE_PACKAGES: string[];
+  depConstraints: Array<{
+    sourceTag: string;
+    bannedExternalImports?: string[];
+    allowedExternalImports?: string[];
+  }>;
+};
+
+describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
+  const allowed = (from: string) => rule.scopeDependencies[from] ?? [];
+
+  it('has a line for every planned project', () => {
+    expect(Object.keys(rule.scopeDependencies).sort()).toEqual(
+      [
+        'scope:api',
+        'scope:backtest',
+        'scope:cli',
+        'scope:core',
+        'scope:dashboard',
+        'scope:data',
+        'scope:execution',
+        'scope:optimization',
+        'scope:persistence',
+        'scope:risk',
+        'scope:strategies',
+        'scope:tools',
+        'scope:workflows',
+      ].sort(),
+    );
+  });
+
+  it('lets core depend on nothing of ours', () => {
+    expect(allowed('scope:core')).toEqual([]);
+  });
+
+  it('keeps domain libraries away from persistence, workflows and the apps', () => {
+    for (const scope of rule.DOMAIN_SCOPES) {
+      for (const forbidden of [
+        'scope:persistence',
+        'scope:workflows',
+        'scope:api',
+        'scope:cli',
+        'scope:dashboard',
+      ]) {
+        expect(allowed(scope)).not.toContain(forbidden);
+      }
+    }
+  });
+
+  it('lets only workflows, apps and tools use backtest', () => {
+    const users = Object.keys(rule.scopeDependencies).filter((scope) =>
+      allowed(scope).includes('scope:backtest'),
+    );
+    expect(users.sort()).toEqual(['scope:tools', 'scope:workflows']);
+  });
+
+  it('lets apps reach only workflows and core, and the dashboard only core', () => {
+    expect(allowed('scope:api')).toEqual(['scope:core', 'scope:workflows']);
+    expect(allowed('scope:cli')).toEqual(['scope:core', 'scope:workflows']);
+    expect(allowed('scope:dashboard')).toEqual(['scope:core']);
+  });
+
+  it('is acyclic, so "only downward" holds', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (scope: string, path: string[]): void => {
+      if (done.has(scope)) return;
+      if (visiting.has(scope)) throw new Error(`cycle: ${[...path, scope].join(' -> ')}`);
+      visiting.add(scope);
+      for (const next of allowed(scope)) visit(next, [...path, scope]);
+      visiting.delete(scope);
+      done.add(scope);
+    };
+    for (const scope of Object.keys(rule.scopeDependencies)) expect(() => visit(scope, [])).not.toThrow();
+  });
+
+  it('bans storage packages from every domain library', () => {
+    for (const scope of rule.DOMAIN_SCOPES) {
+      const constraint = rule.depConstraints.find((c) => c.sourceTag === scope);
+      expect(constraint?.bannedExternalImports).toEqual(expect.arrayContaining(rule.STORAGE_PACKAGES));
+    }
+  });
+});
+
+describe('the dependency rule as lint (fixtures linted by the real eslint with the workspace config)', () => {
+  beforeAll(async () => {
+    // @nx/enforce-module-boundaries reads the cached project graph; make sure it exists and is current.
+    process.env['NX_DAEMON'] = 'false';
+    await createProjectGraphAsync({ exitOnError: false });
+  }, 60_000);
+
+  /** Lints `code` as if it were the file at `path`, and returns the rule ids and messages it breaks. */
+  async function lint(
+    path: string,
+    code: string,
+  ): Promise<Array<{ ruleId: string | null; message: string }>> {
+    const run = spawnSync(
+      `${WORKSPACE_ROOT}/node_modules/.bin/eslint`,
+      ['--stdin', '--stdin-filename', `${WORKSPACE_ROOT}/${path}`, '--format', 'json'],
+      { cwd: WORKSPACE_ROOT, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+    );
+    if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed (${run.status}): ${run.stderr}`);
+    const [result] = JSON.parse(run.stdout) as Array<{
+      messages: Array<{ ruleId: string | null; message: string }>;
+    }>;
+    return (result?.messages ?? []).map(({ ruleId, message }) => ({ ruleId, message }));
+  }
+
+  it('fails when core imports a library above it', async () => {
+    const messages = await lint(
+      'libs/core/src/lib/boundary-fixture.ts',
+      "import { signalWorkflow } from '@aetherquant/workflows';\nexport const fixture = signalWorkflow;\n",
+    );
+    // workflows already depends on core, so the rule reports the cycle this import would close.
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: '@nx/enforce-module-boundaries',
+        message: expect.stringContaining('core -> workflows -> core'),
+      }),
+    ]);
+  });
+
+  it('fails when a library imports an app', async () => {
+    const messages = await lint(
+      'libs/workflows/src/lib/boundary-fixture.ts',
+      "import { AetherCommand } from 'aetherquant';\nexport const fixture = AetherCommand;\n",
+    );
+    expect(messages.map((m) => m.ruleId)).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('fails when core imports an npm package other than zod', async () => {
+    const messages = await lint(
+      'libs/core/src/lib/boundary-fixture.ts',
+      "import { Command } from '@oclif/core';\nexport const fixture = Command;\n",
+    );
+    expect(messages).toContainEqual({
+      ruleId: '@nx/enforce-module-boundaries',
+      message: 'A project tagged with "scope:core" is not allowed to import "@oclif/core"',
+    });
+  });
+
+  it('fails when core imports a Node built-in or uses a Node global (it must stay browser-safe)', async () => {
+    const messages = await lint(
+      'libs/core/src/lib/boundary-fixture.ts',
+      "import { readFileSync } from 'node:fs';\nexport const fixture = [readFileSync, process.cwd(), Buffer.from('')];\n",
+    );
+    expect(messages.map((m) => m.ruleId).sort()).toEqual([
+      'no-restricted-globals',
+      'no-restricted-globals',
+      'no-restricted-imports',
+    ]);
+  });
+
+  it('fails when any library reads process.env', async () => {
+    const messages = await lint(
+      'libs/workflows/src/lib/boundary-fixture.ts',
+      "export const level = process.env['AETHERQ_LOG_LEVEL'];\n",
+    );
+    expect(messages).toEqual([expect.objectContaining({ ruleId: 'no-restricted-properties' })]);
+  });
+
+  it('lets test files use test-only packages, while keeping project boundaries', async () => {
+    expect(
+      await lint(
+        'libs/core/src/lib/fixture.spec.ts',
+        "import fc from 'fast-check';\nexport const fixture = fc;\n",
+      ),
+    ).toEqual([]);
+    const messages = await lint(
+      'libs/core/src/lib/fixture.spec.ts',
+      "import { signalWorkflow } from '@aetherquant/workflows';\nexport const fixture = signalWorkflow;\n",
+    );
+    expect(messages.map((m) => m.ruleId)).toEqual(['@nx/enforce-module-boundaries']);
+  });
+
+  it('passes imports that follow the rule', async () => {
+    expect(
+      await lint(
+        'libs/workflows/src/lib/boundary-fixture.ts',
+        "import { parseInterval } from '@aetherquant/core';\nexport const fixture = parseInterval('1d');\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        'apps/cli/src/boundary-fixture.ts',
+        "import { signalWorkflow } from '@aetherquant/workflows';\nexport const fixture = signalWorkflow;\n",
+      ),
+    ).toEqual([]);
+  });
+});

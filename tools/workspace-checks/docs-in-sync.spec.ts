@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSettings, SETTING_DEFINITIONS, SETTING_NAMES } from '@aetherquant/core';
+import { parseEnvFile } from '@aetherquant/workflows';
+import { WORKSPACE_ROOT } from './workspace-root';
+
+const read = (path: string) => readFileSync(join(WORKSPACE_ROOT, path), 'utf8');
+
+/** The README's settings table, as `name → { default, meaning }`. */
+function readmeSettingsTable(): Map<string, { default: string; meaning: string }> {
+  const rows = new Map<string, { default: string; meaning: string }>();
+  for (const match of read('README.md').matchAll(/^\| `(AETHERQ_[A-Z_]+)`\s*\| (.+?)\s*\| (.+?)\s*\|$/gm)) {
+    rows.set(match[1] as string, { default: match[2] as string, meaning: match[3] as string });
+  }
+  return rows;
+}
+
+describe('README settings table', () => {
+  const table = readmeSettingsTable();
+
+  it('lists exactly the variables of the settings schema, in its order', () => {
+    expect([...table.keys()]).toEqual(SETTING_NAMES);
+  });
+
+  it.each(SETTING_NAMES)('states the default, meaning and secrecy of %s as the schema does', (name) => {
+    const definition: { default?: string; description: string; secret?: boolean } = SETTING_DEFINITIONS[name];
+    const row = table.get(name);
+    expect(row?.default).toBe(definition.default === undefined ? '(unset)' : `\`${definition.default}\``);
+    expect(row?.meaning).toBe(
+      definition.secret ? `${definition.description} Secret.` : definition.description,
+    );
+  });
+});
+
+describe('.env.example', () => {
+  const values = parseEnvFile(read('.env.example'), '.env.example');
+
+  it('names every variable of the settings schema, and no other', () => {
+    expect(Object.keys(values).sort()).toEqual([...SETTING_NAMES].sort());
+  });
+
+  it('is valid as it stands and gives the documented defaults', () => {
+    const { settings, warnings } = parseSettings(values);
+    expect(warnings).toEqual([]);
+    expect(settings).toEqual(parseSettings({}).settings);
+  });
+});
