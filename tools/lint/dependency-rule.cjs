@@ -3,18 +3,6 @@
 // tools/workspace-checks/dependency-rule.spec.ts proves both the table and the enforcement. Every planned
 // project has its line already, so a new library only declares its tag.
 
-const LIBRARY_SCOPES = [
-  'scope:core',
-  'scope:data',
-  'scope:strategies',
-  'scope:risk',
-  'scope:optimization',
-  'scope:backtest',
-  'scope:execution',
-  'scope:persistence',
-  'scope:workflows',
-];
-
 /** Domain libraries: pure computation and I/O adapters, never storage or app frameworks. */
 const DOMAIN_SCOPES = [
   'scope:data',
@@ -24,6 +12,8 @@ const DOMAIN_SCOPES = [
   'scope:backtest',
   'scope:execution',
 ];
+
+const LIBRARY_SCOPES = ['scope:core', ...DOMAIN_SCOPES, 'scope:persistence', 'scope:workflows'];
 
 const scopeDependencies = {
   'scope:core': [],

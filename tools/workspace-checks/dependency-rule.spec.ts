@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { createProjectGraphAsync } from '@nx/devkit';
 import { WORKSPACE_ROOT } from './workspace-root';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const rule = require('../lint/dependency-rule.cjs') as {
   scopeDependencies: Record<string, string[]>;
   DOMAIN_SCOPES: string[];

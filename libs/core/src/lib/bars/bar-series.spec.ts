@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import { parseInterval } from '../time/interval';
 import { BarSeries, type BarSeriesInit } from './bar-series';
@@ -23,16 +24,8 @@ function init(overrides: Partial<BarSeriesInit> = {}): BarSeriesInit {
   };
 }
 
-function rejection(overrides: Partial<BarSeriesInit>): AetherError {
-  try {
-    new BarSeries(init(overrides));
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error('expected the series to be rejected');
-}
+const rejection = (overrides: Partial<BarSeriesInit>): AetherError =>
+  rejectionOf(() => new BarSeries(init(overrides)));
 
 const fields = (error: AetherError) => error.details?.violations?.map((violation) => violation.field);
 const times = (series: BarSeries) => Array.from(series.time);

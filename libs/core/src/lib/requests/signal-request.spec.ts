@@ -1,17 +1,9 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import { validate } from '../validation/validate';
 import { DEFAULT_SIGNAL_THRESHOLD, signalRequestSchema } from './signal-request';
 
-function rejection(input: unknown): AetherError {
-  try {
-    validate(signalRequestSchema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
-}
+const rejection = (input: unknown): AetherError => rejectionOf(() => validate(signalRequestSchema, input));
 
 describe('signalRequestSchema', () => {
   it('defaults the threshold to 0.01 (a ±1% hold band)', () => {

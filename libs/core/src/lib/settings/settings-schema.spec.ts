@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import {
   DEFAULT_DATABASE_URL,
@@ -9,16 +10,8 @@ import {
   type Settings,
 } from './settings-schema';
 
-function rejection(env: Record<string, string | undefined>): AetherError {
-  try {
-    parseSettings(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(Object.keys(env))} to be rejected`);
-}
+const rejection = (env: Record<string, string | undefined>): AetherError =>
+  rejectionOf(() => parseSettings(env));
 
 /** Everything the error shows anyone: its message and its details as the API would serialise them. */
 const shown = (error: AetherError) =>

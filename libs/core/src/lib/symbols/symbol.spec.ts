@@ -1,16 +1,9 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import { normalizeSymbol } from './symbol';
 
-function rejection(text: string, field?: string): AetherError {
-  try {
-    normalizeSymbol(text, field);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const rejection = (text: string, field?: string): AetherError =>
+  rejectionOf(() => normalizeSymbol(text, field));
 
 describe('normalizeSymbol', () => {
   it.each([

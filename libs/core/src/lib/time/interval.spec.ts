@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import {
   INTERVAL_NAMES,
@@ -7,16 +8,8 @@ import {
   type IntervalUnit,
 } from './interval';
 
-function rejection(text: string, field?: string): AetherError {
-  try {
-    parseInterval(text, field);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const rejection = (text: string, field?: string): AetherError =>
+  rejectionOf(() => parseInterval(text, field));
 
 // Intraday: ⌈390 session minutes / bar minutes⌉ bars a day × 252 trading days.
 const EXPECTED: [IntervalName, number, IntervalUnit, boolean, number][] = [

@@ -1,17 +1,9 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import { parseInterval } from './interval';
 import { DAY_MS, formatBarTime, formatIsoDate, parseIsoTime } from './iso-time';
 
-function rejection(text: string, field?: string): AetherError {
-  try {
-    parseIsoTime(text, field);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const rejection = (text: string, field?: string): AetherError => rejectionOf(() => parseIsoTime(text, field));
 
 describe('parseIsoTime', () => {
   it('reads a date as midnight UTC', () => {

@@ -1,16 +1,8 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { AetherError } from '../errors/aether-error';
 import { parsePeriod, periodWindow } from './period';
 
-function rejection(text: string, field?: string): AetherError {
-  try {
-    parsePeriod(text, field);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const rejection = (text: string, field?: string): AetherError => rejectionOf(() => parsePeriod(text, field));
 
 const DAY = 86_400_000;
 /** The window start for `text` ending at `end`, as an ISO timestamp for readable failures. */

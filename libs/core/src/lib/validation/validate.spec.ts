@@ -1,17 +1,10 @@
+import { rejectionOf } from '../../testing/rejection-of';
 import { z } from 'zod';
 import { AetherError } from '../errors/aether-error';
 import { check, validate, type ValidateOptions } from './validate';
 
-function rejection(schema: z.ZodType, input: unknown, options?: ValidateOptions): AetherError {
-  try {
-    validate(schema, input, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error(`expected ${String(input)} to be rejected`);
-}
+const rejection = (schema: z.ZodType, input: unknown, options?: ValidateOptions): AetherError =>
+  rejectionOf(() => validate(schema, input, options));
 
 const request = z
   .object({
