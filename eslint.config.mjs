@@ -29,7 +29,15 @@ export default [
   ...nx.configs['flat/javascript'],
   prettier,
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/coverage', '**/tmp', '.nx', '**/oclif.manifest.json'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/coverage',
+      '**/tmp',
+      '.nx',
+      '**/oclif.manifest.json',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'],
