@@ -16,6 +16,7 @@ export {
   type Bar,
   type BarColumn,
   type BarSeriesInit,
+  type Provenance,
   type ColumnInput,
 } from './lib/bars/bar-series';
 
@@ -46,6 +47,8 @@ export {
 } from './lib/access/access-policy';
 
 export {
+  CACHE_DISABLED,
+  DATA_PROVIDERS,
   DATABASE_DISABLED,
   DEFAULT_DATABASE_URL,
   LIVE_BROKER_PROVIDERS,
@@ -55,6 +58,7 @@ export {
   parseSettings,
   redactSettings,
   redactUrlPassword,
+  type DataProviderName,
   type LiveBrokerProvider,
   type LogLevel,
   type ParsedSettings,

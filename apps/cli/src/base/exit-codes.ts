@@ -7,13 +7,14 @@ import { type ErrorCode } from '@aetherquant/core';
 export const EXIT_CODES: Record<ErrorCode, number> = {
   INTERNAL: 1,
   INVALID_ARGUMENT: 2,
-  NOT_FOUND: 3,
+  // A service we rely on (Yahoo, a broker, the database) failed or could not be reached: worth a retry.
+  UPSTREAM_FAILED: 3,
+  UNAVAILABLE: 3,
   DATA_UNAVAILABLE: 4,
-  INFEASIBLE: 5,
-  UNAUTHORIZED: 6,
-  FORBIDDEN: 7,
-  RATE_LIMITED: 8,
-  UPSTREAM_FAILED: 9,
-  UNAVAILABLE: 10,
-  CONFLICT: 11,
+  NOT_FOUND: 5,
+  INFEASIBLE: 6,
+  UNAUTHORIZED: 7,
+  FORBIDDEN: 8,
+  RATE_LIMITED: 9,
+  CONFLICT: 10,
 };

@@ -9,6 +9,19 @@ export type BarColumn = (typeof BAR_COLUMNS)[number];
 /** A column as a caller may hand it over: a `Float64Array` is adopted as is, anything else is copied. */
 export type ColumnInput = Float64Array | ArrayLike<number>;
 
+/**
+ * Where bars came from, carried with the series so every result can say it (synthetic data must never
+ * pass for market data).
+ */
+export interface Provenance {
+  /** `yahoo`, `csv`, `synthetic`, …; a cache reports the provider it holds bars of. */
+  readonly provider: string;
+  /** True when prices are adjusted for splits and dividends (the default), false when raw. */
+  readonly adjusted: boolean;
+  /** Rows the source sent with missing values and that were dropped; absent when none were. */
+  readonly droppedRows?: number;
+}
+
 export interface BarSeriesInit {
   symbol: string;
   interval: IntervalName | Interval;
@@ -18,6 +31,7 @@ export interface BarSeriesInit {
   low: ColumnInput;
   close: ColumnInput;
   volume: ColumnInput;
+  provenance?: Provenance;
 }
 
 /** One bar as an object, for display and tests; kernels read the columns instead. */
@@ -50,6 +64,7 @@ export class BarSeries {
   readonly low: Float64Array;
   readonly close: Float64Array;
   readonly volume: Float64Array;
+  readonly provenance: Provenance | undefined;
 
   constructor(init: BarSeriesInit) {
     this.symbol = normalizeSymbol(init.symbol);
@@ -60,6 +75,7 @@ export class BarSeries {
     this.low = toFloat64(init.low);
     this.close = toFloat64(init.close);
     this.volume = toFloat64(init.volume);
+    this.provenance = init.provenance;
     const violations = this.findViolations();
     if (violations.length > 0) {
       throw AetherError.invalid(violations, `bar series ${this.symbol} ${this.interval.name}`);
@@ -152,6 +168,7 @@ export class BarSeries {
     const view = Object.create(BarSeries.prototype) as { -readonly [K in keyof BarSeries]: BarSeries[K] };
     view.symbol = source.symbol;
     view.interval = source.interval;
+    view.provenance = source.provenance;
     for (const column of BAR_COLUMNS) view[column] = source[column].subarray(start, end);
     return view as BarSeries;
   }

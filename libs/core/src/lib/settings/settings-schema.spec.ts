@@ -27,6 +27,7 @@ const DEFAULTS: Settings = {
   adminApiKey: undefined,
   databaseUrl: 'sqlite:///data/aetherquant.sqlite',
   rateLimitPerMinute: 120,
+  data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache' },
   liveBroker: {
     provider: 'generic-rest',
     endpoint: undefined,
@@ -65,6 +66,9 @@ describe('parseSettings', () => {
       AETHERQ_ADMIN_API_KEY: 'admin-key',
       AETHERQ_DATABASE_URL: 'postgresql://aq:pw@db:5432/aetherquant',
       AETHERQ_RATE_LIMIT_PER_MINUTE: '600',
+      AETHERQ_DATA_PROVIDER: ' csv ',
+      AETHERQ_DATA_DIR: '/srv/market ',
+      AETHERQ_CACHE_DIR: 'none',
       AETHERQ_LIVE_BROKER_ENDPOINT: 'https://paper-api.alpaca.markets',
       AETHERQ_LIVE_BROKER_KEY_ID: 'key-id',
       AETHERQ_LIVE_BROKER_TOKEN: 'token',
@@ -81,6 +85,7 @@ describe('parseSettings', () => {
       adminApiKey: 'admin-key',
       databaseUrl: 'postgresql://aq:pw@db:5432/aetherquant',
       rateLimitPerMinute: 600,
+      data: { provider: 'csv', dir: '/srv/market', cacheDir: null },
       liveBroker: {
         provider: 'alpaca',
         endpoint: 'https://paper-api.alpaca.markets',
@@ -101,6 +106,12 @@ describe('parseSettings', () => {
     });
     expect(settings).toEqual(DEFAULTS);
     expect(warnings).toEqual([]);
+  });
+
+  it('rejects an unknown data provider, listing the known ones', () => {
+    expect(rejection({ AETHERQ_DATA_PROVIDER: 'bloomberg' }).message).toBe(
+      'invalid settings: AETHERQ_DATA_PROVIDER must be one of "yahoo", "csv", "synthetic" (got "bloomberg")',
+    );
   });
 
   describe('AETHERQ_DATABASE_URL', () => {

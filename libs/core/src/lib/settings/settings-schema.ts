@@ -8,6 +8,12 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const LIVE_BROKER_PROVIDERS = ['generic-rest', 'alpaca'] as const;
+
+/** Where market data comes from: Yahoo Finance, a folder of CSV files, or the deterministic generator. */
+export const DATA_PROVIDERS = ['yahoo', 'csv', 'synthetic'] as const;
+export type DataProviderName = (typeof DATA_PROVIDERS)[number];
+/** The value of `AETHERQ_CACHE_DIR` that turns the bar cache off. */
+export const CACHE_DISABLED = 'none';
 export type LiveBrokerProvider = (typeof LIVE_BROKER_PROVIDERS)[number];
 
 /** The database used when `AETHERQ_DATABASE_URL` is unset: a SQLite file created on demand. */
@@ -118,6 +124,21 @@ export const SETTING_DEFINITIONS = {
     default: '120',
     schema: integer.pipe(z.number().min(1).max(1_000_000)),
   },
+  AETHERQ_DATA_PROVIDER: {
+    description:
+      'Market data source: `yahoo`, `csv` (files in `AETHERQ_DATA_DIR`) or `synthetic` (generated, offline).',
+    default: 'yahoo',
+    schema: z.enum(DATA_PROVIDERS),
+  },
+  AETHERQ_DATA_DIR: {
+    description: 'Folder of `<SYMBOL>.csv` files for the `csv` provider.',
+    schema: z.string().min(1),
+  },
+  AETHERQ_CACHE_DIR: {
+    description: 'Folder of the bar cache for fetched market data, or `none` to turn the cache off.',
+    default: './data/cache',
+    schema: z.string().min(1),
+  },
   AETHERQ_LIVE_BROKER_ENDPOINT: {
     description: 'Base URL of the live broker, `http://` or `https://`.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
@@ -165,6 +186,13 @@ export interface Settings {
   /** `null` when persistence is turned off (`AETHERQ_DATABASE_URL=none`). */
   databaseUrl: string | null;
   rateLimitPerMinute: number;
+  data: {
+    provider: DataProviderName;
+    /** The `csv` provider's folder. */
+    dir?: string;
+    /** `null` when the cache is turned off (`AETHERQ_CACHE_DIR=none`). */
+    cacheDir: string | null;
+  };
   liveBroker: {
     provider: LiveBrokerProvider;
     endpoint?: string;
@@ -237,6 +265,11 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
       adminApiKey: values.AETHERQ_ADMIN_API_KEY,
       databaseUrl: databaseUrl === DATABASE_DISABLED ? null : databaseUrl,
       rateLimitPerMinute: values.AETHERQ_RATE_LIMIT_PER_MINUTE,
+      data: {
+        provider: values.AETHERQ_DATA_PROVIDER,
+        dir: values.AETHERQ_DATA_DIR,
+        cacheDir: values.AETHERQ_CACHE_DIR === CACHE_DISABLED ? null : values.AETHERQ_CACHE_DIR,
+      },
       liveBroker: {
         provider: values.AETHERQ_LIVE_BROKER_PROVIDER,
         endpoint: values.AETHERQ_LIVE_BROKER_ENDPOINT,
