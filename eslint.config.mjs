@@ -7,7 +7,13 @@ import dependencyRule from './tools/lint/dependency-rule.cjs';
 
 const { depConstraints, testDepConstraints } = dependencyRule;
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  '**/src/testing/**/*.ts',
+];
 
 /** Options of @nx/enforce-module-boundaries, for source files and (without the npm package rules) tests. */
 const boundaries = (constraints) => [

@@ -19,6 +19,7 @@ export {
   type Provenance,
   type ColumnInput,
 } from './lib/bars/bar-series';
+export { firstIndexAtOrAfter } from './lib/bars/sorted-search';
 
 export {
   INTERVAL_NAMES,
@@ -76,3 +77,4 @@ export {
   type Signal,
   type SignalRequest,
 } from './lib/requests/signal-request';
+export { DEFAULT_SYNTHETIC_SEED, fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';

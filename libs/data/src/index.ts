@@ -1,4 +1,4 @@
-// The public API of @aetherquant/data: market data providers behind one interface.
+// The public API of @aetherquant/data: market data providers behind one interface, a bar cache, alignment.
 
 export { type MarketDataProvider } from './lib/provider/market-data-provider';
 export {
@@ -13,3 +13,11 @@ export {
 } from './lib/provider/bar-request';
 export { BarBuffer } from './lib/provider/bar-buffer';
 export { adjustPrices, type PriceColumns } from './lib/adjustment/adjust-prices';
+
+export { YahooProvider, type YahooProviderOptions } from './lib/yahoo/yahoo-provider';
+export { CsvProvider, type CsvProviderOptions } from './lib/csv/csv-provider';
+export { CSV_BAR_HEADER, formatBarsCsv } from './lib/csv/csv-bar-writer';
+export { SyntheticProvider, type SyntheticProviderOptions } from './lib/synthetic/synthetic-provider';
+export { CachedProvider, type CachedProviderOptions } from './lib/cache/cached-provider';
+export { createMarketDataProvider, type ProviderSelection } from './lib/factory/create-provider';
+export { alignSeries, type AlignedSeries } from './lib/alignment/align-series';

@@ -1,6 +1,9 @@
 // The public API of @aetherquant/workflows: the use cases the API and the CLI share.
 
-export { defineWorkflow, runWorkflow, type Workflow } from './lib/workflow/workflow';
+export { defineWorkflow, runWorkflow, type RunOptions, type Workflow } from './lib/workflow/workflow';
+export { type WorkflowContext } from './lib/workflow/workflow-context';
 export { loadSettings, type LoadSettingsOptions } from './lib/settings/load-settings';
 export { parseEnvFile } from './lib/settings/env-file';
 export { classifySignal, signalWorkflow, type SignalResult } from './lib/signal/signal.workflow';
+export { fetchWorkflow, type FetchResult, type FetchSummary } from './lib/fetch/fetch.workflow';
+export { writeFileAtomic } from './lib/files/write-file-atomic';

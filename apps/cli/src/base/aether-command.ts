@@ -1,7 +1,9 @@
 import { AetherError, type Settings } from '@aetherquant/core';
-import { loadSettings } from '@aetherquant/workflows';
+import { loadSettings, runWorkflow, type Workflow } from '@aetherquant/workflows';
 import { Command, Errors, Flags } from '@oclif/core';
+import { type z } from 'zod';
 import { describeFailure } from './describe-failure';
+import { flagName } from './flag-input';
 
 /**
  * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
@@ -33,6 +35,27 @@ export abstract class AetherCommand extends Command {
       if (error instanceof AetherError) this.printWarnings(error.details?.warnings);
       throw error;
     }
+  }
+
+  /**
+   * Runs a workflow with the request built from flags: fields are named as flags in every error, and the
+   * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
+   */
+  protected runWorkflow<Schema extends z.ZodType, Output>(
+    workflow: Workflow<Schema, Output>,
+    input: unknown,
+    options: { dotenv?: string } = {},
+  ): Promise<Output> {
+    let settings: Settings | undefined;
+    const load = () => (settings ??= this.loadSettings(options.dotenv));
+    return runWorkflow(workflow, input, {
+      fieldName: flagName,
+      context: {
+        get settings() {
+          return load();
+        },
+      },
+    });
   }
 
   private printWarnings(warnings: unknown): void {

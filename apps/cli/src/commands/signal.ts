@@ -1,8 +1,8 @@
 import { DEFAULT_SIGNAL_THRESHOLD } from '@aetherquant/core';
-import { runWorkflow, signalWorkflow, type SignalResult } from '@aetherquant/workflows';
+import { signalWorkflow, type SignalResult } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
 import { AetherCommand } from '../base/aether-command';
-import { flagName, numericFlag } from '../base/flag-input';
+import { numericFlag } from '../base/flag-input';
 
 export default class SignalCommand extends AetherCommand {
   static override summary = 'Classify the latest return as buy, sell or hold.';
@@ -23,11 +23,10 @@ export default class SignalCommand extends AetherCommand {
 
   async run(): Promise<SignalResult> {
     const { flags } = await this.parse(SignalCommand);
-    const result = await runWorkflow(
-      signalWorkflow,
-      { latest_return: numericFlag(flags['latest-return']), threshold: numericFlag(flags.threshold) },
-      { fieldName: flagName },
-    );
+    const result = await this.runWorkflow(signalWorkflow, {
+      latest_return: numericFlag(flags['latest-return']),
+      threshold: numericFlag(flags.threshold),
+    });
     this.log(result.signal);
     return result;
   }

@@ -1,6 +1,7 @@
 import { AetherError, type FieldViolation } from '../errors/aether-error';
 import { type Interval, type IntervalName, parseInterval } from '../time/interval';
 import { normalizeSymbol } from '../symbols/symbol';
+import { firstIndexAtOrAfter } from './sorted-search';
 
 export const PRICE_COLUMNS = ['open', 'high', 'low', 'close'] as const;
 export const BAR_COLUMNS = ['time', ...PRICE_COLUMNS, 'volume'] as const;
@@ -118,14 +119,7 @@ export class BarSeries {
 
   /** The first index whose time is ≥ `time`, or `length` if none is. */
   firstIndexAtOrAfter(time: number): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.time[middle] as number) < time) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstIndexAtOrAfter(this.time, time);
   }
 
   private findViolations(): FieldViolation[] {

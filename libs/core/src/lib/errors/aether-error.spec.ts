@@ -99,3 +99,31 @@ describe('isAetherError', () => {
     expect(isAetherError('INVALID_ARGUMENT')).toBe(false);
   });
 });
+
+describe('AetherError.withFieldNames', () => {
+  it('renames the fields of every violation, in the details and the message', () => {
+    const error = AetherError.invalid(
+      [
+        { field: 'data_dir', rule: 'is not a directory: /x' },
+        { field: 'symbol', rule: 'must be 1 to 15 letters' },
+      ],
+      'bar request',
+      { provider: 'csv' },
+    ).withFieldNames((field) => `--${field.replace(/_/g, '-')}`);
+    expect(error.message).toBe(
+      'bar request: --data-dir is not a directory: /x; --symbol must be 1 to 15 letters',
+    );
+    expect(error.details).toEqual({
+      provider: 'csv',
+      violations: [
+        { field: '--data-dir', rule: 'is not a directory: /x' },
+        { field: '--symbol', rule: 'must be 1 to 15 letters' },
+      ],
+    });
+  });
+
+  it('returns an error without violations as it is', () => {
+    const error = new AetherError('UPSTREAM_FAILED', 'Yahoo Finance could not be reached');
+    expect(error.withFieldNames((field) => field.toUpperCase())).toBe(error);
+  });
+});

@@ -36,6 +36,9 @@ export interface AetherErrorDetails {
 export class AetherError extends Error {
   override readonly name = 'AetherError';
 
+  /** For INVALID_ARGUMENT errors built by {@link AetherError.invalid}: the prefix of the message. */
+  #context?: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -51,10 +54,23 @@ export class AetherError extends Error {
     moreDetails?: AetherErrorDetails,
   ): AetherError {
     const listed = violations.map((v) => `${v.field} ${v.rule}`).join('; ');
-    return new AetherError('INVALID_ARGUMENT', context ? `${context}: ${listed}` : listed, {
+    const error = new AetherError('INVALID_ARGUMENT', context ? `${context}: ${listed}` : listed, {
       ...moreDetails,
       violations,
     });
+    error.#context = context;
+    return error;
+  }
+
+  /**
+   * The same error with its fields named as a caller spells them (`data_dir` → `--data-dir` on the CLI),
+   * message included. Errors without violations are returned as they are.
+   */
+  withFieldNames(rename: (field: string) => string): AetherError {
+    const violations = this.details?.violations;
+    if (!violations) return this;
+    const renamed = violations.map((violation) => ({ ...violation, field: rename(violation.field) }));
+    return AetherError.invalid(renamed, this.#context, this.details);
   }
 
   /** The JSON body both transports use: `{ code, message, details }`. */

@@ -27,7 +27,7 @@ const DEFAULTS: Settings = {
   adminApiKey: undefined,
   databaseUrl: 'sqlite:///data/aetherquant.sqlite',
   rateLimitPerMinute: 120,
-  data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache' },
+  data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
   liveBroker: {
     provider: 'generic-rest',
     endpoint: undefined,
@@ -69,6 +69,7 @@ describe('parseSettings', () => {
       AETHERQ_DATA_PROVIDER: ' csv ',
       AETHERQ_DATA_DIR: '/srv/market ',
       AETHERQ_CACHE_DIR: 'none',
+      AETHERQ_YAHOO_URL: 'http://127.0.0.1:9999',
       AETHERQ_LIVE_BROKER_ENDPOINT: 'https://paper-api.alpaca.markets',
       AETHERQ_LIVE_BROKER_KEY_ID: 'key-id',
       AETHERQ_LIVE_BROKER_TOKEN: 'token',
@@ -85,7 +86,7 @@ describe('parseSettings', () => {
       adminApiKey: 'admin-key',
       databaseUrl: 'postgresql://aq:pw@db:5432/aetherquant',
       rateLimitPerMinute: 600,
-      data: { provider: 'csv', dir: '/srv/market', cacheDir: null },
+      data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
       liveBroker: {
         provider: 'alpaca',
         endpoint: 'https://paper-api.alpaca.markets',

@@ -139,6 +139,10 @@ export const SETTING_DEFINITIONS = {
     default: './data/cache',
     schema: z.string().min(1),
   },
+  AETHERQ_YAHOO_URL: {
+    description: "Base URL of the Yahoo Finance API, for a mirror or a proxy; unset means Yahoo's own.",
+    schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+  },
   AETHERQ_LIVE_BROKER_ENDPOINT: {
     description: 'Base URL of the live broker, `http://` or `https://`.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
@@ -192,6 +196,8 @@ export interface Settings {
     dir?: string;
     /** `null` when the cache is turned off (`AETHERQ_CACHE_DIR=none`). */
     cacheDir: string | null;
+    /** A Yahoo Finance mirror; absent for Yahoo's own servers. */
+    yahooUrl?: string;
   };
   liveBroker: {
     provider: LiveBrokerProvider;
@@ -269,6 +275,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         provider: values.AETHERQ_DATA_PROVIDER,
         dir: values.AETHERQ_DATA_DIR,
         cacheDir: values.AETHERQ_CACHE_DIR === CACHE_DISABLED ? null : values.AETHERQ_CACHE_DIR,
+        yahooUrl: values.AETHERQ_YAHOO_URL,
       },
       liveBroker: {
         provider: values.AETHERQ_LIVE_BROKER_PROVIDER,

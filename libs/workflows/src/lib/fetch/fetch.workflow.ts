@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { type BarSeries, fetchRequestSchema, formatBarTime } from '@aetherquant/core';
+import { createMarketDataProvider, formatBarsCsv } from '@aetherquant/data';
+import { writeFileAtomic } from '../files/write-file-atomic';
+import { defineWorkflow } from '../workflow/workflow';
+
+/** What `fetch` reports: one JSON line on the CLI. */
+export interface FetchSummary {
+  symbol: string;
+  /** `synthetic` is said wherever results are shown, so generated data never passes for market data. */
+  provider: string;
+  interval: string;
+  rows: number;
+  /** First and last bar times: dates, or full timestamps for intraday bars. */
+  first: string;
+  last: string;
+  /** The absolute path written, `-` for standard output, absent when nothing was written. */
+  output?: string;
+  /** Rows the source sent with missing values and that were dropped (only when there were some). */
+  dropped_rows?: number;
+}
+
+export interface FetchResult {
+  summary: FetchSummary;
+  series: BarSeries;
+  /** The CSV text, when the request asked for standard output (`output: "-"`). */
+  csv?: string;
+}
+
+/**
+ * Loads bars from the chosen provider (the request's, else the settings'), and writes them as CSV
+ * (`date,open,high,low,close,volume`, ascending) when an output is given. Files are replaced atomically.
+ */
+export const fetchWorkflow = defineWorkflow({
+  name: 'fetch',
+  permission: 'fetch',
+  request: fetchRequestSchema,
+  async run(request, context): Promise<FetchResult> {
+    const { data } = context.settings;
+    const provider = createMarketDataProvider({
+      provider: request.provider ?? data.provider,
+      dataDir: request.data_dir ?? data.dir,
+      cacheDir: data.cacheDir,
+      seed: request.seed,
+      now: context.now,
+      yahoo: data.yahooUrl === undefined ? {} : { baseUrl: data.yahooUrl },
+    });
+    const series = await provider.getBars({
+      symbol: request.symbol,
+      interval: request.interval,
+      period: request.period,
+      start: request.start,
+      end: request.end,
+      adjusted: request.adjusted,
+    });
+
+    const summary: FetchSummary = {
+      symbol: series.symbol,
+      provider: series.provenance?.provider ?? provider.name,
+      interval: series.interval.name,
+      rows: series.length,
+      first: formatBarTime(series.time[0] as number, series.interval),
+      last: formatBarTime(series.time[series.length - 1] as number, series.interval),
+    };
+    if (series.provenance?.droppedRows) summary.dropped_rows = series.provenance.droppedRows;
+    if (request.output === '-')
+      return { summary: { ...summary, output: '-' }, series, csv: formatBarsCsv(series) };
+    if (request.output !== undefined) {
+      const output = resolve(request.output);
+      await writeFileAtomic(output, formatBarsCsv(series));
+      summary.output = output;
+    }
+    return { summary, series };
+  },
+});
