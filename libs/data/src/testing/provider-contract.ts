@@ -7,6 +7,7 @@ import {
   periodWindow,
 } from '@aetherquant/core';
 import { type MarketDataProvider } from '../lib/provider/market-data-provider';
+import { rejection } from './rejection';
 
 export interface ProviderContractSetup {
   provider: MarketDataProvider;
@@ -23,17 +24,6 @@ export interface ProviderContractSetup {
   adjustsPrices: boolean;
   /** A well-formed symbol the provider has no data for; omitted where every symbol has data (synthetic). */
   missingSymbol?: string;
-}
-
-async function rejection(promise: Promise<unknown>, code: AetherError['code']): Promise<AetherError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe(code);
-    return error as AetherError;
-  }
-  throw new Error(`expected a ${code} error, but the request succeeded`);
 }
 
 const fields = (error: AetherError) => error.details?.violations?.map((violation) => violation.field);

@@ -1,10 +1,11 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AetherError, DAY_MS, formatIsoDate } from '@aetherquant/core';
+import { DAY_MS, formatIsoDate } from '@aetherquant/core';
 import { describeProviderContract } from '../../testing/provider-contract';
 import { describeWithMarketData, MARKET_DATA_DIR } from '../../testing/market-data';
 import { CsvProvider } from './csv-provider';
+import { rejection } from '../../testing/rejection';
 
 /**
  * A year of weekday bars for 2019 in Yahoo's layout, with a dividend on 2019-06-21: rows before it have
@@ -24,16 +25,6 @@ function writeSampleFile(dir: string, name = 'SPY.csv'): string {
   const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AetherError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    return error as AetherError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describeProviderContract('CsvProvider', async () => {

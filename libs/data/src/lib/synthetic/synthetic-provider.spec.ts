@@ -12,6 +12,7 @@ import { type BarRequest } from '../provider/bar-request';
 import { symbolProfile } from './symbol-profile';
 import { OVERNIGHT_VARIANCE_SHARE } from './synthetic-path';
 import { SyntheticProvider } from './synthetic-provider';
+import { rejection } from '../../testing/rejection';
 
 describeProviderContract('SyntheticProvider', async () => ({
   provider: new SyntheticProvider({ seed: 7, now: () => Date.UTC(2024, 5, 3, 12) }),
@@ -30,17 +31,6 @@ const provider = (seed = 7, now = MONDAY_NOON) => new SyntheticProvider({ seed, 
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 const stamp = (time: number) => new Date(time).toISOString();
 const dates = (series: BarSeries) => Array.from(series.time, iso);
-
-async function rejection(promise: Promise<unknown>, code: AetherError['code']): Promise<AetherError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe(code);
-    return error as AetherError;
-  }
-  throw new Error(`expected a ${code} error, but the request succeeded`);
-}
 
 /** Every column of a series as plain arrays, for whole-series equality. */
 const columns = (series: BarSeries) =>

@@ -15,6 +15,7 @@ import {
 import { describeWithMarketData, MARKET_DATA_DIR } from '../../testing/market-data';
 import { describeProviderContract } from '../../testing/provider-contract';
 import { YahooProvider, type YahooProviderOptions } from './yahoo-provider';
+import { rejection } from '../../testing/rejection';
 
 /**
  * The recorded answers (src/testing/fixtures/yahoo) hold made-up SPY bars:
@@ -45,17 +46,6 @@ function yahoo(options: YahooProviderOptions = {}): YahooProvider {
     timeoutMs: 2_000,
     ...options,
   });
-}
-
-async function rejection(promise: Promise<unknown>, code: AetherError['code']): Promise<AetherError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe(code);
-    return error as AetherError;
-  }
-  throw new Error(`expected a ${code} error, but the request succeeded`);
 }
 
 const dates = (series: BarSeries) => Array.from(series.time, formatIsoDate);
