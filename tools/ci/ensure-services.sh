@@ -13,3 +13,9 @@ if command -v pg_isready >/dev/null 2>&1; then
 else
   echo "== pg_isready not found: PostgreSQL-backed tests will report it themselves"
 fi
+
+# The integration suites need the database named in AETHERQ_TEST_DATABASE_URL to accept connections.
+if [ -n "${AETHERQ_TEST_DATABASE_URL:-}" ] && command -v psql >/dev/null 2>&1; then
+  psql "$AETHERQ_TEST_DATABASE_URL" -Atc 'SELECT 1' >/dev/null
+  echo "== the database of AETHERQ_TEST_DATABASE_URL answers"
+fi

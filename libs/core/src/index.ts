@@ -78,3 +78,13 @@ export {
   type SignalRequest,
 } from './lib/requests/signal-request';
 export { DEFAULT_SYNTHETIC_SEED, fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';
+export {
+  getRunRequestSchema,
+  initDatabaseRequestSchema,
+  listAuditRequestSchema,
+  listRunsRequestSchema,
+  MAX_HISTORY_LIMIT,
+  RECORDED_RUN_TYPES,
+  type ListAuditRequest,
+  type ListRunsRequest,
+} from './lib/requests/history-requests';

@@ -7,3 +7,16 @@ export { parseEnvFile } from './lib/settings/env-file';
 export { classifySignal, signalWorkflow, type SignalResult } from './lib/signal/signal.workflow';
 export { fetchWorkflow, type FetchResult, type FetchSummary } from './lib/fetch/fetch.workflow';
 export { writeFileAtomic } from './lib/files/write-file-atomic';
+export {
+  getRunWorkflow,
+  initDatabaseWorkflow,
+  listAuditWorkflow,
+  listRunsWorkflow,
+} from './lib/history/history.workflows';
+export {
+  type AuditEventView,
+  type OrderView,
+  type RunDetailView,
+  type RunView,
+} from './lib/history/history-views';
+export { withDatabase } from './lib/history/with-database';

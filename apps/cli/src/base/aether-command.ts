@@ -1,4 +1,4 @@
-import { AetherError, type Settings } from '@aetherquant/core';
+import { AetherError, DATABASE_DISABLED, type Settings } from '@aetherquant/core';
 import { loadSettings, runWorkflow, type Workflow } from '@aetherquant/workflows';
 import { Command, Errors, Flags } from '@oclif/core';
 import { type z } from 'zod';
@@ -37,6 +37,13 @@ export abstract class AetherCommand extends Command {
     }
   }
 
+  /** For commands that use the database: a URL instead of `AETHERQ_DATABASE_URL`. */
+  static readonly databaseUrlFlag = Flags.string({
+    summary:
+      'Database URL: sqlite:///path.sqlite, sqlite::memory:, postgresql://… [default: AETHERQ_DATABASE_URL].',
+    helpGroup: 'SETTINGS',
+  });
+
   /**
    * Runs a workflow with the request built from flags: fields are named as flags in every error, and the
    * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
@@ -44,10 +51,16 @@ export abstract class AetherCommand extends Command {
   protected runWorkflow<Schema extends z.ZodType, Output>(
     workflow: Workflow<Schema, Output>,
     input: unknown,
-    options: { dotenv?: string } = {},
+    options: { dotenv?: string; databaseUrl?: string } = {},
   ): Promise<Output> {
     let settings: Settings | undefined;
-    const load = () => (settings ??= this.loadSettings(options.dotenv));
+    const load = (): Settings => {
+      if (settings) return settings;
+      const loaded = this.loadSettings(options.dotenv);
+      const url = options.databaseUrl?.trim();
+      settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
+      return settings;
+    };
     return runWorkflow(workflow, input, {
       fieldName: flagName,
       context: {

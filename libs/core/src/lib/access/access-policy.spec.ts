@@ -10,7 +10,7 @@ const TRADER_PERMISSIONS = [
   'strategies',
   'keycheck',
 ] as const;
-const ADMIN_ONLY_PERMISSIONS = ['runs', 'audit', 'livetrade'] as const;
+const ADMIN_ONLY_PERMISSIONS = ['runs', 'database', 'audit', 'livetrade'] as const;
 
 describe('access policy', () => {
   it.each(TRADER_PERMISSIONS)('a trader holds %s', (permission) => {

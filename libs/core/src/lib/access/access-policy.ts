@@ -26,6 +26,8 @@ export const PERMISSION_MIN_ROLE = {
   keycheck: 'trader',
   /** List and read recorded runs. */
   runs: 'admin',
+  /** Create or upgrade the database schema. */
+  database: 'admin',
   /** Read the audit log of API requests. */
   audit: 'admin',
   /** Send orders to a live broker. */

@@ -1,4 +1,5 @@
 import { type Settings } from '@aetherquant/core';
+import { type Database } from '@aetherquant/persistence';
 
 /**
  * What an app hands every workflow: the settings it loaded (apps may load them lazily, on first read),
@@ -6,5 +7,7 @@ import { type Settings } from '@aetherquant/core';
  */
 export interface WorkflowContext {
   readonly settings: Settings;
+  /** An open database the app keeps (the API); without it, workflows open the settings' database per call. */
+  database?: Database;
   now?: () => number;
 }

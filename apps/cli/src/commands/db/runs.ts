@@ -1,0 +1,41 @@
+import { RECORDED_RUN_TYPES } from '@aetherquant/core';
+import { listRunsWorkflow, type RunView } from '@aetherquant/workflows';
+import { Flags } from '@oclif/core';
+import { AetherCommand } from '../../base/aether-command';
+import { numericFlag } from '../../base/flag-input';
+
+export default class DbRunsCommand extends AetherCommand {
+  static override summary = 'List recorded runs, newest first.';
+  static override description =
+    'Prints {"runs":[…]}: each run without its result; page with --before <id of the last run shown>.';
+  // The seed's spellings still work, without crowding the help.
+  static override hiddenAliases = ['db-runs'];
+  static override examples = [
+    '<%= config.bin %> db runs',
+    '<%= config.bin %> db runs --limit 5 --type backtest --symbol SPY',
+  ];
+  static override flags = {
+    limit: Flags.string({ summary: 'How many runs, 1 to 1000 [default: 20].' }),
+    type: Flags.string({ summary: `Only runs of this type: ${RECORDED_RUN_TYPES.join(', ')}.` }),
+    symbol: Flags.string({ summary: 'Only runs with this symbol.' }),
+    before: Flags.string({ summary: 'Only runs recorded before this run id (the next page).' }),
+    'database-url': AetherCommand.databaseUrlFlag,
+    dotenv: AetherCommand.dotenvFlag,
+  };
+
+  async run(): Promise<{ runs: RunView[] }> {
+    const { flags } = await this.parse(DbRunsCommand);
+    const request = {
+      limit: numericFlag(flags.limit),
+      type: flags.type,
+      symbol: flags.symbol,
+      before: flags.before,
+    };
+    const result = await this.runWorkflow(listRunsWorkflow, request, {
+      dotenv: flags.dotenv,
+      databaseUrl: flags['database-url'],
+    });
+    this.log(JSON.stringify(result));
+    return result;
+  }
+}

@@ -1,0 +1,166 @@
+import { AetherError } from '@aetherquant/core';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type OperationLock } from '../database/exclusive-lock';
+import { uuidV7 } from '../ids/uuid-v7';
+import { type Entities, type ExecutionOrderRow, type RunRow } from '../schema/entities';
+import {
+  type ListRunsQuery,
+  type NewRun,
+  type RunDetail,
+  type RunStatus,
+  type RunStore,
+  type RunSummary,
+  type RunType,
+  validateListRuns,
+  validateNewRun,
+} from './records';
+
+/** Orders per INSERT statement: 10 columns each stays under SQLite's 999 bound parameters. */
+const ORDERS_PER_INSERT = 90;
+
+export class TypeormRunStore implements RunStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entities: Entities,
+    private readonly lock: OperationLock,
+  ) {}
+
+  async record(newRun: NewRun): Promise<RunDetail> {
+    const run = validateNewRun(newRun);
+    const id = uuidV7();
+    const row: RunRow = {
+      id,
+      createdAt: run.createdAt ?? new Date(),
+      type: run.type,
+      period: run.period ?? null,
+      interval: run.interval ?? null,
+      startAt: run.start ?? null,
+      endAt: run.end ?? null,
+      parameters: run.parameters,
+      // JSON of any shape; typed as an object only so TypeORM maps it as one column.
+      result: (run.result ?? null) as object | null,
+      finalEquity: run.finalEquity ?? null,
+      ordersPlaced: run.ordersPlaced ?? run.orders.length,
+      status: run.status,
+      durationMs: run.durationMs,
+    };
+    const orders: ExecutionOrderRow[] = run.orders.map((order) => ({
+      runId: id,
+      symbol: order.symbol,
+      side: order.side,
+      quantity: order.quantity,
+      price: order.price,
+      commission: order.commission,
+      timestamp: order.timestamp,
+      clientOrderId: order.clientOrderId ?? null,
+      status: order.status,
+    }));
+    await this.lock.run(() =>
+      this.dataSource.transaction(async (manager) => {
+        // JSON columns hold any value, which TypeORM's deep-partial insert type cannot express.
+        await manager.insert(this.entities.run, row as unknown as QueryDeepPartialEntity<RunRow>);
+        await manager.insert(
+          this.entities.runSymbol,
+          run.symbols.map((symbol, position) => ({ runId: id, position, symbol })),
+        );
+        const metrics = Object.entries(run.metrics).map(([name, value]) => ({ runId: id, name, value }));
+        if (metrics.length > 0) await manager.insert(this.entities.runMetric, metrics);
+        for (let i = 0; i < orders.length; i += ORDERS_PER_INSERT) {
+          await manager.insert(this.entities.executionOrder, orders.slice(i, i + ORDERS_PER_INSERT));
+        }
+      }),
+    );
+    return this.get(id);
+  }
+
+  async list(query: ListRunsQuery = {}): Promise<RunSummary[]> {
+    const { limit, type, symbol, before } = validateListRuns(query);
+    return this.lock.run(async () => {
+      const builder = this.dataSource
+        .getRepository(this.entities.run)
+        .createQueryBuilder('run')
+        .orderBy('run.id', 'DESC')
+        .limit(limit);
+      if (type !== undefined) builder.andWhere('run.type = :type', { type });
+      if (before !== undefined) builder.andWhere('run.id < :before', { before });
+      if (symbol !== undefined) {
+        // A subquery built by TypeORM, so the table name carries the configured schema.
+        const withSymbol = builder
+          .subQuery()
+          .select('1')
+          .from(this.entities.runSymbol, 'symbol')
+          .where('symbol.runId = run.id')
+          .andWhere('symbol.symbol = :symbol')
+          .getQuery();
+        builder.andWhere(`EXISTS ${withSymbol}`, { symbol });
+      }
+      const rows = await builder.getMany();
+      const symbols = await this.symbolsOf(
+        this.dataSource.manager,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row) => summary(row, symbols.get(row.id) ?? []));
+    });
+  }
+
+  async get(id: string): Promise<RunDetail> {
+    return this.lock.run(async () => {
+      const manager = this.dataSource.manager;
+      const row = await manager.findOneBy(this.entities.run, { id });
+      if (!row) throw new AetherError('NOT_FOUND', `no run with id ${id}`, { id });
+      const [symbols, metrics, orders] = await Promise.all([
+        this.symbolsOf(manager, [id]),
+        manager.find(this.entities.runMetric, { where: { runId: id }, order: { name: 'ASC' } }),
+        manager.find(this.entities.executionOrder, {
+          where: { runId: id },
+          order: { timestamp: 'ASC', id: 'ASC' },
+        }),
+      ]);
+      return {
+        ...summary(row, symbols.get(id) ?? []),
+        result: row.result,
+        metrics: Object.fromEntries(
+          metrics.map((metric) => [metric.name, metric.value === null ? null : Number(metric.value)]),
+        ),
+        orders: orders.map(({ runId: _runId, ...order }) => ({
+          ...order,
+          id: Number(order.id),
+          quantity: Number(order.quantity),
+          price: Number(order.price),
+          commission: Number(order.commission),
+        })),
+      };
+    });
+  }
+
+  /** The symbols of each run, in the order they were given. */
+  private async symbolsOf(manager: EntityManager, runIds: string[]): Promise<Map<string, string[]>> {
+    const bySymbol = new Map<string, string[]>();
+    if (runIds.length === 0) return bySymbol;
+    const rows = await manager.find(this.entities.runSymbol, {
+      where: { runId: In(runIds) },
+      order: { runId: 'ASC', position: 'ASC' },
+    });
+    for (const row of rows) bySymbol.set(row.runId, [...(bySymbol.get(row.runId) ?? []), row.symbol]);
+    return bySymbol;
+  }
+}
+
+function summary(row: RunRow, symbols: string[]): RunSummary {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    type: row.type as RunType,
+    symbols,
+    period: row.period,
+    interval: row.interval,
+    start: row.startAt,
+    end: row.endAt,
+    parameters: row.parameters as Record<string, unknown>,
+    finalEquity: row.finalEquity === null ? null : Number(row.finalEquity),
+    ordersPlaced: Number(row.ordersPlaced),
+    status: row.status as RunStatus,
+    durationMs: Number(row.durationMs),
+  };
+}

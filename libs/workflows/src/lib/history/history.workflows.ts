@@ -1,0 +1,64 @@
+import {
+  getRunRequestSchema,
+  initDatabaseRequestSchema,
+  listAuditRequestSchema,
+  listRunsRequestSchema,
+} from '@aetherquant/core';
+import { defineWorkflow } from '../workflow/workflow';
+import {
+  auditEventView,
+  type AuditEventView,
+  runDetailView,
+  type RunDetailView,
+  runView,
+  type RunView,
+} from './history-views';
+import { withDatabase } from './with-database';
+
+/** `db init`: creates or upgrades the schema of the settings' database (a no-op when current). */
+export const initDatabaseWorkflow = defineWorkflow({
+  name: 'db init',
+  permission: 'database',
+  request: initDatabaseRequestSchema,
+  async run(_request, context): Promise<{ status: 'ok'; database: string }> {
+    // Opening applies the missing migrations.
+    return withDatabase(context, async (database) => {
+      await database.ping();
+      return { status: 'ok', database: database.description };
+    });
+  },
+});
+
+/** `db runs` / `GET /api/runs`: recorded runs, newest first. */
+export const listRunsWorkflow = defineWorkflow({
+  name: 'runs',
+  permission: 'runs',
+  request: listRunsRequestSchema,
+  async run(request, context): Promise<{ runs: RunView[] }> {
+    return withDatabase(context, async (database) => ({
+      runs: (await database.runs.list(request)).map(runView),
+    }));
+  },
+});
+
+/** `GET /api/runs/:id`: one run with its result, metrics and orders. */
+export const getRunWorkflow = defineWorkflow({
+  name: 'run',
+  permission: 'runs',
+  request: getRunRequestSchema,
+  async run(request, context): Promise<RunDetailView> {
+    return withDatabase(context, async (database) => runDetailView(await database.runs.get(request.id)));
+  },
+});
+
+/** `db audit` / `GET /api/audit`: API requests, newest first. */
+export const listAuditWorkflow = defineWorkflow({
+  name: 'audit',
+  permission: 'audit',
+  request: listAuditRequestSchema,
+  async run(request, context): Promise<{ events: AuditEventView[] }> {
+    return withDatabase(context, async (database) => ({
+      events: (await database.audit.list(request)).map(auditEventView),
+    }));
+  },
+});
