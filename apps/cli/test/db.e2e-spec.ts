@@ -1,17 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { runCli, scratchDir } from './run-cli';
-
-/** A TCP port on loopback with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort, runCli, scratchDir } from './run-cli';
 
 /** Adds one recorded run to a migrated SQLite file, as the backtest command will. */
 function seedRun(

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { runCli, scratchDir } from './run-cli';
+import { closedPort, runCli, scratchDir } from './run-cli';
 
 /** Settings for offline runs: no cache folder (nothing written outside the scratch directory). */
 const offline = { AETHERQ_CACHE_DIR: 'none' };
@@ -24,15 +23,6 @@ function fetchSynthetic(cwd: string, output: string, extra: string[] = []) {
     ],
     { cwd, env: offline },
   );
-}
-
-/** A TCP port on loopback with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('aetherquant fetch (built binary)', () => {
