@@ -15,11 +15,15 @@ const TEST_FILES = [
   '**/src/testing/**/*.ts',
 ];
 
-/** Options of @nx/enforce-module-boundaries, for source files and (without the npm package rules) tests. */
-const boundaries = (constraints) => [
+/**
+ * Options of @nx/enforce-module-boundaries. Test files get the same project boundaries without the npm
+ * package rules (test-only packages are fine there) and without the buildable-library rule (tests are never
+ * built, so they may use the unbuilt test-support library).
+ */
+const boundaries = (constraints, forTests = false) => [
   'error',
   {
-    enforceBuildableLibDependency: true,
+    enforceBuildableLibDependency: !forTests,
     banTransitiveDependencies: true,
     checkDynamicDependenciesExceptions: [],
     allow: [],
@@ -53,7 +57,7 @@ export default [
   },
   {
     files: TEST_FILES,
-    rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints, true) },
   },
   {
     // Libraries take their settings as arguments; only apps read the environment (GUIDE §1).

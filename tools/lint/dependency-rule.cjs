@@ -29,6 +29,8 @@ const scopeDependencies = {
   'scope:api': ['scope:core', 'scope:workflows'],
   'scope:cli': ['scope:core', 'scope:workflows'],
   'scope:dashboard': ['scope:core'],
+  // Test support (market data, assertions): imported by test files only, see testDepConstraints.
+  'scope:testing': ['scope:core'],
   // Benchmarks and workspace checks may read any library, and nothing imports them.
   'scope:tools': LIBRARY_SCOPES,
 };
@@ -61,7 +63,10 @@ const depConstraints = [
  */
 const testDepConstraints = depConstraints.map(({ sourceTag, onlyDependOnLibsWithTags }) => ({
   sourceTag,
-  onlyDependOnLibsWithTags,
+  onlyDependOnLibsWithTags:
+    sourceTag === 'platform:browser' || sourceTag === 'scope:testing'
+      ? onlyDependOnLibsWithTags
+      : [...onlyDependOnLibsWithTags, 'scope:testing'],
 }));
 
 module.exports = {

@@ -31,6 +31,7 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
         'scope:persistence',
         'scope:risk',
         'scope:strategies',
+        'scope:testing',
         'scope:tools',
         'scope:workflows',
       ].sort(),

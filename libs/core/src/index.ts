@@ -77,7 +77,8 @@ export {
   type Signal,
   type SignalRequest,
 } from './lib/requests/signal-request';
-export { DEFAULT_SYNTHETIC_SEED, fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';
+export { fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';
+export { barSourceFields, DEFAULT_SYNTHETIC_SEED } from './lib/requests/bar-source';
 export {
   getRunRequestSchema,
   initDatabaseRequestSchema,
@@ -88,3 +89,4 @@ export {
   type ListAuditRequest,
   type ListRunsRequest,
 } from './lib/requests/history-requests';
+export { backtestRequestSchema, tradingFields, type BacktestRequest } from './lib/requests/backtest-request';

@@ -20,3 +20,7 @@ export {
   type RunView,
 } from './lib/history/history-views';
 export { withDatabase } from './lib/history/with-database';
+export { backtestWorkflow } from './lib/backtest/backtest.workflow';
+export { type BacktestReport, type MetricsReport } from './lib/backtest/backtest-report';
+export { loadBars, type BarSource } from './lib/market-data/load-bars';
+export { recordRun } from './lib/runs/record-run';

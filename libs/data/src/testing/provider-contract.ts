@@ -7,7 +7,7 @@ import {
   periodWindow,
 } from '@aetherquant/core';
 import { type MarketDataProvider } from '../lib/provider/market-data-provider';
-import { rejection } from './rejection';
+import { rejection } from '@aetherquant/testing';
 
 export interface ProviderContractSetup {
   provider: MarketDataProvider;

@@ -1,5 +1,5 @@
 import { AetherError, BarSeries, DAY_MS, formatIsoDate } from '@aetherquant/core';
-import { describeWithMarketData, MARKET_DATA_DIR } from '../../testing/market-data';
+import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
 import { CsvProvider } from '../csv/csv-provider';
 import { alignSeries } from './align-series';
 

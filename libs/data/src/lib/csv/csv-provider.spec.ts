@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAY_MS, formatIsoDate } from '@aetherquant/core';
 import { describeProviderContract } from '../../testing/provider-contract';
-import { describeWithMarketData, MARKET_DATA_DIR } from '../../testing/market-data';
+import { describeWithMarketData, MARKET_DATA_DIR, rejection } from '@aetherquant/testing';
 import { CsvProvider } from './csv-provider';
-import { rejection } from '../../testing/rejection';
 
 /**
  * A year of weekday bars for 2019 in Yahoo's layout, with a dividend on 2019-06-21: rows before it have

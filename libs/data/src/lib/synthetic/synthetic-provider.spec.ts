@@ -12,7 +12,7 @@ import { type BarRequest } from '../provider/bar-request';
 import { symbolProfile } from './symbol-profile';
 import { OVERNIGHT_VARIANCE_SHARE } from './synthetic-path';
 import { SyntheticProvider } from './synthetic-provider';
-import { rejection } from '../../testing/rejection';
+import { rejection } from '@aetherquant/testing';
 
 describeProviderContract('SyntheticProvider', async () => ({
   provider: new SyntheticProvider({ seed: 7, now: () => Date.UTC(2024, 5, 3, 12) }),

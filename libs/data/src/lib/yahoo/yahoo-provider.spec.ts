@@ -12,10 +12,9 @@ import {
   yahooFetchTo,
   type YahooChartResponse,
 } from '../../testing/fake-yahoo-server';
-import { describeWithMarketData, MARKET_DATA_DIR } from '../../testing/market-data';
+import { describeWithMarketData, MARKET_DATA_DIR, rejection } from '@aetherquant/testing';
 import { describeProviderContract } from '../../testing/provider-contract';
 import { YahooProvider, type YahooProviderOptions } from './yahoo-provider';
-import { rejection } from '../../testing/rejection';
 
 /**
  * The recorded answers (src/testing/fixtures/yahoo) hold made-up SPY bars:

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { type BarSeries, fetchRequestSchema, formatBarTime } from '@aetherquant/core';
-import { createMarketDataProvider, formatBarsCsv } from '@aetherquant/data';
+import { formatBarsCsv } from '@aetherquant/data';
 import { writeFileAtomic } from '../files/write-file-atomic';
+import { loadBars } from '../market-data/load-bars';
 import { defineWorkflow } from '../workflow/workflow';
 
 /** What `fetch` reports: one JSON line on the CLI. */
@@ -36,27 +37,11 @@ export const fetchWorkflow = defineWorkflow({
   permission: 'fetch',
   request: fetchRequestSchema,
   async run(request, context): Promise<FetchResult> {
-    const { data } = context.settings;
-    const provider = createMarketDataProvider({
-      provider: request.provider ?? data.provider,
-      dataDir: request.data_dir ?? data.dir,
-      cacheDir: data.cacheDir,
-      seed: request.seed,
-      now: context.now,
-      yahoo: data.yahooUrl === undefined ? {} : { baseUrl: data.yahooUrl },
-    });
-    const series = await provider.getBars({
-      symbol: request.symbol,
-      interval: request.interval,
-      period: request.period,
-      start: request.start,
-      end: request.end,
-      adjusted: request.adjusted,
-    });
+    const series = await loadBars(request, context);
 
     const summary: FetchSummary = {
       symbol: series.symbol,
-      provider: series.provenance?.provider ?? provider.name,
+      provider: series.provenance?.provider ?? request.provider ?? context.settings.data.provider,
       interval: series.interval.name,
       rows: series.length,
       first: formatBarTime(series.time[0] as number, series.interval),

@@ -1,0 +1,34 @@
+import { AetherError, type FieldViolation, parseDecimal } from '@aetherquant/core';
+import { Flags } from '@oclif/core';
+
+/** Flags that name strategy parameters: the two common ones, and any other as `--param name=value`. */
+export const strategyFlags = {
+  strategy: Flags.string({ summary: 'Strategy: ma-cross, buy-and-hold, rsi-reversion, donchian-breakout, momentum [default: ma-cross].' }),
+  fast: Flags.string({ summary: 'ma-cross fast window (same as --param fast=N).' }),
+  slow: Flags.string({ summary: 'ma-cross slow window (same as --param slow=N).' }),
+  param: Flags.string({ summary: 'A strategy parameter, name=value; repeat for several.', multiple: true }),
+};
+
+/**
+ * The strategy parameters from `--fast`, `--slow` and each `--param name=value`, as numbers. A value that is
+ * not a number, a malformed pair, or a name given twice fails naming the flag.
+ */
+export function strategyParams(flags: { fast?: string; slow?: string; param?: string[] }): Record<string, number> {
+  const params: Record<string, number> = {};
+  const violations: FieldViolation[] = [];
+  const add = (flag: string, name: string, text: string) => {
+    const value = parseDecimal(text);
+    if (value === undefined) violations.push({ field: flag, rule: `must give a number for ${name} (got ${JSON.stringify(text)})` });
+    else if (name in params) violations.push({ field: flag, rule: `gives ${name} a second time` });
+    else params[name] = value;
+  };
+  if (flags.fast !== undefined) add('--fast', 'fast', flags.fast);
+  if (flags.slow !== undefined) add('--slow', 'slow', flags.slow);
+  for (const pair of flags.param ?? []) {
+    const match = /^\s*([A-Za-z][\w-]*)\s*=\s*(.*)$/.exec(pair);
+    if (match) add('--param', match[1] as string, match[2] as string);
+    else violations.push({ field: '--param', rule: `must be name=value (got ${JSON.stringify(pair)})` });
+  }
+  if (violations.length > 0) throw AetherError.invalid(violations, 'strategy parameters');
+  return params;
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'backtest',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

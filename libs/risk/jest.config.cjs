@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'risk',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

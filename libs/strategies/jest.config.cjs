@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'strategies',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

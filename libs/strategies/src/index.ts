@@ -1,0 +1,36 @@
+// The public API of @aetherquant/strategies: strategies that turn a bar series into target exposure per
+// bar, their registry, and the signal classifier.
+
+export {
+  MAX_WINDOW,
+  type ParameterSpec,
+  type Strategy,
+  type StrategyParameters,
+} from './lib/strategy/strategy';
+export {
+  defineStrategy,
+  resolveStrategyParameters,
+  type StrategyDefinition,
+} from './lib/strategy/define-strategy';
+export { clipLongOnly } from './lib/strategy/long-only';
+export { minimumBars, requireBars } from './lib/strategy/require-bars';
+
+export { maCrossStrategy } from './lib/ma-cross/ma-cross.strategy';
+export { buyAndHoldStrategy } from './lib/buy-and-hold/buy-and-hold.strategy';
+export { rsiReversionStrategy } from './lib/rsi-reversion/rsi-reversion.strategy';
+export { donchianBreakoutStrategy } from './lib/donchian-breakout/donchian-breakout.strategy';
+export { momentumStrategy } from './lib/momentum/momentum.strategy';
+
+export {
+  DEFAULT_STRATEGY,
+  STRATEGIES,
+  describeStrategies,
+  getStrategy,
+  strategyNames,
+  type StrategyDescription,
+} from './lib/registry/strategy-registry';
+
+export { simpleMovingAverage } from './lib/kernels/moving-average';
+export { trailingMax, trailingMin } from './lib/kernels/trailing-extremes';
+
+export { classifySignal } from './lib/signal/classify-signal';

@@ -1,0 +1,90 @@
+import { defineStrategy } from '../strategy/define-strategy';
+import { MAX_WINDOW } from '../strategy/strategy';
+
+/**
+ * Mean reversion on Wilder's RSI (J. Welles Wilder, "New Concepts in Technical Trading Systems", 1978).
+ *
+ * With changes d[i] = close[i] − close[i − 1], gains max(d, 0) and losses max(−d, 0): the first average
+ * gain and loss (at bar `period`) are the simple means of the first `period` changes (bars 1 … period);
+ * after that, avg = (prev × (period − 1) + x) / period. RSI = 100 − 100 / (1 + avgGain / avgLoss), 100
+ * when avgLoss = 0, and 50 when both are 0 (no movement at all: neutral, which no threshold pair with
+ * lower < 50 < upper acts on).
+ *
+ * Rule: long (+1) when RSI < lower; flat (0) when RSI > upper; in between (edges included), the previous
+ * target is held, so a reversion position is kept until RSI exits above `upper`. 0 during the warm-up,
+ * bars 0 … period − 1, where RSI is not defined. Never short.
+ */
+export const rsiReversionStrategy = defineStrategy({
+  name: 'rsi-reversion',
+  description:
+    "Mean reversion on Wilder's RSI: go long when RSI falls below lower, hold until it rises above upper, then stay flat.",
+  parameters: [
+    {
+      name: 'period',
+      description: "Bars in Wilder's RSI smoothing.",
+      kind: 'integer',
+      default: 14,
+      min: 2,
+      max: MAX_WINDOW,
+    },
+    {
+      name: 'lower',
+      description: 'RSI level below which to go long (oversold); less than upper.',
+      kind: 'number',
+      default: 30,
+      min: 0,
+      max: 100,
+    },
+    {
+      name: 'upper',
+      description: 'RSI level above which to exit to flat (overbought).',
+      kind: 'number',
+      default: 70,
+      min: 0,
+      max: 100,
+    },
+  ],
+  warmupParameters: ['period'],
+  crossRules: ({ lower, upper }) =>
+    lower < upper
+      ? []
+      : [{ field: 'lower', rule: `must be less than upper (got lower ${lower}, upper ${upper})` }],
+  warmupBars: ({ period }) => period,
+  compute(series, { period, lower, upper }, target) {
+    const close = series.close;
+    const n = close.length;
+    const keep = period - 1;
+    let averageGain = 0;
+    let averageLoss = 0;
+    let position = 0;
+    if (n > 0) target[0] = 0;
+    for (let i = 1; i < n; i++) {
+      const change = close[i] - close[i - 1];
+      const gain = change > 0 ? change : 0;
+      const loss = change < 0 ? -change : 0;
+      if (i < period) {
+        // Summing the first period − 1 changes; RSI is not defined yet.
+        averageGain += gain;
+        averageLoss += loss;
+        target[i] = 0;
+        continue;
+      }
+      if (i === period) {
+        averageGain = (averageGain + gain) / period;
+        averageLoss = (averageLoss + loss) / period;
+      } else {
+        averageGain = (averageGain * keep + gain) / period;
+        averageLoss = (averageLoss * keep + loss) / period;
+      }
+      const rsi =
+        averageLoss === 0
+          ? averageGain === 0
+            ? 50
+            : 100
+          : 100 - 100 / (1 + averageGain / averageLoss);
+      if (rsi < lower) position = 1;
+      else if (rsi > upper) position = 0;
+      target[i] = position;
+    }
+  },
+});

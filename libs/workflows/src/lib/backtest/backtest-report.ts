@@ -1,0 +1,96 @@
+import { formatBarTime } from '@aetherquant/core';
+import { type BacktestResult } from '@aetherquant/backtest';
+import { type RiskSummary } from '@aetherquant/risk';
+
+/** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
+export const ratio = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(6)));
+export const money = (value: number): number => Number(value.toFixed(2));
+
+/** The metrics beyond the headline figures, snake_case as the CLI and the API show them. */
+export interface MetricsReport {
+  volatility: number | null;
+  sortino: number | null;
+  calmar: number | null;
+  max_drawdown_duration: number;
+  var_95: number | null;
+  cvar_95: number | null;
+  beta: number | null;
+  alpha: number | null;
+  total_return: number | null;
+  win_rate: number | null;
+  profit_factor: number | null;
+  exposure: number | null;
+  turnover: number | null;
+}
+
+/** What `aetherquant backtest` prints: the seed's keys first, then what this engine adds. */
+export interface BacktestReport {
+  symbol: string;
+  rows: number;
+  annual_return: number | null;
+  max_drawdown: number | null;
+  sharpe: number | null;
+  final_equity: number;
+  benchmark_annual_return: number | null;
+  benchmark_max_drawdown: number | null;
+  benchmark_sharpe: number | null;
+  benchmark_final_equity: number;
+  excess_annual_return: number | null;
+  /** Present when the run was recorded (persistence on). */
+  run_id?: string;
+  provider: string;
+  strategy: string;
+  params: Record<string, number>;
+  first: string;
+  last: string;
+  /** The number of trades. */
+  trades: number;
+  metrics: MetricsReport;
+}
+
+export function metricsReport(summary: RiskSummary): MetricsReport {
+  return {
+    volatility: ratio(summary.volatility),
+    sortino: ratio(summary.sortino),
+    calmar: ratio(summary.calmar),
+    max_drawdown_duration: summary.maxDrawdownDuration,
+    var_95: ratio(summary.var95),
+    cvar_95: ratio(summary.cvar95),
+    beta: ratio(summary.beta),
+    alpha: ratio(summary.alpha),
+    total_return: ratio(summary.totalReturn),
+    win_rate: ratio(summary.winRate),
+    profit_factor: ratio(summary.profitFactor),
+    exposure: ratio(summary.exposure),
+    turnover: ratio(summary.turnover),
+  };
+}
+
+export function backtestReport(
+  result: BacktestResult,
+  run: { strategy: string; params: Record<string, number>; provider: string; runId?: string },
+): BacktestReport {
+  const { series, summary, benchmark } = result;
+  const n = series.length;
+  return {
+    symbol: series.symbol,
+    rows: n,
+    annual_return: ratio(summary.annualReturn),
+    max_drawdown: ratio(summary.maxDrawdown),
+    sharpe: ratio(summary.sharpe),
+    final_equity: money(result.equity[n - 1] as number),
+    benchmark_annual_return: ratio(benchmark.annualReturn),
+    benchmark_max_drawdown: ratio(benchmark.maxDrawdown),
+    benchmark_sharpe: ratio(benchmark.sharpe),
+    benchmark_final_equity: money(result.benchmarkEquity[n - 1] as number),
+    excess_annual_return: ratio(summary.annualReturn - benchmark.annualReturn),
+    ...(run.runId === undefined ? {} : { run_id: run.runId }),
+    provider: run.provider,
+    strategy: run.strategy,
+    params: run.params,
+    first: formatBarTime(series.time[0] as number, series.interval),
+    last: formatBarTime(series.time[n - 1] as number, series.interval),
+    trades: result.trades.length,
+    metrics: metricsReport(summary),
+  };
+}

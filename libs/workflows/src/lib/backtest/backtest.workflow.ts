@@ -1,0 +1,72 @@
+import { performance } from 'node:perf_hooks';
+import { backtestRequestSchema } from '@aetherquant/core';
+import { backtestStrategy } from '@aetherquant/backtest';
+import { getStrategy } from '@aetherquant/strategies';
+import { loadBars } from '../market-data/load-bars';
+import { recordRun } from '../runs/record-run';
+import { defineWorkflow } from '../workflow/workflow';
+import { backtestReport, type BacktestReport } from './backtest-report';
+
+/**
+ * The main job: bars from the provider → strategy targets → vectorised engine → risk summaries of the
+ * strategy and of buy-and-hold → the run recorded (when persistence is on) → the report. Costs and cash
+ * default to the settings.
+ */
+export const backtestWorkflow = defineWorkflow({
+  name: 'backtest',
+  permission: 'backtest',
+  request: backtestRequestSchema,
+  async run(request, context): Promise<BacktestReport> {
+    const started = performance.now();
+    const { settings } = context;
+    const strategy = getStrategy(request.strategy);
+    const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
+    const costs = {
+      initialCash: request.initial_cash ?? settings.initialCash,
+      commissionBps: request.commission_bps ?? settings.commissionBps,
+      slippageBps: request.slippage_bps ?? settings.slippageBps,
+    };
+    const result = backtestStrategy(series, strategy, request.params, { ...costs, longOnly: request.long_only });
+    const described = {
+      strategy: strategy.name,
+      params: result.parameters,
+      provider: series.provenance?.provider ?? request.provider ?? settings.data.provider,
+    };
+    const report = backtestReport(result, described);
+
+    const n = series.length;
+    let rebalances = 0;
+    for (let t = 0; t < n; t++) if (result.targets[t] !== (t === 0 ? 0 : result.targets[t - 1])) rebalances++;
+    const runId = await recordRun(context, {
+      type: 'backtest',
+      symbols: [series.symbol],
+      period: request.period ?? null,
+      interval: series.interval.name,
+      start: new Date(series.time[0] as number),
+      end: new Date(series.time[n - 1] as number),
+      parameters: {
+        strategy: strategy.name,
+        params: result.parameters,
+        provider: report.provider,
+        commission_bps: costs.commissionBps,
+        slippage_bps: costs.slippageBps,
+        initial_cash: costs.initialCash,
+        long_only: request.long_only,
+        ...(request.start === undefined ? {} : { start: request.start }),
+        ...(request.end === undefined ? {} : { end: request.end }),
+      },
+      result: report,
+      finalEquity: result.equity[n - 1] as number,
+      ordersPlaced: rebalances,
+      metrics: {
+        sharpe: report.sharpe,
+        annual_return: report.annual_return,
+        max_drawdown: report.max_drawdown,
+        benchmark_sharpe: report.benchmark_sharpe,
+        ...report.metrics,
+      },
+      durationMs: performance.now() - started,
+    });
+    return runId === undefined ? report : backtestReport(result, { ...described, runId });
+  },
+});

@@ -1,0 +1,37 @@
+import { type BarSeries } from '@aetherquant/core';
+import { createMarketDataProvider } from '@aetherquant/data';
+import { type WorkflowContext } from '../workflow/workflow-context';
+
+/** The fields of a request that say where bars come from (see `barSourceFields` in core). */
+export interface BarSource {
+  symbol: string;
+  interval?: string;
+  period?: string;
+  start?: string;
+  end?: string;
+  provider?: 'yahoo' | 'csv' | 'synthetic';
+  data_dir?: string;
+  seed: number;
+  adjusted?: boolean;
+}
+
+/** Loads a request's bars from its provider, or the settings' (folder, cache and Yahoo mirror from the settings). */
+export async function loadBars(source: BarSource, context: WorkflowContext): Promise<BarSeries> {
+  const { data } = context.settings;
+  const provider = createMarketDataProvider({
+    provider: source.provider ?? data.provider,
+    dataDir: source.data_dir ?? data.dir,
+    cacheDir: data.cacheDir,
+    seed: source.seed,
+    now: context.now,
+    yahoo: data.yahooUrl === undefined ? {} : { baseUrl: data.yahooUrl },
+  });
+  return provider.getBars({
+    symbol: source.symbol,
+    interval: source.interval,
+    period: source.period,
+    start: source.start,
+    end: source.end,
+    adjusted: source.adjusted,
+  });
+}
