@@ -4,7 +4,7 @@ export { defineWorkflow, runWorkflow, type RunOptions, type Workflow } from './l
 export { type WorkflowContext } from './lib/workflow/workflow-context';
 export { loadSettings, type LoadSettingsOptions } from './lib/settings/load-settings';
 export { parseEnvFile } from './lib/settings/env-file';
-export { classifySignal, signalWorkflow, type SignalResult } from './lib/signal/signal.workflow';
+export { signalWorkflow, type SignalResult } from './lib/signal/signal.workflow';
 export { fetchWorkflow, type FetchResult, type FetchSummary } from './lib/fetch/fetch.workflow';
 export { writeFileAtomic } from './lib/files/write-file-atomic';
 export {

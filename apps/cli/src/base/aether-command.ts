@@ -3,7 +3,7 @@ import { loadSettings, runWorkflow, type Workflow } from '@aetherquant/workflows
 import { Command, Errors, Flags } from '@oclif/core';
 import { type z } from 'zod';
 import { describeFailure } from './describe-failure';
-import { flagName } from './flag-input';
+import { flagNamer } from './flag-input';
 
 /**
  * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
@@ -61,8 +61,9 @@ export abstract class AetherCommand extends Command {
       settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
       return settings;
     };
+    const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
     return runWorkflow(workflow, input, {
-      fieldName: flagName,
+      fieldName: flagNamer(flags),
       context: {
         get settings() {
           return load();

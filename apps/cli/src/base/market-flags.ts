@@ -9,21 +9,31 @@ export const barSourceFlags = {
   start: Flags.string({ summary: 'First date, inclusive (YYYY-MM-DD); not with --period.' }),
   end: Flags.string({ summary: 'Last date, inclusive (YYYY-MM-DD); not with --period.' }),
   interval: Flags.string({ summary: 'Bar interval: 1d, 1wk, 1mo, 1h, … [default: 1d].' }),
-  provider: Flags.string({ summary: `Data source: ${DATA_PROVIDERS.join(', ')} [default: AETHERQ_DATA_PROVIDER].` }),
-  'data-dir': Flags.string({ summary: 'Folder of <SYMBOL>.csv files for --provider csv [default: AETHERQ_DATA_DIR].' }),
+  provider: Flags.string({
+    summary: `Data source: ${DATA_PROVIDERS.join(', ')} [default: AETHERQ_DATA_PROVIDER].`,
+  }),
+  'data-dir': Flags.string({
+    summary: 'Folder of <SYMBOL>.csv files for --provider csv [default: AETHERQ_DATA_DIR].',
+  }),
   seed: Flags.string({ summary: 'Seed of the synthetic provider [default: 42].' }),
 };
 
 /** Costs, cash and direction, defaulting to the settings. */
 export const tradingFlags = {
-  'commission-bps': Flags.string({ summary: 'Commission in bps of traded notional [default: AETHERQ_COMMISSION_BPS].' }),
-  'slippage-bps': Flags.string({ summary: 'Slippage in bps of traded notional [default: AETHERQ_SLIPPAGE_BPS].' }),
+  'commission-bps': Flags.string({
+    summary: 'Commission in bps of traded notional [default: AETHERQ_COMMISSION_BPS].',
+  }),
+  'slippage-bps': Flags.string({
+    summary: 'Slippage in bps of traded notional [default: AETHERQ_SLIPPAGE_BPS].',
+  }),
   'initial-cash': Flags.string({ summary: 'Starting equity [default: AETHERQ_INITIAL_CASH].' }),
   'long-only': Flags.boolean({ summary: 'Clip targets at 0: never short.', default: false }),
 };
 
 type BarSourceFlags = { [K in keyof typeof barSourceFlags]?: string };
-type TradingFlags = { [K in Exclude<keyof typeof tradingFlags, 'long-only'>]?: string } & { 'long-only': boolean };
+type TradingFlags = { [K in Exclude<keyof typeof tradingFlags, 'long-only'>]?: string } & {
+  'long-only': boolean;
+};
 
 /** The request fields the flags above give, in the request's snake_case. */
 export function barSourceRequest(flags: BarSourceFlags) {

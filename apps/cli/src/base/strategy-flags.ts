@@ -1,9 +1,15 @@
 import { AetherError, type FieldViolation, parseDecimal } from '@aetherquant/core';
 import { Flags } from '@oclif/core';
 
+/** Strategy parameters with a flag of their own; any other is given as `--param name=value`. */
+export const PARAMETER_SHORTCUTS: readonly string[] = ['fast', 'slow'];
+
 /** Flags that name strategy parameters: the two common ones, and any other as `--param name=value`. */
 export const strategyFlags = {
-  strategy: Flags.string({ summary: 'Strategy: ma-cross, buy-and-hold, rsi-reversion, donchian-breakout, momentum [default: ma-cross].' }),
+  strategy: Flags.string({
+    summary:
+      'Strategy: ma-cross, buy-and-hold, rsi-reversion, donchian-breakout, momentum [default: ma-cross].',
+  }),
   fast: Flags.string({ summary: 'ma-cross fast window (same as --param fast=N).' }),
   slow: Flags.string({ summary: 'ma-cross slow window (same as --param slow=N).' }),
   param: Flags.string({ summary: 'A strategy parameter, name=value; repeat for several.', multiple: true }),
@@ -13,12 +19,17 @@ export const strategyFlags = {
  * The strategy parameters from `--fast`, `--slow` and each `--param name=value`, as numbers. A value that is
  * not a number, a malformed pair, or a name given twice fails naming the flag.
  */
-export function strategyParams(flags: { fast?: string; slow?: string; param?: string[] }): Record<string, number> {
+export function strategyParams(flags: {
+  fast?: string;
+  slow?: string;
+  param?: string[];
+}): Record<string, number> {
   const params: Record<string, number> = {};
   const violations: FieldViolation[] = [];
   const add = (flag: string, name: string, text: string) => {
     const value = parseDecimal(text);
-    if (value === undefined) violations.push({ field: flag, rule: `must give a number for ${name} (got ${JSON.stringify(text)})` });
+    if (value === undefined)
+      violations.push({ field: flag, rule: `must give a number for ${name} (got ${JSON.stringify(text)})` });
     else if (name in params) violations.push({ field: flag, rule: `gives ${name} a second time` });
     else params[name] = value;
   };

@@ -31,7 +31,10 @@ export default class BacktestCommand extends AetherCommand {
       strategy: flags.strategy,
       params: strategyParams(flags),
     };
-    const report = await this.runWorkflow(backtestWorkflow, request, { dotenv: flags.dotenv, databaseUrl: flags['database-url'] });
+    const report = await this.runWorkflow(backtestWorkflow, request, {
+      dotenv: flags.dotenv,
+      databaseUrl: flags['database-url'],
+    });
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

@@ -21,5 +21,6 @@ export function backtestStrategy(
   requireBars(series, strategy, parameters);
   const targets = strategy.targets(series, parameters);
   if (options.longOnly) clipLongOnly(targets);
-  return { ...runBacktest(series, targets, options), parameters };
+  // Attached rather than spread: spreading would read (and so compute) the lazy benchmark summary.
+  return Object.assign(runBacktest(series, targets, options), { parameters });
 }

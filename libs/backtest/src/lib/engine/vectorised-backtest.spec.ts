@@ -51,8 +51,24 @@ describe('runBacktest', () => {
     // Long: equity 1000 at bar 1, 1100 at bar 2, 1210 at bar 3 → +21%, 2 bars.
     // Short (−0.5): bar 5 earns −0.5·(90/100 − 1) = +5% → 1210·1.05 = 1270.5 → +5%, 1 bar, still open.
     expect(result.trades).toEqual([
-      expect.objectContaining({ side: 'long', entryIndex: 1, exitIndex: 3, entryPrice: 100, exitPrice: 121, barsHeld: 2, open: false }),
-      expect.objectContaining({ side: 'short', entryIndex: 4, exitIndex: 5, entryPrice: 100, exitPrice: 90, barsHeld: 1, open: true }),
+      expect.objectContaining({
+        side: 'long',
+        entryIndex: 1,
+        exitIndex: 3,
+        entryPrice: 100,
+        exitPrice: 121,
+        barsHeld: 2,
+        open: false,
+      }),
+      expect.objectContaining({
+        side: 'short',
+        entryIndex: 4,
+        exitIndex: 5,
+        entryPrice: 100,
+        exitPrice: 90,
+        barsHeld: 1,
+        open: true,
+      }),
     ]);
     expect(result.trades[0]?.return).toBeCloseTo(0.21, 12);
     expect(result.trades[1]?.return).toBeCloseTo(0.05, 12);
@@ -71,7 +87,11 @@ describe('runBacktest', () => {
   it('refuses negative costs, a bad cash amount and targets outside [-1, 1], naming each', () => {
     const series = bars([100, 101]);
     try {
-      runBacktest(series, Float64Array.from([0, 1.5]), { initialCash: 0, commissionBps: -1, slippageBps: -0.5 });
+      runBacktest(series, Float64Array.from([0, 1.5]), {
+        initialCash: 0,
+        commissionBps: -1,
+        slippageBps: -0.5,
+      });
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(AetherError);
@@ -82,6 +102,8 @@ describe('runBacktest', () => {
         'targets[1]',
       ]);
     }
-    expect(() => runBacktest(series, Float64Array.from([0]), options)).toThrow('targets must have one value per bar (got 1 for 2 bars)');
+    expect(() => runBacktest(series, Float64Array.from([0]), options)).toThrow(
+      'targets must have one value per bar (got 1 for 2 bars)',
+    );
   });
 });

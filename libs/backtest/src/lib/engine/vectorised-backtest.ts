@@ -25,7 +25,8 @@ export interface BacktestResult {
   benchmarkEquity: Float64Array;
   trades: Trade[];
   summary: RiskSummary;
-  benchmark: RiskSummary;
+  /** The buy-and-hold benchmark's own summary, computed on first read. */
+  readonly benchmark: RiskSummary;
 }
 
 /**
@@ -38,7 +39,11 @@ export interface BacktestResult {
  * bar where it changes. The benchmark holds the asset: bench[t] = bench[t−1]·(1 + r[t]), bench[0] = cash.
  * One pass over typed arrays, no allocation per bar.
  */
-export function runBacktest(series: BarSeries, targets: Float64Array, options: BacktestOptions): BacktestResult {
+export function runBacktest(
+  series: BarSeries,
+  targets: Float64Array,
+  options: BacktestOptions,
+): BacktestResult {
   checkInputs(series, targets, options);
   const n = series.length;
   const close = series.close;
@@ -66,6 +71,7 @@ export function runBacktest(series: BarSeries, targets: Float64Array, options: B
 
   const trades = extractTrades(series, targets, equity);
   const periodsPerYear = series.interval.periodsPerYear;
+  let benchmark: RiskSummary | undefined;
   return {
     series,
     targets,
@@ -81,19 +87,28 @@ export function runBacktest(series: BarSeries, targets: Float64Array, options: B
       positions: targets.subarray(0, n - 1),
       targets,
     }),
-    benchmark: summary({ equity: benchmarkEquity, periodsPerYear }),
+    // Computed when first read: reports need it, parameter sweeps never do.
+    get benchmark(): RiskSummary {
+      return (benchmark ??= summary({ equity: benchmarkEquity, periodsPerYear }));
+    },
   };
 }
 
 function checkInputs(series: BarSeries, targets: Float64Array, options: BacktestOptions): void {
   const violations: FieldViolation[] = [];
   const { initialCash, commissionBps, slippageBps } = options;
-  if (!(initialCash > 0 && initialCash < Infinity)) violations.push({ field: 'initial_cash', rule: `must be a positive amount (got ${initialCash})` });
-  if (!(commissionBps >= 0 && commissionBps < Infinity)) violations.push({ field: 'commission_bps', rule: `must be at least 0 (got ${commissionBps})` });
-  if (!(slippageBps >= 0 && slippageBps < Infinity)) violations.push({ field: 'slippage_bps', rule: `must be at least 0 (got ${slippageBps})` });
+  if (!(initialCash > 0 && initialCash < Infinity))
+    violations.push({ field: 'initial_cash', rule: `must be a positive amount (got ${initialCash})` });
+  if (!(commissionBps >= 0 && commissionBps < Infinity))
+    violations.push({ field: 'commission_bps', rule: `must be at least 0 (got ${commissionBps})` });
+  if (!(slippageBps >= 0 && slippageBps < Infinity))
+    violations.push({ field: 'slippage_bps', rule: `must be at least 0 (got ${slippageBps})` });
   if (series.length === 0) violations.push({ field: 'bars', rule: 'must hold at least one bar' });
   if (targets.length !== series.length) {
-    violations.push({ field: 'targets', rule: `must have one value per bar (got ${targets.length} for ${series.length} bars)` });
+    violations.push({
+      field: 'targets',
+      rule: `must have one value per bar (got ${targets.length} for ${series.length} bars)`,
+    });
   } else {
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t] as number;

@@ -26,9 +26,9 @@ export function sharpe(returns: ArrayLike<number>, periodsPerYear: number): numb
   const count = returns.length;
   if (count < 2) return 0;
   const mean = meanOf(returns);
-  const squaredDeviations = sumOfSquaredDeviations(returns, mean);
-  if (squaredDeviations === 0) return 0;
-  return (mean / sqrt(squaredDeviations / (count - 1))) * sqrt(periodsPerYear);
+  const deviation = sqrt(sumOfSquaredDeviations(returns, mean) / (count - 1));
+  if (deviation === 0) return 0;
+  return (mean / deviation) * sqrt(periodsPerYear);
 }
 
 /**
@@ -56,7 +56,7 @@ export function sortino(returns: ArrayLike<number>, periodsPerYear: number): num
     downside += loss * loss;
   }
   if (downside === 0) return null;
-  return ((sum / count) / sqrt(downside / count)) * sqrt(periodsPerYear);
+  return (sum / count / sqrt(downside / count)) * sqrt(periodsPerYear);
 }
 
 /**

@@ -46,7 +46,9 @@ export function totalReturn(equity: ArrayLike<number>): number {
 
 /**
  * Annualised (compound) return: `(equity[n − 1] / equity[0]) ^ (periodsPerYear / n) − 1`, where n is the
- * number of equity POINTS (not of returns), as the seed and c-reference.c compute it. One point gives 0.
+ * number of equity POINTS (not of returns), as the seed and c-reference.c compute it. One point gives 0. A short
+ * curve with many periods per year can overflow to Infinity (a 50% gain over two 5-minute bars compounds over
+ * 9 828 "years" of two bars); that is what the formula gives, and it is not clamped.
  *
  * @param periodsPerYear - bars per year: 252 for daily bars, 52 weekly, 12 monthly.
  * @throws AetherError INVALID_ARGUMENT for bad equity or a periodsPerYear that is not finite and above 0.

@@ -115,8 +115,9 @@ export function valueAtRisk(returns: ArrayLike<number>, confidence = 0.95, scrat
 
 /**
  * Historical conditional value at risk (expected shortfall): the mean of the returns at or below the
- * {@link valueAtRisk} at the same confidence, as c-reference.c (`mean of r where r ≤ VaR`). Always ≤ VaR, and
- * negative for a loss. Edge cases: one return gives that return; no returns give 0 (no loss observed).
+ * {@link valueAtRisk} at the same confidence, as c-reference.c (`mean of r where r ≤ VaR`). Never above the VaR
+ * (but for rounding), and negative for a loss. Edge cases: one return gives that return; no returns give 0 (no
+ * loss observed).
  *
  * @param returns - simple returns per bar, each finite.
  * @param confidence - strictly between 0 and 1; 0.95 by default.
@@ -142,7 +143,10 @@ function tailRisk(
   checkConfidence(confidence, violations);
   const count = returns.length;
   if (scratch !== undefined && scratch.length < count) {
-    violations.push({ field: 'scratch', rule: `must have room for ${count} returns (got ${scratch.length})` });
+    violations.push({
+      field: 'scratch',
+      rule: `must have room for ${count} returns (got ${scratch.length})`,
+    });
   }
   throwIfInvalid(violations, context);
   const copy = scratch ?? new Float64Array(count);

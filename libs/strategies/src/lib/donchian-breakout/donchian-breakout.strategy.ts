@@ -23,7 +23,8 @@ export const donchianBreakoutStrategy = defineStrategy({
   parameters: [
     {
       name: 'entry',
-      description: 'Bars in the entry channel: a close beyond their highest high or lowest low opens a position.',
+      description:
+        'Bars in the entry channel: a close beyond their highest high or lowest low opens a position.',
       kind: 'integer',
       default: 20,
       min: 1,

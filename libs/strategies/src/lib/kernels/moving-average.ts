@@ -1,3 +1,6 @@
+/** A module constant: under Jest a global such as `NaN` is a slow lookup through the sandbox. */
+const NOT_DEFINED = Number.NaN;
+
 /**
  * Simple moving average of `values` over `window`, NaN until the window is full (indices < window − 1).
  * O(n) with one running sum, exactly as ma-cross computes it (`s += v[i]; if (i ≥ w) s −= v[i − w];
@@ -14,7 +17,7 @@ export function simpleMovingAverage(values: Float64Array, window: number, out?: 
   for (let i = 0; i < n; i++) {
     sum += values[i];
     if (i >= window) sum -= values[i - window];
-    average[i] = i >= window - 1 ? sum / window : NaN;
+    average[i] = i >= window - 1 ? sum / window : NOT_DEFINED;
   }
   return average;
 }

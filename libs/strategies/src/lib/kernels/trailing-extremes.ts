@@ -1,3 +1,6 @@
+/** A module constant: under Jest a global such as `NaN` is a slow lookup through the sandbox. */
+const NOT_DEFINED = Number.NaN;
+
 /**
  * For each bar t, the highest of `values[t − window .. t − 1]`: the `window` values BEFORE t, bar t itself
  * excluded (a Donchian channel a breakout is measured against). NaN while fewer than `window` values
@@ -35,7 +38,7 @@ export function trailingMax(values: Float64Array, window: number, out?: Float64A
         size--;
       }
     }
-    result[t] = t >= window ? values[deque[head]] : NaN;
+    result[t] = t >= window ? values[deque[head]] : NOT_DEFINED;
   }
   return result;
 }
@@ -68,7 +71,7 @@ export function trailingMin(values: Float64Array, window: number, out?: Float64A
         size--;
       }
     }
-    result[t] = t >= window ? values[deque[head]] : NaN;
+    result[t] = t >= window ? values[deque[head]] : NOT_DEFINED;
   }
   return result;
 }

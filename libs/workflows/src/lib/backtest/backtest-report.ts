@@ -3,7 +3,8 @@ import { type BacktestResult } from '@aetherquant/backtest';
 import { type RiskSummary } from '@aetherquant/risk';
 
 /** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
-export const ratio = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(6)));
+export const ratio = (value: number | null): number | null =>
+  value === null ? null : Number(value.toFixed(6));
 export const money = (value: number): number => Number(value.toFixed(2));
 
 /** The metrics beyond the headline figures, snake_case as the CLI and the API show them. */

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { backtestRequestSchema } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { getStrategy } from '@aetherquant/strategies';
+import { resolveRequestParams } from './request-params';
 import { loadBars } from '../market-data/load-bars';
 import { recordRun } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
@@ -20,13 +21,14 @@ export const backtestWorkflow = defineWorkflow({
     const started = performance.now();
     const { settings } = context;
     const strategy = getStrategy(request.strategy);
+    const params = resolveRequestParams(strategy, request.params);
     const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
     const costs = {
       initialCash: request.initial_cash ?? settings.initialCash,
       commissionBps: request.commission_bps ?? settings.commissionBps,
       slippageBps: request.slippage_bps ?? settings.slippageBps,
     };
-    const result = backtestStrategy(series, strategy, request.params, { ...costs, longOnly: request.long_only });
+    const result = backtestStrategy(series, strategy, params, { ...costs, longOnly: request.long_only });
     const described = {
       strategy: strategy.name,
       params: result.parameters,

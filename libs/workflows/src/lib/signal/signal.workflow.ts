@@ -1,15 +1,6 @@
 import { type Signal, signalRequestSchema } from '@aetherquant/core';
+import { classifySignal } from '@aetherquant/strategies';
 import { defineWorkflow } from '../workflow/workflow';
-
-/**
- * The seed's rule: buy when the latest return is strictly above +threshold, sell when strictly below
- * −threshold, hold inside the band (its edges included).
- */
-export function classifySignal(latestReturn: number, threshold: number): Signal {
-  if (latestReturn > threshold) return 'buy';
-  if (latestReturn < -threshold) return 'sell';
-  return 'hold';
-}
 
 export interface SignalResult {
   signal: Signal;

@@ -1,0 +1,10 @@
+// The public API of @aetherquant/risk: risk and performance metrics over equity and return arrays.
+
+export { equityReturns, totalReturn, annualReturn, annualVolatility } from './lib/returns/returns';
+export { sharpe, sortino, calmar } from './lib/ratios/ratios';
+export { maxDrawdown, maxDrawdownDuration } from './lib/drawdown/drawdown';
+export { valueAtRisk, conditionalValueAtRisk } from './lib/tail-risk/tail-risk';
+export { beta, alpha } from './lib/benchmark/benchmark';
+export { winRate, profitFactor } from './lib/trades/trades';
+export { exposure, turnover } from './lib/exposure/exposure';
+export { summary, type RiskSummary, type RiskSummaryInput } from './lib/summary/summary';

@@ -1,0 +1,108 @@
+import { parseSettings } from '@aetherquant/core';
+import { type Database, openDatabase } from '@aetherquant/persistence';
+import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { runWorkflow } from '../workflow/workflow';
+import { backtestWorkflow } from './backtest.workflow';
+
+const settings = (env: Record<string, string> = {}) =>
+  parseSettings({ AETHERQ_DATABASE_URL: 'none', AETHERQ_CACHE_DIR: 'none', ...env }).settings;
+// Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
+const now = () => Date.UTC(2024, 5, 3, 12);
+
+describeWithMarketData('backtest golden test: SPY 2010–2019, ma-cross 20/50, 1 bps commission', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase('sqlite::memory:');
+  });
+  afterAll(() => database.close());
+
+  it('reproduces the seed’s figures, computed by the engine, and records the run', async () => {
+    const report = await runWorkflow(
+      backtestWorkflow,
+      {
+        symbol: 'SPY',
+        provider: 'csv',
+        data_dir: MARKET_DATA_DIR,
+        start: '2010-01-01',
+        end: '2019-12-31',
+        strategy: 'ma-cross',
+        params: { fast: 20, slow: 50 },
+        commission_bps: 1,
+        slippage_bps: 0,
+        initial_cash: 100000,
+      },
+      { context: { settings: settings(), database } },
+    );
+    expect(report).toMatchObject({
+      symbol: 'SPY',
+      rows: 2516,
+      sharpe: 0.010916,
+      max_drawdown: -0.390244,
+      annual_return: -0.008997,
+      final_equity: 91371.38,
+      benchmark_sharpe: 0.922059,
+      benchmark_annual_return: 0.132669,
+      benchmark_max_drawdown: -0.193489,
+      benchmark_final_equity: 346875.08,
+      // −0.0089974088 − 0.1326694538 = −0.1416668626: subtracted before rounding, so −0.141667 (not the
+      // −0.141666 that subtracting the rounded figures would give).
+      excess_annual_return: -0.141667,
+      provider: 'csv',
+      strategy: 'ma-cross',
+      params: { fast: 20, slow: 50 },
+      first: '2010-01-04',
+      last: '2019-12-31',
+    });
+    expect(report.run_id).toMatch(/^[0-9a-f-]{36}$/);
+    const recorded = await database.runs.get(report.run_id as string);
+    expect(recorded).toMatchObject({ type: 'backtest', symbols: ['SPY'], interval: '1d' });
+    expect(recorded.finalEquity).toBeCloseTo(91371.38, 2); // unrounded in the database
+    expect(recorded.metrics['sharpe']).toBe(0.010916);
+    expect(recorded.result).toMatchObject({ sharpe: 0.010916, final_equity: 91371.38 });
+  });
+});
+
+describe('backtestWorkflow', () => {
+  it('needs the backtest permission', () => {
+    expect(backtestWorkflow.permission).toBe('backtest');
+  });
+
+  it('takes the symbol, costs and cash from the settings when the request leaves them out', async () => {
+    const report = await runWorkflow(
+      backtestWorkflow,
+      { provider: 'synthetic', period: '2y', strategy: 'buy-and-hold' },
+      {
+        context: {
+          settings: settings({
+            AETHERQ_DEFAULT_SYMBOL: 'QQQ',
+            AETHERQ_INITIAL_CASH: '5000',
+            AETHERQ_COMMISSION_BPS: '0',
+            AETHERQ_SLIPPAGE_BPS: '0',
+          }),
+          now,
+        },
+      },
+    );
+    expect(report.symbol).toBe('QQQ');
+    expect(report.provider).toBe('synthetic');
+    expect(report.run_id).toBeUndefined(); // persistence is off
+    // Buy-and-hold without costs is the benchmark itself.
+    expect(report.final_equity).toBe(report.benchmark_final_equity);
+    expect(report.sharpe).toBe(report.benchmark_sharpe);
+  });
+
+  it.each([
+    [{ strategy: 'magic' }, 'strategy must be one of'],
+    [{ params: { fast: 50, slow: 20 } }, 'fast must be less than slow'],
+    [{ commission_bps: -1 }, 'commission_bps must be at least 0'],
+    [{ period: '1mo', params: { fast: 20, slow: 50 } }, 'bars must number at least'],
+  ])('refuses %j with a clear message', async (request, message) => {
+    await expect(
+      runWorkflow(
+        backtestWorkflow,
+        { symbol: 'SPY', provider: 'synthetic', ...request },
+        { context: { settings: settings(), now } },
+      ),
+    ).rejects.toThrow(message);
+  });
+});
