@@ -18,7 +18,9 @@ export function flagNamer(flags: ReadonlySet<string>): (field: string) => string
   return (field) => {
     const parameter = /^params\.(.+)$/.exec(field)?.[1];
     if (parameter !== undefined) {
-      return PARAMETER_SHORTCUTS.includes(parameter) && flags.has(parameter) ? `--${parameter}` : `--param ${parameter}`;
+      return PARAMETER_SHORTCUTS.includes(parameter) && flags.has(parameter)
+        ? `--${parameter}`
+        : `--param ${parameter}`;
     }
     const flag = field.replace(/_/g, '-');
     return flags.has(flag) ? `--${flag}` : field;
