@@ -89,7 +89,10 @@ describe('aetherquant db (built binary)', () => {
     [['db', 'runs', '--limit', '0'], '--limit must be at least 1 (got 0)'],
     [['db', 'runs', '--limit', '1001'], '--limit must be at most 1000 (got 1001)'],
     [['db', 'audit', '--limit', 'many'], '--limit must be a number (got "many")'],
-    [['db', 'runs', '--type', 'live'], '--type must be one of "backtest", "papertrade", "optimize", "sweep"'],
+    [
+      ['db', 'runs', '--type', 'live'],
+      '--type must be one of "backtest", "papertrade", "optimize", "sweep", "walk-forward"',
+    ],
     [
       ['db', 'runs', '--database-url', 'mysql://root:hunter2@db/x'],
       '--database-url must be one of sqlite:///',

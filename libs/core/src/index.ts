@@ -89,4 +89,14 @@ export {
   type ListAuditRequest,
   type ListRunsRequest,
 } from './lib/requests/history-requests';
-export { backtestRequestSchema, tradingFields, type BacktestRequest } from './lib/requests/backtest-request';
+export {
+  backtestRequestSchema,
+  RANK_METRICS,
+  sweepRequestSchema,
+  tradingFields,
+  walkForwardRequestSchema,
+  type BacktestRequest,
+  type RankMetric,
+  type SweepRequest,
+  type WalkForwardRequest,
+} from './lib/requests/backtest-request';

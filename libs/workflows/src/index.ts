@@ -24,3 +24,9 @@ export { backtestWorkflow } from './lib/backtest/backtest.workflow';
 export { type BacktestReport, type MetricsReport } from './lib/backtest/backtest-report';
 export { loadBars, type BarSource } from './lib/market-data/load-bars';
 export { recordRun } from './lib/runs/record-run';
+export { sweepWorkflow, type SweepEntry, type SweepReport } from './lib/sweep/sweep.workflow';
+export {
+  walkForwardWorkflow,
+  type WalkForwardReport,
+  type WalkForwardWindowReport,
+} from './lib/walk-forward/walk-forward.workflow';

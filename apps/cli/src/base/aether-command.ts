@@ -51,7 +51,7 @@ export abstract class AetherCommand extends Command {
   protected runWorkflow<Schema extends z.ZodType, Output>(
     workflow: Workflow<Schema, Output>,
     input: unknown,
-    options: { dotenv?: string; databaseUrl?: string } = {},
+    options: { dotenv?: string; databaseUrl?: string; progress?: (done: number, total: number) => void } = {},
   ): Promise<Output> {
     let settings: Settings | undefined;
     const load = (): Settings => {
@@ -68,6 +68,7 @@ export abstract class AetherCommand extends Command {
         get settings() {
           return load();
         },
+        progress: options.progress,
       },
     });
   }

@@ -43,3 +43,29 @@ export function strategyParams(flags: {
   if (violations.length > 0) throw AetherError.invalid(violations, 'strategy parameters');
   return params;
 }
+
+/**
+ * A sweep grid from the same flags, each value kept as text for the request: `--fast 5:50:5`,
+ * `--slow 20,50,100`, `--param lookback=5:60:5`. A malformed pair or a name given twice fails naming the flag.
+ */
+export function strategyGrid(flags: {
+  fast?: string;
+  slow?: string;
+  param?: string[];
+}): Record<string, string> {
+  const grid: Record<string, string> = {};
+  const violations: FieldViolation[] = [];
+  const add = (flag: string, name: string, text: string) => {
+    if (name in grid) violations.push({ field: flag, rule: `gives ${name} a second time` });
+    else grid[name] = text.trim();
+  };
+  if (flags.fast !== undefined) add('--fast', 'fast', flags.fast);
+  if (flags.slow !== undefined) add('--slow', 'slow', flags.slow);
+  for (const pair of flags.param ?? []) {
+    const match = /^\s*([A-Za-z][\w-]*)\s*=\s*(.+)$/.exec(pair);
+    if (match) add('--param', match[1] as string, match[2] as string);
+    else violations.push({ field: '--param', rule: `must be name=values (got ${JSON.stringify(pair)})` });
+  }
+  if (violations.length > 0) throw AetherError.invalid(violations, 'strategy grid');
+  return grid;
+}

@@ -20,37 +20,92 @@ export interface Trade {
   open: boolean;
 }
 
+/** Where the trades of a target series begin and end, and what each earned: typed arrays, no objects. */
+export interface TradeSpans {
+  count: number;
+  entry: Int32Array;
+  exit: Int32Array;
+  /** +1 long, −1 short. */
+  side: Int8Array;
+  /** equity[exit] / equity[entry] − 1. */
+  returns: Float64Array;
+  /** Whether the last trade is still open at the last bar. */
+  lastOpen: boolean;
+}
+
 /**
  * The trades of a target series: a trade opens where the target's sign becomes non-zero (or flips) and
- * closes where it returns to zero or flips; changes of size within one sign do not split a trade.
+ * closes where it returns to zero or flips; changes of size within one sign do not split a trade. One pass,
+ * typed arrays only (a million bars can hold tens of thousands of trades); see {@link tradesFromSpans}.
  */
-export function extractTrades(series: BarSeries, targets: Float64Array, equity: Float64Array): Trade[] {
-  const trades: Trade[] = [];
+export function tradeSpans(targets: Float64Array, equity: Float64Array): TradeSpans {
   const n = targets.length;
+  // A trade needs a sign change to open, so there are at most ⌈n/2⌉ + 1 of them; grow instead of reserving.
+  let capacity = 64;
+  let entry = new Int32Array(capacity);
+  let exit = new Int32Array(capacity);
+  let sides = new Int8Array(capacity);
+  let count = 0;
   let side = 0;
-  let entry = -1;
-  const close = (exit: number, open: boolean) => {
+  let start = -1;
+  const push = (end: number) => {
+    if (count === capacity) {
+      capacity *= 2;
+      entry = grow(entry, capacity);
+      exit = grow(exit, capacity);
+      sides = grow(sides, capacity);
+    }
+    entry[count] = start;
+    exit[count] = end;
+    sides[count] = side;
+    count++;
+  };
+  for (let t = 0; t < n; t++) {
+    const target = targets[t] as number;
+    const sign = target > 0 ? 1 : target < 0 ? -1 : 0;
+    if (sign === side) continue;
+    if (side !== 0) push(t);
+    side = sign;
+    start = t;
+  }
+  const lastOpen = side !== 0 && start < n - 1;
+  if (lastOpen) push(n - 1);
+  const returns = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    returns[k] = (equity[exit[k] as number] as number) / (equity[entry[k] as number] as number) - 1;
+  }
+  return { count, entry, exit, side: sides, returns, lastOpen };
+}
+
+/** The trades as objects, for reports and people. */
+export function tradesFromSpans(series: BarSeries, spans: TradeSpans): Trade[] {
+  const trades: Trade[] = [];
+  for (let k = 0; k < spans.count; k++) {
+    const entry = spans.entry[k] as number;
+    const exit = spans.exit[k] as number;
     trades.push({
-      side: side > 0 ? 'long' : 'short',
+      side: spans.side[k] === 1 ? 'long' : 'short',
       entryIndex: entry,
       exitIndex: exit,
       entryTime: series.time[entry] as number,
       exitTime: series.time[exit] as number,
       entryPrice: series.close[entry] as number,
       exitPrice: series.close[exit] as number,
-      return: (equity[exit] as number) / (equity[entry] as number) - 1,
+      return: spans.returns[k] as number,
       barsHeld: exit - entry,
-      open,
+      open: spans.lastOpen && k === spans.count - 1,
     });
-  };
-  for (let t = 0; t < n; t++) {
-    const target = targets[t] as number;
-    const sign = target > 0 ? 1 : target < 0 ? -1 : 0;
-    if (sign === side) continue;
-    if (side !== 0) close(t, false);
-    side = sign;
-    entry = t;
   }
-  if (side !== 0 && entry < n - 1) close(n - 1, true);
   return trades;
+}
+
+/** The trades of a target series as objects (see {@link tradeSpans} for the rule). */
+export function extractTrades(series: BarSeries, targets: Float64Array, equity: Float64Array): Trade[] {
+  return tradesFromSpans(series, tradeSpans(targets, equity));
+}
+
+function grow<T extends Int32Array | Int8Array>(array: T, capacity: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(capacity);
+  larger.set(array);
+  return larger;
 }

@@ -1,6 +1,6 @@
 import { AetherError, type BarSeries, type FieldViolation } from '@aetherquant/core';
 import { type RiskSummary, summary } from '@aetherquant/risk';
-import { extractTrades, type Trade } from './trades';
+import { type Trade, tradeSpans, tradesFromSpans } from './trades';
 
 const { abs } = Math;
 
@@ -23,7 +23,9 @@ export interface BacktestResult {
   equity: Float64Array;
   /** Buy-and-hold of the same bars without costs, from the same initial cash. */
   benchmarkEquity: Float64Array;
-  trades: Trade[];
+  /** The trades, as objects built on first read (see trades.ts for what a trade is). */
+  readonly trades: Trade[];
+  tradeCount: number;
   summary: RiskSummary;
   /** The buy-and-hold benchmark's own summary, computed on first read. */
   readonly benchmark: RiskSummary;
@@ -46,20 +48,73 @@ export function runBacktest(
 ): BacktestResult {
   checkInputs(series, targets, options);
   const n = series.length;
-  const close = series.close;
-  const cost = (options.commissionBps + options.slippageBps) / 10_000;
   const equity = new Float64Array(n);
   const benchmarkEquity = new Float64Array(n);
+  const cost = (options.commissionBps + options.slippageBps) / 10_000;
+  const outOfRange = simulateEquity(
+    series.close,
+    targets,
+    cost,
+    options.initialCash,
+    equity,
+    benchmarkEquity,
+  );
+  if (outOfRange >= 0) throw AetherError.invalid([targetViolation(targets, outOfRange)], 'backtest');
 
+  const spans = tradeSpans(targets, equity);
+  const periodsPerYear = series.interval.periodsPerYear;
+  let benchmark: RiskSummary | undefined;
+  let trades: Trade[] | undefined;
+  return {
+    series,
+    targets,
+    equity,
+    benchmarkEquity,
+    tradeCount: spans.count,
+    // Objects only when read: a million bars can hold tens of thousands of trades.
+    get trades(): Trade[] {
+      return (trades ??= tradesFromSpans(series, spans));
+    },
+    summary: summary({
+      equity,
+      periodsPerYear,
+      benchmarkEquity,
+      tradeReturns: spans.returns,
+      // Exposure comes from the targets held one bar later, the engine's convention.
+      targets,
+    }),
+    // Computed when first read: reports need it, parameter sweeps never do.
+    get benchmark(): RiskSummary {
+      return (benchmark ??= summary({ equity: benchmarkEquity, periodsPerYear }));
+    },
+  };
+}
+
+/**
+ * The kernel: both equity curves in one pass over typed arrays, in a function of its own so the engine
+ * optimises it as a plain loop. It also checks every target is an exposure in [-1, 1] (sparing a pass of its
+ * own) and returns the index of the first one that is not, or −1.
+ */
+function simulateEquity(
+  close: Float64Array,
+  targets: Float64Array,
+  cost: number,
+  cash: number,
+  equity: Float64Array,
+  benchmarkEquity: Float64Array,
+): number {
+  const n = close.length;
   let previousTarget = targets[0] as number;
-  let equityValue = options.initialCash * (1 - abs(previousTarget) * cost);
-  let benchmarkValue = options.initialCash;
+  if (!(previousTarget >= -1 && previousTarget <= 1)) return 0;
+  let equityValue = cash * (1 - abs(previousTarget) * cost);
+  let benchmarkValue = cash;
   let previousClose = close[0] as number;
   equity[0] = equityValue;
   benchmarkEquity[0] = benchmarkValue;
   for (let t = 1; t < n; t++) {
     const price = close[t] as number;
     const target = targets[t] as number;
+    if (!(target >= -1 && target <= 1)) return t; // written so that NaN fails too
     const barReturn = price / previousClose - 1;
     equityValue *= 1 + previousTarget * barReturn - abs(target - previousTarget) * cost;
     benchmarkValue *= 1 + barReturn;
@@ -68,30 +123,7 @@ export function runBacktest(
     previousTarget = target;
     previousClose = price;
   }
-
-  const trades = extractTrades(series, targets, equity);
-  const periodsPerYear = series.interval.periodsPerYear;
-  let benchmark: RiskSummary | undefined;
-  return {
-    series,
-    targets,
-    equity,
-    benchmarkEquity,
-    trades,
-    summary: summary({
-      equity,
-      periodsPerYear,
-      benchmarkEquity,
-      tradeReturns: Float64Array.from(trades, (trade) => trade.return),
-      // The exposure held over bars 1..n−1 is the target decided one bar earlier.
-      positions: targets.subarray(0, n - 1),
-      targets,
-    }),
-    // Computed when first read: reports need it, parameter sweeps never do.
-    get benchmark(): RiskSummary {
-      return (benchmark ??= summary({ equity: benchmarkEquity, periodsPerYear }));
-    },
-  };
+  return -1;
 }
 
 function checkInputs(series: BarSeries, targets: Float64Array, options: BacktestOptions): void {
@@ -109,14 +141,14 @@ function checkInputs(series: BarSeries, targets: Float64Array, options: Backtest
       field: 'targets',
       rule: `must have one value per bar (got ${targets.length} for ${series.length} bars)`,
     });
-  } else {
-    for (let t = 0; t < targets.length; t++) {
-      const target = targets[t] as number;
-      if (!(target >= -1 && target <= 1)) {
-        violations.push({ field: `targets[${t}]`, rule: `must be an exposure in [-1, 1] (got ${target})` });
-        break;
-      }
-    }
+  } else if (violations.length > 0) {
+    // Report a bad target with the other problems; on the happy path the kernel checks targets itself.
+    const bad = targets.findIndex((target) => !(target >= -1 && target <= 1));
+    if (bad >= 0) violations.push(targetViolation(targets, bad));
   }
   if (violations.length > 0) throw AetherError.invalid(violations, 'backtest');
+}
+
+function targetViolation(targets: Float64Array, index: number): FieldViolation {
+  return { field: `targets[${index}]`, rule: `must be an exposure in [-1, 1] (got ${targets[index]})` };
 }

@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 import { type Dialect } from '../database/database-url';
 import { columnTypes } from './column-types';
 
-/** A recorded run (backtest, papertrade, optimize, sweep): table `runs`. */
+/** A recorded run (backtest, papertrade, optimize, sweep, walk-forward): table `runs`. */
 export interface RunRow {
   id: string;
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { normalizeSymbol, validate } from '@aetherquant/core';
 import { z } from 'zod';
 
-export const RUN_TYPES = ['backtest', 'papertrade', 'optimize', 'sweep'] as const;
+export const RUN_TYPES = ['backtest', 'papertrade', 'optimize', 'sweep', 'walk-forward'] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 export const RUN_STATUSES = ['completed', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { invalidArgumentOf } from '../../testing/error-of';
-import { exposure, turnover } from './exposure';
+import { exposure, turnover, exposureAndTurnoverOf } from './exposure';
 
 describe('exposure', () => {
   it('is the mean of |position|', () => {
@@ -50,5 +50,21 @@ describe('turnover', () => {
       { field: 'targets[0]', rule: 'must be a finite number (got NaN)' },
       { field: 'periodsPerYear', rule: 'must be a finite number above 0 (got 0)' },
     ]);
+  });
+});
+
+describe('exposureAndTurnoverOf', () => {
+  it('takes exposure from the targets held one bar later, and turnover, in one pass', () => {
+    // targets [1, −1, 0, 0.5]: held over bars 1..3 are 1, −1, 0 → exposure (1 + 1 + 0)/3 = 2/3;
+    // turnover |1−0| + |−1−1| + |0−(−1)| + |0.5−0| = 4.5 → 4.5 · 252 / 4 = 283.5.
+    const { exposure: held, turnover: traded } = exposureAndTurnoverOf([1, -1, 0, 0.5], 252);
+    expect(held).toBeCloseTo(2 / 3, 15);
+    expect(traded).toBe(283.5);
+    expect(held).toBe(exposure([1, -1, 0]));
+  });
+
+  it('has no exposure for a single target (nothing is held) and nothing for none', () => {
+    expect(exposureAndTurnoverOf([1], 252)).toEqual({ exposure: null, turnover: 252 });
+    expect(exposureAndTurnoverOf([], 252)).toEqual({ exposure: null, turnover: null });
   });
 });

@@ -14,6 +14,29 @@ export function exposureOf(positions: ArrayLike<number>): number | null {
   return sum / count;
 }
 
+/**
+ * Exposure and turnover of a target series in one pass, without argument checks: the positions are the
+ * targets held one bar later (the exposure decided at the close of bar t is held over bar t+1), so exposure
+ * averages |target[t]| over t < n − 1; turnover is {@link turnoverOf}.
+ */
+export function exposureAndTurnoverOf(
+  targets: ArrayLike<number>,
+  periodsPerYear: number,
+): { exposure: number | null; turnover: number | null } {
+  const count = targets.length;
+  if (count === 0) return { exposure: null, turnover: null };
+  let held = 0;
+  let traded = 0;
+  let previous = 0;
+  for (let t = 0; t < count; t++) {
+    const target = targets[t];
+    traded += abs(target - previous);
+    held += abs(previous); // held over bar t: the target of bar t − 1 (none before bar 0)
+    previous = target;
+  }
+  return { exposure: count > 1 ? held / (count - 1) : null, turnover: (traded * periodsPerYear) / count };
+}
+
 /** {@link turnover} without argument checks (the caller has made them). */
 export function turnoverOf(targets: ArrayLike<number>, periodsPerYear: number): number | null {
   const count = targets.length;

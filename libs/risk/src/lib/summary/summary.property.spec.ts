@@ -63,7 +63,13 @@ describe('summary', () => {
           alpha: benchmarkReturns === undefined ? null : alpha(returns, benchmarkReturns, periodsPerYear),
           winRate: tradeReturns === undefined ? null : winRate(tradeReturns),
           profitFactor: tradeReturns === undefined ? null : profitFactor(tradeReturns),
-          exposure: positions === undefined ? null : exposure(positions),
+          // Without positions, the targets held one bar later.
+          exposure:
+            positions !== undefined
+              ? exposure(positions)
+              : targets === undefined
+                ? null
+                : exposure(Array.from(targets).slice(0, -1)),
           turnover: targets === undefined ? null : turnover(targets, periodsPerYear),
         });
       }),

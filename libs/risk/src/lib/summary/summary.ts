@@ -1,7 +1,7 @@
 // Every metric of the package in as few passes as possible: the figures a backtest report shows.
 import type { FieldViolation } from '@aetherquant/core';
 import { tradeStatisticsOf } from '../trades/trades';
-import { exposureOf, turnoverOf } from '../exposure/exposure';
+import { exposureAndTurnoverOf, exposureOf, turnoverOf } from '../exposure/exposure';
 import {
   checkEquity,
   checkFinite,
@@ -27,7 +27,10 @@ export interface RiskSummaryInput {
   benchmarkEquity?: ArrayLike<number>;
   /** The return of each closed trade, for win rate and profit factor. */
   tradeReturns?: ArrayLike<number>;
-  /** The position held on each bar as a fraction of equity, for exposure. */
+  /**
+   * The position held on each bar as a fraction of equity, for exposure. Without it, exposure is taken from
+   * `targets` held one bar later (the exposure decided at the close of bar t is held over bar t+1).
+   */
   positions?: ArrayLike<number>;
   /** Target exposure per bar (a strategy's output), for turnover. */
   targets?: ArrayLike<number>;
@@ -215,7 +218,23 @@ export function summary(input: RiskSummaryInput): RiskSummary {
     alpha,
     winRate: trades === undefined ? null : trades.winRate,
     profitFactor: trades === undefined ? null : trades.profitFactor,
-    exposure: positions === undefined ? null : exposureOf(positions),
+    ...exposureAndTurnover(positions, targets, periodsPerYear),
+  };
+}
+
+/** Exposure from the positions, or else from the targets held one bar later (one pass with turnover). */
+function exposureAndTurnover(
+  positions: ArrayLike<number> | undefined,
+  targets: ArrayLike<number> | undefined,
+  periodsPerYear: number,
+): { exposure: number | null; turnover: number | null } {
+  if (positions === undefined) {
+    return targets === undefined
+      ? { exposure: null, turnover: null }
+      : exposureAndTurnoverOf(targets, periodsPerYear);
+  }
+  return {
+    exposure: exposureOf(positions),
     turnover: targets === undefined ? null : turnoverOf(targets, periodsPerYear),
   };
 }

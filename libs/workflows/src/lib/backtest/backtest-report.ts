@@ -67,31 +67,50 @@ export function metricsReport(summary: RiskSummary): MetricsReport {
   };
 }
 
+/** The seed's headline figures of a strategy against its benchmark, rounded as it prints them. */
+export function headlineFigures(figures: {
+  summary: RiskSummary;
+  benchmark: RiskSummary;
+  finalEquity: number;
+  benchmarkFinalEquity: number;
+}) {
+  const { summary, benchmark } = figures;
+  return {
+    annual_return: ratio(summary.annualReturn),
+    max_drawdown: ratio(summary.maxDrawdown),
+    sharpe: ratio(summary.sharpe),
+    final_equity: money(figures.finalEquity),
+    benchmark_annual_return: ratio(benchmark.annualReturn),
+    benchmark_max_drawdown: ratio(benchmark.maxDrawdown),
+    benchmark_sharpe: ratio(benchmark.sharpe),
+    benchmark_final_equity: money(figures.benchmarkFinalEquity),
+    // Subtracted before rounding.
+    excess_annual_return: ratio(summary.annualReturn - benchmark.annualReturn),
+  };
+}
+
 export function backtestReport(
   result: BacktestResult,
   run: { strategy: string; params: Record<string, number>; provider: string; runId?: string },
 ): BacktestReport {
-  const { series, summary, benchmark } = result;
+  const { series } = result;
   const n = series.length;
   return {
     symbol: series.symbol,
     rows: n,
-    annual_return: ratio(summary.annualReturn),
-    max_drawdown: ratio(summary.maxDrawdown),
-    sharpe: ratio(summary.sharpe),
-    final_equity: money(result.equity[n - 1] as number),
-    benchmark_annual_return: ratio(benchmark.annualReturn),
-    benchmark_max_drawdown: ratio(benchmark.maxDrawdown),
-    benchmark_sharpe: ratio(benchmark.sharpe),
-    benchmark_final_equity: money(result.benchmarkEquity[n - 1] as number),
-    excess_annual_return: ratio(summary.annualReturn - benchmark.annualReturn),
+    ...headlineFigures({
+      summary: result.summary,
+      benchmark: result.benchmark,
+      finalEquity: result.equity[n - 1] as number,
+      benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
+    }),
     ...(run.runId === undefined ? {} : { run_id: run.runId }),
     provider: run.provider,
     strategy: run.strategy,
     params: run.params,
     first: formatBarTime(series.time[0] as number, series.interval),
     last: formatBarTime(series.time[n - 1] as number, series.interval),
-    trades: result.trades.length,
-    metrics: metricsReport(summary),
+    trades: result.tradeCount,
+    metrics: metricsReport(result.summary),
   };
 }

@@ -7,6 +7,7 @@ import { loadBars } from '../market-data/load-bars';
 import { recordRun } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 import { backtestReport, type BacktestReport } from './backtest-report';
+import { tradingCosts } from './trading-costs';
 
 /**
  * The main job: bars from the provider → strategy targets → vectorised engine → risk summaries of the
@@ -23,12 +24,8 @@ export const backtestWorkflow = defineWorkflow({
     const strategy = getStrategy(request.strategy);
     const params = resolveRequestParams(strategy, request.params);
     const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
-    const costs = {
-      initialCash: request.initial_cash ?? settings.initialCash,
-      commissionBps: request.commission_bps ?? settings.commissionBps,
-      slippageBps: request.slippage_bps ?? settings.slippageBps,
-    };
-    const result = backtestStrategy(series, strategy, params, { ...costs, longOnly: request.long_only });
+    const costs = tradingCosts(request, settings);
+    const result = backtestStrategy(series, strategy, params, costs);
     const described = {
       strategy: strategy.name,
       params: result.parameters,

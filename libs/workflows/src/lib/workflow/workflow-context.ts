@@ -10,4 +10,6 @@ export interface WorkflowContext {
   /** An open database the app keeps (the API); without it, workflows open the settings' database per call. */
   database?: Database;
   now?: () => number;
+  /** Told how far a long task (a sweep) has come; the CLI draws a progress bar with it. */
+  progress?: (done: number, total: number) => void;
 }

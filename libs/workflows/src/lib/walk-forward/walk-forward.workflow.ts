@@ -1,0 +1,131 @@
+import { performance } from 'node:perf_hooks';
+import { formatBarTime, walkForwardRequestSchema } from '@aetherquant/core';
+import { runWalkForward } from '@aetherquant/backtest';
+import { getStrategy } from '@aetherquant/strategies';
+import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
+import { tradingCosts } from '../backtest/trading-costs';
+import { loadBars } from '../market-data/load-bars';
+import { recordRun } from '../runs/record-run';
+import { requestGrid } from '../sweep/parameter-grid';
+import { defineWorkflow } from '../workflow/workflow';
+
+export interface WalkForwardWindowReport {
+  train_start: string;
+  train_end: string;
+  test_start: string;
+  test_end: string;
+  /** The parameters that ranked best on the train window, traded on the test window. */
+  params: Record<string, number>;
+  train_score: number | null;
+  annual_return: number | null;
+  sharpe: number | null;
+  max_drawdown: number | null;
+  total_return: number | null;
+}
+
+export interface WalkForwardReport extends ReturnType<typeof headlineFigures> {
+  symbol: string;
+  /** Out-of-sample bars: the test windows stitched together. */
+  rows: number;
+  run_id?: string;
+  provider: string;
+  strategy: string;
+  rank_by: string;
+  train: string;
+  test: string;
+  first: string;
+  last: string;
+  windows: WalkForwardWindowReport[];
+  metrics: MetricsReport;
+}
+
+/**
+ * Walk-forward analysis: on each train window the grid's best parameters by `rank_by`, traded on the test
+ * window that follows, rolled forward; the out-of-sample equity stitched and summarised against
+ * buy-and-hold of the same bars.
+ */
+export const walkForwardWorkflow = defineWorkflow({
+  name: 'walk-forward',
+  permission: 'sweep',
+  request: walkForwardRequestSchema,
+  async run(request, context): Promise<WalkForwardReport> {
+    const started = performance.now();
+    const { settings } = context;
+    const strategy = getStrategy(request.strategy);
+    const grid = requestGrid(strategy, request.grid);
+    const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
+    const costs = tradingCosts(request, settings);
+    const result = await runWalkForward(series, strategy, grid, {
+      ...costs,
+      rankBy: request.rank_by,
+      train: request.train,
+      test: request.test,
+      onProgress: context.progress,
+    });
+    const n = result.equity.length;
+    const time = (ms: number) => formatBarTime(ms, series.interval);
+    const report: WalkForwardReport = {
+      symbol: series.symbol,
+      rows: n,
+      ...headlineFigures({
+        summary: result.summary,
+        benchmark: result.benchmark,
+        finalEquity: result.equity[n - 1] as number,
+        benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
+      }),
+      provider: series.provenance?.provider ?? request.provider ?? settings.data.provider,
+      strategy: strategy.name,
+      rank_by: request.rank_by,
+      train: request.train,
+      test: request.test,
+      first: time(result.time[0] as number),
+      last: time(result.time[n - 1] as number),
+      windows: result.windows.map((window) => ({
+        train_start: time(window.trainStart),
+        train_end: time(window.trainEnd),
+        test_start: time(window.testStart),
+        test_end: time(window.testEnd),
+        params: window.parameters,
+        train_score: ratio(window.trainScore),
+        annual_return: ratio(window.testSummary.annualReturn),
+        sharpe: ratio(window.testSummary.sharpe),
+        max_drawdown: ratio(window.testSummary.maxDrawdown),
+        total_return: ratio(window.testSummary.totalReturn),
+      })),
+      metrics: metricsReport(result.summary),
+    };
+    const runId = await recordRun(context, {
+      type: 'walk-forward',
+      symbols: [series.symbol],
+      period: request.period ?? null,
+      interval: series.interval.name,
+      start: new Date(result.time[0] as number),
+      end: new Date(result.time[n - 1] as number),
+      parameters: {
+        strategy: strategy.name,
+        grid: request.grid,
+        rank_by: request.rank_by,
+        train: request.train,
+        test: request.test,
+        provider: report.provider,
+        commission_bps: costs.commissionBps,
+        slippage_bps: costs.slippageBps,
+        initial_cash: costs.initialCash,
+        long_only: costs.longOnly,
+      },
+      result: report,
+      finalEquity: result.equity[n - 1] as number,
+      ordersPlaced: 0,
+      metrics: {
+        sharpe: report.sharpe,
+        annual_return: report.annual_return,
+        max_drawdown: report.max_drawdown,
+        ...report.metrics,
+      },
+      durationMs: performance.now() - started,
+    });
+    if (runId === undefined) return report;
+    const { provider, ...head } = report;
+    return { ...head, run_id: runId, provider } as WalkForwardReport;
+  },
+});
