@@ -6,37 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BarSeries } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { getStrategy } from '@aetherquant/strategies';
-import { figures, sample } from './measure.mjs';
+import { figures, randomWalkSeries, sample } from './measure.mjs';
 
 const N = 1_000_000;
 
-/** A geometric random walk like the C reference's (drift 0.0002, uniform shocks of ±1%), from a seeded LCG. */
-function syntheticSeries(n) {
-  const close = new Float64Array(n);
-  let state = 7;
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    price *= Math.exp(0.0002 + 0.02 * (state / 4294967296 - 0.5));
-    close[i] = price;
-  }
-  const time = Float64Array.from({ length: n }, (_, i) => i * 86_400_000);
-  return new BarSeries({
-    symbol: 'BENCH',
-    interval: '1d',
-    time,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: new Float64Array(n),
-  });
-}
-
-const series = syntheticSeries(N);
+const series = randomWalkSeries(N, 7);
 const maCross = getStrategy('ma-cross');
 const options = { initialCash: 100_000, commissionBps: 1, slippageBps: 0.5 };
 let sink = 0;

@@ -4,6 +4,7 @@ import { Command, Errors, Flags } from '@oclif/core';
 import { type z } from 'zod';
 import { describeFailure } from './describe-failure';
 import { flagNamer } from './flag-input';
+import { progressBar } from './progress-bar';
 
 /**
  * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
@@ -71,6 +72,21 @@ export abstract class AetherCommand extends Command {
         progress: options.progress,
       },
     });
+  }
+
+  /** {@link runWorkflow} with a progress bar labelled `label` on standard error (drawn only on a terminal). */
+  protected async runWithProgress<Schema extends z.ZodType, Output>(
+    label: string,
+    workflow: Workflow<Schema, Output>,
+    input: unknown,
+    options: { dotenv?: string; databaseUrl?: string } = {},
+  ): Promise<Output> {
+    const bar = progressBar(label);
+    try {
+      return await this.runWorkflow(workflow, input, { ...options, progress: bar.update });
+    } finally {
+      bar.finish();
+    }
   }
 
   private printWarnings(warnings: unknown): void {

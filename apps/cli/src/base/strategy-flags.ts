@@ -1,4 +1,4 @@
-import { AetherError, type FieldViolation, parseDecimal } from '@aetherquant/core';
+import { AetherError, type FieldViolation, parseDecimal, RANK_METRICS } from '@aetherquant/core';
 import { Flags } from '@oclif/core';
 
 /** Strategy parameters with a flag of their own; any other is given as `--param name=value`. */
@@ -68,4 +68,26 @@ export function strategyGrid(flags: {
   }
   if (violations.length > 0) throw AetherError.invalid(violations, 'strategy grid');
   return grid;
+}
+
+/** The flags of a grid search (sweep, walk-forward): the strategy, its parameters' values, the ranking metric. */
+export const gridSearchFlags = {
+  strategy: Flags.string({ summary: 'Strategy whose parameters to search [default: ma-cross].' }),
+  fast: Flags.string({ summary: 'ma-cross fast windows: a number, a list (5,10,20) or a range (5:50:5).' }),
+  slow: Flags.string({ summary: 'ma-cross slow windows, e.g. 20:200:10.' }),
+  param: Flags.string({
+    summary: "Another parameter's values, name=values (e.g. lookback=5:60:5); repeat for several.",
+    multiple: true,
+  }),
+  'rank-by': Flags.string({ summary: `Metric to rank by: ${RANK_METRICS.join(', ')} [default: sharpe].` }),
+};
+
+export function gridSearchRequest(flags: {
+  strategy?: string;
+  fast?: string;
+  slow?: string;
+  param?: string[];
+  'rank-by'?: string;
+}) {
+  return { strategy: flags.strategy, grid: strategyGrid(flags), rank_by: flags['rank-by'] };
 }

@@ -1,11 +1,9 @@
-import { RANK_METRICS } from '@aetherquant/core';
 import { sweepWorkflow, type SweepReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
 import { AetherCommand } from '../base/aether-command';
 import { numericFlag } from '../base/flag-input';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { progressBar } from '../base/progress-bar';
-import { strategyGrid } from '../base/strategy-flags';
+import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
 
 export default class SweepCommand extends AetherCommand {
   static override summary = 'Backtest every combination of a parameter grid on all cores and rank them.';
@@ -19,14 +17,7 @@ export default class SweepCommand extends AetherCommand {
   ];
   static override flags = {
     ...barSourceFlags,
-    strategy: Flags.string({ summary: 'Strategy whose parameters to sweep [default: ma-cross].' }),
-    fast: Flags.string({ summary: 'ma-cross fast windows, e.g. 5:50:5.' }),
-    slow: Flags.string({ summary: 'ma-cross slow windows, e.g. 20:200:10.' }),
-    param: Flags.string({
-      summary: "Another parameter's values, name=values (e.g. lookback=5:60:5); repeat for several.",
-      multiple: true,
-    }),
-    'rank-by': Flags.string({ summary: `Metric to rank by: ${RANK_METRICS.join(', ')} [default: sharpe].` }),
+    ...gridSearchFlags,
     top: Flags.string({ summary: 'How many of the best combinations to print, 1 to 1000 [default: 20].' }),
     ...tradingFlags,
     'database-url': AetherCommand.databaseUrlFlag,
@@ -38,23 +29,14 @@ export default class SweepCommand extends AetherCommand {
     const request = {
       ...barSourceRequest(flags),
       ...tradingRequest(flags),
-      strategy: flags.strategy,
-      grid: strategyGrid(flags),
-      rank_by: flags['rank-by'],
+      ...gridSearchRequest(flags),
       top: numericFlag(flags.top),
     };
-    const bar = progressBar('sweep');
-    try {
-      const report = await this.runWorkflow(sweepWorkflow, request, {
-        dotenv: flags.dotenv,
-        databaseUrl: flags['database-url'],
-        progress: bar.update,
-      });
-      bar.finish();
-      if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
-      return report;
-    } finally {
-      bar.finish();
-    }
+    const report = await this.runWithProgress('sweep', sweepWorkflow, request, {
+      dotenv: flags.dotenv,
+      databaseUrl: flags['database-url'],
+    });
+    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    return report;
   }
 }

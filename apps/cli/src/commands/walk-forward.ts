@@ -1,10 +1,8 @@
-import { RANK_METRICS } from '@aetherquant/core';
 import { walkForwardWorkflow, type WalkForwardReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
 import { AetherCommand } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { progressBar } from '../base/progress-bar';
-import { strategyGrid } from '../base/strategy-flags';
+import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
 
 export default class WalkForwardCommand extends AetherCommand {
   static override summary =
@@ -18,16 +16,7 @@ export default class WalkForwardCommand extends AetherCommand {
   ];
   static override flags = {
     ...barSourceFlags,
-    strategy: Flags.string({ summary: 'Strategy whose parameters to choose [default: ma-cross].' }),
-    fast: Flags.string({ summary: 'ma-cross fast windows, e.g. 10:50:10.' }),
-    slow: Flags.string({ summary: 'ma-cross slow windows, e.g. 50:200:25.' }),
-    param: Flags.string({
-      summary: "Another parameter's values, name=values; repeat for several.",
-      multiple: true,
-    }),
-    'rank-by': Flags.string({
-      summary: `Metric to choose by: ${RANK_METRICS.join(', ')} [default: sharpe].`,
-    }),
+    ...gridSearchFlags,
     train: Flags.string({ summary: 'Train window length: 6mo, 1y, 3y, … [default: 3y].' }),
     test: Flags.string({ summary: 'Test window length [default: 1y].' }),
     ...tradingFlags,
@@ -40,24 +29,15 @@ export default class WalkForwardCommand extends AetherCommand {
     const request = {
       ...barSourceRequest(flags),
       ...tradingRequest(flags),
-      strategy: flags.strategy,
-      grid: strategyGrid(flags),
-      rank_by: flags['rank-by'],
+      ...gridSearchRequest(flags),
       train: flags.train,
       test: flags.test,
     };
-    const bar = progressBar('walk-forward');
-    try {
-      const report = await this.runWorkflow(walkForwardWorkflow, request, {
-        dotenv: flags.dotenv,
-        databaseUrl: flags['database-url'],
-        progress: bar.update,
-      });
-      bar.finish();
-      if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
-      return report;
-    } finally {
-      bar.finish();
-    }
+    const report = await this.runWithProgress('walk-forward', walkForwardWorkflow, request, {
+      dotenv: flags.dotenv,
+      databaseUrl: flags['database-url'],
+    });
+    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    return report;
   }
 }

@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { backtestRequestSchema } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
-import { getStrategy } from '@aetherquant/strategies';
 import { resolveRequestParams } from './request-params';
-import { loadBars } from '../market-data/load-bars';
 import { recordRun } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 import { backtestReport, type BacktestReport } from './backtest-report';
-import { tradingCosts } from './trading-costs';
+import { prepareStrategyRun } from './prepare-strategy-run';
 
 /**
  * The main job: bars from the provider → strategy targets → vectorised engine → risk summaries of the
@@ -20,16 +18,16 @@ export const backtestWorkflow = defineWorkflow({
   request: backtestRequestSchema,
   async run(request, context): Promise<BacktestReport> {
     const started = performance.now();
-    const { settings } = context;
-    const strategy = getStrategy(request.strategy);
+    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
+      request,
+      context,
+    );
     const params = resolveRequestParams(strategy, request.params);
-    const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
-    const costs = tradingCosts(request, settings);
     const result = backtestStrategy(series, strategy, params, costs);
     const described = {
       strategy: strategy.name,
       params: result.parameters,
-      provider: series.provenance?.provider ?? request.provider ?? settings.data.provider,
+      provider,
     };
     const report = backtestReport(result, described);
 
@@ -38,19 +36,11 @@ export const backtestWorkflow = defineWorkflow({
     for (let t = 0; t < n; t++) if (result.targets[t] !== (t === 0 ? 0 : result.targets[t - 1])) rebalances++;
     const runId = await recordRun(context, {
       type: 'backtest',
-      symbols: [series.symbol],
+      ...recordedSpan,
       period: request.period ?? null,
-      interval: series.interval.name,
-      start: new Date(series.time[0] as number),
-      end: new Date(series.time[n - 1] as number),
       parameters: {
-        strategy: strategy.name,
+        ...recordedParameters,
         params: result.parameters,
-        provider: report.provider,
-        commission_bps: costs.commissionBps,
-        slippage_bps: costs.slippageBps,
-        initial_cash: costs.initialCash,
-        long_only: request.long_only,
         ...(request.start === undefined ? {} : { start: request.start }),
         ...(request.end === undefined ? {} : { end: request.end }),
       },

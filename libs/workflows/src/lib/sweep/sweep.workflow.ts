@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { formatBarTime, sweepRequestSchema } from '@aetherquant/core';
 import { runSweep } from '@aetherquant/backtest';
-import { getStrategy } from '@aetherquant/strategies';
 import { money, ratio } from '../backtest/backtest-report';
-import { tradingCosts } from '../backtest/trading-costs';
-import { loadBars } from '../market-data/load-bars';
 import { recordRun } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 import { requestGrid } from './parameter-grid';
+import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
 export interface SweepEntry {
   params: Record<string, number>;
@@ -45,11 +43,11 @@ export const sweepWorkflow = defineWorkflow({
   request: sweepRequestSchema,
   async run(request, context): Promise<SweepReport> {
     const started = performance.now();
-    const { settings } = context;
-    const strategy = getStrategy(request.strategy);
+    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
+      request,
+      context,
+    );
     const grid = requestGrid(strategy, request.grid);
-    const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
-    const costs = tradingCosts(request, settings);
     const result = await runSweep(series, strategy, grid, {
       ...costs,
       rankBy: request.rank_by,
@@ -59,7 +57,7 @@ export const sweepWorkflow = defineWorkflow({
     const n = series.length;
     const report: SweepReport = {
       symbol: series.symbol,
-      provider: series.provenance?.provider ?? request.provider ?? settings.data.provider,
+      provider,
       strategy: strategy.name,
       rank_by: request.rank_by,
       rows: n,
@@ -83,21 +81,9 @@ export const sweepWorkflow = defineWorkflow({
     const best = report.results[0];
     const runId = await recordRun(context, {
       type: 'sweep',
-      symbols: [series.symbol],
+      ...recordedSpan,
       period: request.period ?? null,
-      interval: series.interval.name,
-      start: new Date(series.time[0] as number),
-      end: new Date(series.time[n - 1] as number),
-      parameters: {
-        strategy: strategy.name,
-        grid: request.grid,
-        rank_by: request.rank_by,
-        provider: report.provider,
-        commission_bps: costs.commissionBps,
-        slippage_bps: costs.slippageBps,
-        initial_cash: costs.initialCash,
-        long_only: costs.longOnly,
-      },
+      parameters: { ...recordedParameters, grid: request.grid, rank_by: request.rank_by },
       result: report,
       finalEquity: best?.final_equity ?? null,
       ordersPlaced: 0,

@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { formatBarTime, walkForwardRequestSchema } from '@aetherquant/core';
 import { runWalkForward } from '@aetherquant/backtest';
-import { getStrategy } from '@aetherquant/strategies';
 import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
-import { tradingCosts } from '../backtest/trading-costs';
-import { loadBars } from '../market-data/load-bars';
 import { recordRun } from '../runs/record-run';
 import { requestGrid } from '../sweep/parameter-grid';
 import { defineWorkflow } from '../workflow/workflow';
+import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
 export interface WalkForwardWindowReport {
   train_start: string;
@@ -50,11 +48,11 @@ export const walkForwardWorkflow = defineWorkflow({
   request: walkForwardRequestSchema,
   async run(request, context): Promise<WalkForwardReport> {
     const started = performance.now();
-    const { settings } = context;
-    const strategy = getStrategy(request.strategy);
+    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
+      request,
+      context,
+    );
     const grid = requestGrid(strategy, request.grid);
-    const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
-    const costs = tradingCosts(request, settings);
     const result = await runWalkForward(series, strategy, grid, {
       ...costs,
       rankBy: request.rank_by,
@@ -73,7 +71,7 @@ export const walkForwardWorkflow = defineWorkflow({
         finalEquity: result.equity[n - 1] as number,
         benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
       }),
-      provider: series.provenance?.provider ?? request.provider ?? settings.data.provider,
+      provider,
       strategy: strategy.name,
       rank_by: request.rank_by,
       train: request.train,
@@ -96,22 +94,17 @@ export const walkForwardWorkflow = defineWorkflow({
     };
     const runId = await recordRun(context, {
       type: 'walk-forward',
-      symbols: [series.symbol],
-      period: request.period ?? null,
-      interval: series.interval.name,
+      ...recordedSpan,
+      // The out-of-sample span: what the recorded figures describe.
       start: new Date(result.time[0] as number),
       end: new Date(result.time[n - 1] as number),
+      period: request.period ?? null,
       parameters: {
-        strategy: strategy.name,
+        ...recordedParameters,
         grid: request.grid,
         rank_by: request.rank_by,
         train: request.train,
         test: request.test,
-        provider: report.provider,
-        commission_bps: costs.commissionBps,
-        slippage_bps: costs.slippageBps,
-        initial_cash: costs.initialCash,
-        long_only: costs.longOnly,
       },
       result: report,
       finalEquity: result.equity[n - 1] as number,
@@ -124,8 +117,6 @@ export const walkForwardWorkflow = defineWorkflow({
       },
       durationMs: performance.now() - started,
     });
-    if (runId === undefined) return report;
-    const { provider, ...head } = report;
-    return { ...head, run_id: runId, provider } as WalkForwardReport;
+    return runId === undefined ? report : { ...report, run_id: runId };
   },
 });
