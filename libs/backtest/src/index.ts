@@ -29,3 +29,11 @@ export {
   type WalkForwardWindow,
   type WindowLength,
 } from './lib/walk-forward/walk-forward';
+export {
+  rebalanceBars,
+  runPortfolioBacktest,
+  type PortfolioBacktestOptions,
+  type PortfolioBacktestResult,
+  type Rebalance,
+  type RebalanceSchedule,
+} from './lib/portfolio/portfolio-backtest';

@@ -100,3 +100,13 @@ export {
   type SweepRequest,
   type WalkForwardRequest,
 } from './lib/requests/backtest-request';
+export {
+  ALLOCATIONS,
+  COVARIANCE_ESTIMATORS,
+  OPTIMIZATION_METHODS,
+  optimizeRequestSchema,
+  portfolioBacktestRequestSchema,
+  type OptimizationMethodName,
+  type OptimizeRequest,
+  type PortfolioBacktestRequest,
+} from './lib/requests/portfolio-requests';

@@ -30,3 +30,9 @@ export {
   type WalkForwardReport,
   type WalkForwardWindowReport,
 } from './lib/walk-forward/walk-forward.workflow';
+export { optimizeWorkflow, type OptimizeReport } from './lib/portfolio/optimize.workflow';
+export {
+  portfolioBacktestWorkflow,
+  type PortfolioBacktestReport,
+} from './lib/portfolio/portfolio-backtest.workflow';
+export { loadAlignedBars, type AlignedBars } from './lib/market-data/load-aligned-bars';

@@ -1,6 +1,15 @@
-import { backtestWorkflow, type BacktestReport } from '@aetherquant/workflows';
+import { AetherError } from '@aetherquant/core';
+import { type Interfaces } from '@oclif/core';
+import {
+  backtestWorkflow,
+  type BacktestReport,
+  portfolioBacktestWorkflow,
+  type PortfolioBacktestReport,
+} from '@aetherquant/workflows';
 import { AetherCommand } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
+import { numericFlag } from '../base/flag-input';
+import { optimizerRequest, portfolioFlags, symbolList } from '../base/portfolio-flags';
 import { strategyFlags, strategyParams } from '../base/strategy-flags';
 
 export default class BacktestCommand extends AetherCommand {
@@ -14,28 +23,61 @@ export default class BacktestCommand extends AetherCommand {
     '<%= config.bin %> backtest --symbol SPY --period 2y',
     '<%= config.bin %> backtest --symbol SPY --provider csv --data-dir ../shared/data/market --start 2010-01-01 --end 2019-12-31 --fast 20 --slow 50',
     '<%= config.bin %> backtest --symbol QQQ --strategy rsi-reversion --param period=14 --param lower=25 --long-only --provider synthetic',
+    '<%= config.bin %> backtest --symbols SPY,QQQ,TLT,GLD --allocation risk-parity --rebalance monthly --lookback 1y --period 10y',
   ];
   static override flags = {
     ...barSourceFlags,
     ...strategyFlags,
     ...tradingFlags,
+    ...portfolioFlags,
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
   };
 
-  async run(): Promise<BacktestReport> {
+  async run(): Promise<BacktestReport | PortfolioBacktestReport> {
     const { flags } = await this.parse(BacktestCommand);
-    const request = {
-      ...barSourceRequest(flags),
-      ...tradingRequest(flags),
-      strategy: flags.strategy,
-      params: strategyParams(flags),
-    };
-    const report = await this.runWorkflow(backtestWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const options = { dotenv: flags.dotenv, databaseUrl: flags['database-url'] };
+    const report =
+      flags.symbols === undefined
+        ? await this.runWorkflow(
+            backtestWorkflow,
+            {
+              ...barSourceRequest(flags),
+              ...tradingRequest(flags),
+              strategy: flags.strategy,
+              params: strategyParams(flags),
+            },
+            options,
+          )
+        : await this.runWorkflow(portfolioBacktestWorkflow, portfolioRequest(flags), options);
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }
+}
+
+type BacktestFlags = Interfaces.InferredFlags<typeof BacktestCommand.flags>;
+
+/** `backtest --symbols …`: the portfolio backtest's request; a single-asset flag alongside is refused. */
+function portfolioRequest(flags: BacktestFlags) {
+  const singleAssetFlags = (['symbol', 'strategy', 'fast', 'slow', 'param', 'long-only'] as const).filter(
+    (name) => flags[name] !== undefined && flags[name] !== false,
+  );
+  if (singleAssetFlags.length > 0) {
+    throw AetherError.invalid([
+      {
+        field: '--symbols',
+        rule: `cannot be combined with ${singleAssetFlags.map((name) => `--${name}`).join(', ')} (a portfolio allocates, it runs no strategy)`,
+      },
+    ]);
+  }
+  const { symbol: _unused, ...market } = barSourceRequest(flags);
+  return {
+    ...market,
+    ...tradingRequest(flags),
+    symbols: symbolList(flags.symbols),
+    allocation: flags.allocation,
+    rebalance: numericFlag(flags.rebalance),
+    lookback: flags.lookback,
+    ...optimizerRequest(flags),
+  };
 }

@@ -55,6 +55,8 @@ function toViolations(issue: z.core.$ZodIssue, options: ValidateOptions): FieldV
 
 /** Phrases a zod issue as a rule that reads after the field name: "threshold must be at least 0". */
 function describeRule(issue: z.core.$ZodIssue): string {
+  // A message written where the schema is defined ("must name at least two symbols") says the rule best.
+  if (issue.message.startsWith('must ')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';
@@ -71,8 +73,7 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     case 'invalid_format':
-      // Custom messages (set where the schema is defined) already say the rule best.
-      return issue.message.startsWith('must ') ? issue.message : `must be a valid ${issue.format}`;
+      return `must be a valid ${issue.format}`;
     default:
       return issue.message;
   }

@@ -1,0 +1,49 @@
+import { OPTIMIZATION_METHODS } from '@aetherquant/core';
+import { optimizeWorkflow, type OptimizeReport } from '@aetherquant/workflows';
+import { Flags } from '@oclif/core';
+import { AetherCommand } from '../base/aether-command';
+import { barSourceFlags, barSourceRequest } from '../base/market-flags';
+import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../base/portfolio-flags';
+
+const { symbol: _symbol, ...marketFlags } = barSourceFlags;
+
+export default class OptimizeCommand extends AetherCommand {
+  static override summary =
+    'Portfolio weights for several symbols: risk parity, mean-variance, min-variance, max-Sharpe or HRP.';
+  static override description =
+    'Aligns the symbols on their common calendar, estimates mean returns and covariance from their daily ' +
+    'returns, and solves for the weights exactly (sum 1, each in [0, max-weight], or [−max-weight, max-weight] ' +
+    'with --allow-short). Prints {method, symbols, weights, risk_contributions, expected_return, volatility, ' +
+    'rows, run_id}; weights to 6 decimals.';
+  static override examples = [
+    '<%= config.bin %> optimize --symbols SPY,QQQ,TLT,GLD --period 5y',
+    '<%= config.bin %> optimize --symbols SPY,QQQ,TLT,GLD --method mean-variance --risk-aversion 4 --max-weight 0.5',
+  ];
+  static override flags = {
+    symbols: requiredSymbolsFlag,
+    method: Flags.string({
+      summary: `Optimiser: ${OPTIMIZATION_METHODS.join(', ')} [default: risk-parity].`,
+    }),
+    ...optimizerFlags,
+    ...marketFlags,
+    'database-url': AetherCommand.databaseUrlFlag,
+    dotenv: AetherCommand.dotenvFlag,
+  };
+
+  async run(): Promise<OptimizeReport> {
+    const { flags } = await this.parse(OptimizeCommand);
+    const { symbol: _unused, ...market } = barSourceRequest(flags);
+    const request = {
+      ...market,
+      symbols: symbolList(flags.symbols),
+      method: flags.method,
+      ...optimizerRequest(flags),
+    };
+    const report = await this.runWorkflow(optimizeWorkflow, request, {
+      dotenv: flags.dotenv,
+      databaseUrl: flags['database-url'],
+    });
+    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    return report;
+  }
+}

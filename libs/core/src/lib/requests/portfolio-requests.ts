@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { tradingFields } from './backtest-request';
+import { barSourceFields } from './bar-source';
+
+/** The optimisers (`@aetherquant/optimization` implements them; the request schemas name them). */
+export const OPTIMIZATION_METHODS = [
+  'risk-parity',
+  'mean-variance',
+  'min-variance',
+  'max-sharpe',
+  'hrp',
+] as const;
+export type OptimizationMethodName = (typeof OPTIMIZATION_METHODS)[number];
+export const COVARIANCE_ESTIMATORS = ['sample', 'ledoit-wolf'] as const;
+/** How a portfolio backtest allocates at each rebalance: an optimiser, or equal weights. */
+export const ALLOCATIONS = [...OPTIMIZATION_METHODS, 'equal-weight'] as const;
+
+const { symbol: _symbol, ...marketFields } = barSourceFields;
+
+/** Several symbols: at least two (distinctness is checked once they are normalised). */
+const symbols = z.array(z.string().min(1)).min(2, { message: 'must name at least two symbols' }).max(100);
+
+/** The optimiser's options, shared by `optimize` and the portfolio backtest. */
+const optimizerFields = {
+  /** λ of mean-variance: maximise μ'w − λ·w'Σw. */
+  risk_aversion: z.number().positive().max(1e6).default(3),
+  /** Per-asset bound: [0, max_weight], or [−max_weight, max_weight] with allow_short. */
+  max_weight: z.number().positive().max(1).default(1),
+  allow_short: z.boolean().default(false),
+  /** Annual, for max-sharpe. */
+  risk_free_rate: z.number().min(-1).max(1).default(0),
+  /** Risk-parity targets per symbol, in the order of `symbols` (normalised to sum 1); equal by default. */
+  risk_budgets: z.array(z.number().positive()).optional(),
+  covariance: z.enum(COVARIANCE_ESTIMATORS).default('sample'),
+};
+
+/** Input of the optimise use case (CLI `aetherquant optimize`, API `POST /api/optimize`). */
+export const optimizeRequestSchema = z
+  .object({
+    ...marketFields,
+    symbols,
+    method: z.enum(OPTIMIZATION_METHODS).default('risk-parity'),
+    ...optimizerFields,
+  })
+  .strict();
+
+/** Input of the portfolio backtest (CLI `aetherquant backtest --symbols …`). */
+export const portfolioBacktestRequestSchema = z
+  .object({
+    ...marketFields,
+    symbols,
+    ...tradingFields,
+    allocation: z.enum(ALLOCATIONS).default('risk-parity'),
+    /** `monthly`, `quarterly`, or every N bars. */
+    rebalance: z.union([z.enum(['monthly', 'quarterly']), z.number().int().min(1)]).default('monthly'),
+    /** The trailing window each rebalance estimates from. */
+    lookback: z.string().min(1).default('1y'),
+    ...optimizerFields,
+  })
+  .strict();
+
+export type OptimizeRequest = z.output<typeof optimizeRequestSchema>;
+export type PortfolioBacktestRequest = z.output<typeof portfolioBacktestRequestSchema>;

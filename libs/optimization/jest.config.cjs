@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'optimization',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

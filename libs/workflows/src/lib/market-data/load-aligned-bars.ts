@@ -1,0 +1,54 @@
+import { AetherError, type BarSeries, type FieldViolation, normalizeSymbol } from '@aetherquant/core';
+import { alignSeries } from '@aetherquant/data';
+import { type WorkflowContext } from '../workflow/workflow-context';
+import { type BarSource, loadBars } from './load-bars';
+
+export interface AlignedBars {
+  series: BarSeries[];
+  /** Bars each symbol lost to the common calendar. */
+  dropped: Array<{ symbol: string; bars: number }>;
+  provider: string;
+}
+
+/**
+ * The bars of several symbols on their common calendar. Symbols are normalised and must be distinct (checked
+ * before anything is downloaded); symbols whose histories never overlap are a bad request (exit 2 on the CLI).
+ */
+export async function loadAlignedBars(
+  symbols: readonly string[],
+  source: Omit<BarSource, 'symbol'>,
+  context: WorkflowContext,
+): Promise<AlignedBars> {
+  const violations: FieldViolation[] = [];
+  const normalised = symbols.map((text, i) => {
+    try {
+      return normalizeSymbol(text, `symbols[${i}]`);
+    } catch (error) {
+      if (error instanceof AetherError && error.details?.violations)
+        violations.push(...error.details.violations);
+      else throw error;
+      return text;
+    }
+  });
+  const repeated = normalised.filter((symbol, i) => normalised.indexOf(symbol) !== i);
+  if (repeated.length > 0)
+    violations.push({
+      field: 'symbols',
+      rule: `must be distinct (${[...new Set(repeated)].join(', ')} given twice)`,
+    });
+  if (violations.length > 0) throw AetherError.invalid(violations, 'symbols');
+
+  const loaded = await Promise.all(normalised.map((symbol) => loadBars({ ...source, symbol }, context)));
+  try {
+    const aligned = alignSeries(loaded);
+    const provider = loaded[0]?.provenance?.provider ?? source.provider ?? context.settings.data.provider;
+    return { ...aligned, provider };
+  } catch (error) {
+    if (error instanceof AetherError && error.code === 'DATA_UNAVAILABLE') {
+      throw AetherError.invalid([
+        { field: 'symbols', rule: `have no bars in common: ${normalised.join(', ')} do not overlap in time` },
+      ]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import { performance } from 'node:perf_hooks';
+import { formatBarTime, portfolioBacktestRequestSchema } from '@aetherquant/core';
+import { runPortfolioBacktest } from '@aetherquant/backtest';
+import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
+import { tradingCosts } from '../backtest/trading-costs';
+import { loadAlignedBars } from '../market-data/load-aligned-bars';
+import { recordRun } from '../runs/record-run';
+import { defineWorkflow } from '../workflow/workflow';
+
+export interface PortfolioBacktestReport extends ReturnType<typeof headlineFigures> {
+  symbols: string[];
+  /** Bars from the first allocation on. */
+  rows: number;
+  run_id?: string;
+  provider: string;
+  allocation: string;
+  rebalance: string | number;
+  lookback: string;
+  first: string;
+  last: string;
+  rebalances: number;
+  /** The weights of the last rebalance, by symbol. */
+  weights: Record<string, number>;
+  metrics: MetricsReport;
+}
+
+/**
+ * A rebalanced portfolio backtest: weights recomputed on a schedule from a trailing window only, costs on
+ * each rebalance's turnover, against equal weights rebalanced the same way (the seed's headline keys compare
+ * the two: `benchmark_*` is the equal-weight portfolio).
+ */
+export const portfolioBacktestWorkflow = defineWorkflow({
+  name: 'portfolio backtest',
+  permission: 'backtest',
+  request: portfolioBacktestRequestSchema,
+  async run(request, context): Promise<PortfolioBacktestReport> {
+    const started = performance.now();
+    const { series, provider } = await loadAlignedBars(request.symbols, request, context);
+    const costs = tradingCosts(request, context.settings);
+    const result = runPortfolioBacktest(series, {
+      ...costs,
+      allocation: request.allocation,
+      rebalance: typeof request.rebalance === 'number' ? { everyBars: request.rebalance } : request.rebalance,
+      lookback: request.lookback,
+      optimizer: {
+        estimator: request.covariance,
+        maxWeight: request.max_weight,
+        allowShort: request.allow_short,
+        riskAversion: request.risk_aversion,
+        riskFreeRate: request.risk_free_rate,
+        riskBudgets: request.risk_budgets,
+      },
+    });
+    const n = result.equity.length;
+    const interval = (series[0] as (typeof series)[number]).interval;
+    const lastWeights = result.rebalances[result.rebalances.length - 1]?.weights ?? [];
+    const report: PortfolioBacktestReport = {
+      symbols: result.symbols,
+      rows: n,
+      ...headlineFigures({
+        summary: result.summary,
+        benchmark: result.benchmark,
+        finalEquity: result.equity[n - 1] as number,
+        benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
+      }),
+      provider,
+      allocation: request.allocation,
+      rebalance: request.rebalance,
+      lookback: request.lookback,
+      first: formatBarTime(result.time[0] as number, interval),
+      last: formatBarTime(result.time[n - 1] as number, interval),
+      rebalances: result.rebalances.length,
+      weights: Object.fromEntries(
+        result.symbols.map((symbol, i) => [symbol, ratio(lastWeights[i] ?? 0) as number]),
+      ),
+      metrics: metricsReport(result.summary),
+    };
+    const runId = await recordRun(context, {
+      type: 'backtest',
+      symbols: result.symbols,
+      period: request.period ?? null,
+      interval: interval.name,
+      start: new Date(result.time[0] as number),
+      end: new Date(result.time[n - 1] as number),
+      parameters: {
+        allocation: request.allocation,
+        rebalance: request.rebalance,
+        lookback: request.lookback,
+        provider,
+        commission_bps: costs.commissionBps,
+        slippage_bps: costs.slippageBps,
+        initial_cash: costs.initialCash,
+        max_weight: request.max_weight,
+        allow_short: request.allow_short,
+        covariance: request.covariance,
+      },
+      result: report,
+      finalEquity: result.equity[n - 1] as number,
+      ordersPlaced: result.rebalances.length * result.symbols.length,
+      metrics: {
+        sharpe: report.sharpe,
+        annual_return: report.annual_return,
+        max_drawdown: report.max_drawdown,
+        ...report.metrics,
+      },
+      durationMs: performance.now() - started,
+    });
+    return runId === undefined ? report : { ...report, run_id: runId };
+  },
+});
