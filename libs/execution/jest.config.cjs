@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'execution',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
