@@ -73,6 +73,7 @@ describe('aetherquant db (built binary)', () => {
       orders_placed: 3,
       status: 'completed',
       duration_ms: 42.5,
+      orders: [],
     });
     expect(JSON.parse(runCli(['db-runs', '--limit', '1'], { cwd }).stdout).runs).toHaveLength(1);
     expect(

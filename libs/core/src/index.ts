@@ -110,3 +110,10 @@ export {
   type OptimizeRequest,
   type PortfolioBacktestRequest,
 } from './lib/requests/portfolio-requests';
+export {
+  DEFAULT_PAPERTRADE_PERIOD,
+  liveTradeRequestSchema,
+  papertradeRequestSchema,
+  type LiveTradeRequest,
+  type PapertradeRequest,
+} from './lib/requests/trading-requests';

@@ -9,3 +9,24 @@ export {
   type OrderStatus,
   type Position,
 } from './lib/broker/broker';
+export { PaperBroker, type PaperBrokerOptions } from './lib/paper/paper-broker';
+export {
+  runTradingEngine,
+  type TradingEngineOptions,
+  type TradingEngineResult,
+} from './lib/engine/trading-engine';
+export { BrokerHttp, type BrokerAnswer, type BrokerHttpOptions } from './lib/live/broker-http';
+export { GenericRestBroker, type GenericRestBrokerOptions } from './lib/live/generic-rest-broker';
+export { AlpacaBroker, type AlpacaBrokerOptions } from './lib/live/alpaca-broker';
+export {
+  createLiveBroker,
+  type LiveBrokerOptions,
+  type LiveBrokerProviderName,
+} from './lib/live/create-live-broker';
+export {
+  clientOrderId,
+  planLiveOrder,
+  type LiveOrderLimits,
+  type LiveOrderPlan,
+  type PlanLiveOrderInput,
+} from './lib/live/plan-live-order';

@@ -19,6 +19,7 @@ export {
   type AuditEvent,
   type AuditStore,
   type ListAuditQuery,
+  type ListedRun,
   type ListRunsQuery,
   type NewAuditEvent,
   type NewRun,

@@ -36,3 +36,5 @@ export {
   type PortfolioBacktestReport,
 } from './lib/portfolio/portfolio-backtest.workflow';
 export { loadAlignedBars, type AlignedBars } from './lib/market-data/load-aligned-bars';
+export { papertradeWorkflow, type PapertradeReport } from './lib/trading/papertrade.workflow';
+export { liveTradeWorkflow, type LiveTradeReport } from './lib/trading/live-trade.workflow';

@@ -101,6 +101,10 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       const recorded = await database.runs.record(backtestRun({ createdAt: created }));
       const read = await database.runs.get(recorded.id);
       expect(read).toEqual(recorded);
+      // Lists show each run with its orders too (what `db runs` prints), but not its result or metrics.
+      const listed = (await database.runs.list({ limit: 1000 })).find((run) => run.id === recorded.id);
+      expect(listed?.orders).toEqual(recorded.orders);
+      expect(listed).not.toHaveProperty('metrics');
       expect(read).toEqual({
         id: recorded.id,
         createdAt: created,

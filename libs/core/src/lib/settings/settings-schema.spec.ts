@@ -28,6 +28,7 @@ const DEFAULTS: Settings = {
   databaseUrl: 'sqlite:///data/aetherquant.sqlite',
   rateLimitPerMinute: 120,
   data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
+  limits: { maxOrderNotional: 100000, maxPositionPct: 100 },
   liveBroker: {
     provider: 'generic-rest',
     endpoint: undefined,
@@ -70,6 +71,8 @@ describe('parseSettings', () => {
       AETHERQ_DATA_DIR: '/srv/market ',
       AETHERQ_CACHE_DIR: 'none',
       AETHERQ_YAHOO_URL: 'http://127.0.0.1:9999',
+      AETHERQ_MAX_ORDER_NOTIONAL: '5000',
+      AETHERQ_MAX_POSITION_PCT: '25',
       AETHERQ_LIVE_BROKER_ENDPOINT: 'https://paper-api.alpaca.markets',
       AETHERQ_LIVE_BROKER_KEY_ID: 'key-id',
       AETHERQ_LIVE_BROKER_TOKEN: 'token',
@@ -87,6 +90,7 @@ describe('parseSettings', () => {
       databaseUrl: 'postgresql://aq:pw@db:5432/aetherquant',
       rateLimitPerMinute: 600,
       data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
+      limits: { maxOrderNotional: 5000, maxPositionPct: 25 },
       liveBroker: {
         provider: 'alpaca',
         endpoint: 'https://paper-api.alpaca.markets',

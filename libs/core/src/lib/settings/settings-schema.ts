@@ -143,6 +143,17 @@ export const SETTING_DEFINITIONS = {
     description: "Base URL of the Yahoo Finance API, for a mirror or a proxy; unset means Yahoo's own.",
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
   },
+  AETHERQ_MAX_ORDER_NOTIONAL: {
+    description: 'Pre-trade check: the largest live order, in account currency (shares × price).',
+    default: '100000',
+    schema: decimal.pipe(z.number().positive()),
+  },
+  AETHERQ_MAX_POSITION_PCT: {
+    description:
+      'Pre-trade check: the largest position a live order may leave, in percent of equity (0 to 100).',
+    default: '100',
+    schema: decimal.pipe(z.number().positive().max(100)),
+  },
   AETHERQ_LIVE_BROKER_ENDPOINT: {
     description: 'Base URL of the live broker, `http://` or `https://`.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
@@ -198,6 +209,12 @@ export interface Settings {
     cacheDir: string | null;
     /** A Yahoo Finance mirror; absent for Yahoo's own servers. */
     yahooUrl?: string;
+  };
+  /** Pre-trade risk checks applied to every live order. */
+  limits: {
+    maxOrderNotional: number;
+    /** Percent of equity. */
+    maxPositionPct: number;
   };
   liveBroker: {
     provider: LiveBrokerProvider;
@@ -276,6 +293,10 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         dir: values.AETHERQ_DATA_DIR,
         cacheDir: values.AETHERQ_CACHE_DIR === CACHE_DISABLED ? null : values.AETHERQ_CACHE_DIR,
         yahooUrl: values.AETHERQ_YAHOO_URL,
+      },
+      limits: {
+        maxOrderNotional: values.AETHERQ_MAX_ORDER_NOTIONAL,
+        maxPositionPct: values.AETHERQ_MAX_POSITION_PCT,
       },
       liveBroker: {
         provider: values.AETHERQ_LIVE_BROKER_PROVIDER,

@@ -87,10 +87,14 @@ export interface RunSummary {
   durationMs: number;
 }
 
-export interface RunDetail extends RunSummary {
+/** A run as lists show it, with the orders it placed. */
+export interface ListedRun extends RunSummary {
+  orders: StoredOrder[];
+}
+
+export interface RunDetail extends ListedRun {
   result: unknown;
   metrics: Record<string, number | null>;
-  orders: StoredOrder[];
 }
 
 export interface ListRunsQuery {
@@ -176,7 +180,7 @@ export interface RunStore {
   /** Records a run with its symbols, metrics and orders in one transaction; all of it lands, or none. */
   record(run: NewRun): Promise<RunDetail>;
   /** Runs newest first, optionally of one type or with one symbol, paged with `before`. */
-  list(query?: ListRunsQuery): Promise<RunSummary[]>;
+  list(query?: ListRunsQuery): Promise<ListedRun[]>;
   /** One run with its result, metrics and orders; NOT_FOUND when there is none with that id. */
   get(id: string): Promise<RunDetail>;
 }

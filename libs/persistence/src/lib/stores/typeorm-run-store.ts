@@ -5,12 +5,14 @@ import { type OperationLock } from '../database/exclusive-lock';
 import { uuidV7 } from '../ids/uuid-v7';
 import { type Entities, type ExecutionOrderRow, type RunRow } from '../schema/entities';
 import {
+  type ListedRun,
   type ListRunsQuery,
   type NewRun,
   type RunDetail,
   type RunStatus,
   type RunStore,
   type RunSummary,
+  type StoredOrder,
   type RunType,
   validateListRuns,
   validateNewRun,
@@ -74,7 +76,7 @@ export class TypeormRunStore implements RunStore {
     return this.get(id);
   }
 
-  async list(query: ListRunsQuery = {}): Promise<RunSummary[]> {
+  async list(query: ListRunsQuery = {}): Promise<ListedRun[]> {
     const { limit, type, symbol, before } = validateListRuns(query);
     return this.lock.run(async () => {
       const builder = this.dataSource
@@ -96,11 +98,15 @@ export class TypeormRunStore implements RunStore {
         builder.andWhere(`EXISTS ${withSymbol}`, { symbol });
       }
       const rows = await builder.getMany();
-      const symbols = await this.symbolsOf(
-        this.dataSource.manager,
-        rows.map((row) => row.id),
-      );
-      return rows.map((row) => summary(row, symbols.get(row.id) ?? []));
+      const ids = rows.map((row) => row.id);
+      const [symbols, orders] = await Promise.all([
+        this.symbolsOf(this.dataSource.manager, ids),
+        this.ordersOf(this.dataSource.manager, ids),
+      ]);
+      return rows.map((row) => ({
+        ...summary(row, symbols.get(row.id) ?? []),
+        orders: orders.get(row.id) ?? [],
+      }));
     });
   }
 
@@ -112,10 +118,7 @@ export class TypeormRunStore implements RunStore {
       const [symbols, metrics, orders] = await Promise.all([
         this.symbolsOf(manager, [id]),
         manager.find(this.entities.runMetric, { where: { runId: id }, order: { name: 'ASC' } }),
-        manager.find(this.entities.executionOrder, {
-          where: { runId: id },
-          order: { timestamp: 'ASC', id: 'ASC' },
-        }),
+        this.ordersOf(manager, [id]),
       ]);
       return {
         ...summary(row, symbols.get(id) ?? []),
@@ -123,15 +126,30 @@ export class TypeormRunStore implements RunStore {
         metrics: Object.fromEntries(
           metrics.map((metric) => [metric.name, metric.value === null ? null : Number(metric.value)]),
         ),
-        orders: orders.map(({ runId: _runId, ...order }) => ({
-          ...order,
-          id: Number(order.id),
-          quantity: Number(order.quantity),
-          price: Number(order.price),
-          commission: Number(order.commission),
-        })),
+        orders: orders.get(id) ?? [],
       };
     });
+  }
+
+  /** The orders of each run, in time order. */
+  private async ordersOf(manager: EntityManager, runIds: string[]): Promise<Map<string, StoredOrder[]>> {
+    const byRun = new Map<string, StoredOrder[]>();
+    if (runIds.length === 0) return byRun;
+    const rows = await manager.find(this.entities.executionOrder, {
+      where: { runId: In(runIds) },
+      order: { timestamp: 'ASC', id: 'ASC' },
+    });
+    for (const { runId, ...order } of rows) {
+      const stored: StoredOrder = {
+        ...order,
+        id: Number(order.id),
+        quantity: Number(order.quantity),
+        price: Number(order.price),
+        commission: Number(order.commission),
+      };
+      byRun.set(runId, [...(byRun.get(runId) ?? []), stored]);
+    }
+    return byRun;
   }
 
   /** The symbols of each run, in the order they were given. */

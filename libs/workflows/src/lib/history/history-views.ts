@@ -1,4 +1,10 @@
-import { type AuditEvent, type RunDetail, type RunSummary, type StoredOrder } from '@aetherquant/persistence';
+import {
+  type AuditEvent,
+  type ListedRun,
+  type RunDetail,
+  type RunSummary,
+  type StoredOrder,
+} from '@aetherquant/persistence';
 
 /** A run as the CLI prints it and the API returns it: snake_case, ISO-8601 times. */
 export interface RunView {
@@ -29,10 +35,14 @@ export interface OrderView {
   status: string;
 }
 
-export interface RunDetailView extends RunView {
+/** A run as lists show it: with its orders (paper runs place them). */
+export interface ListedRunView extends RunView {
+  orders: OrderView[];
+}
+
+export interface RunDetailView extends ListedRunView {
   result: unknown;
   metrics: Record<string, number | null>;
-  orders: OrderView[];
 }
 
 export interface AuditEventView {
@@ -81,8 +91,12 @@ function orderView(order: StoredOrder): OrderView {
   };
 }
 
+export function listedRunView(run: ListedRun): ListedRunView {
+  return { ...runView(run), orders: run.orders.map(orderView) };
+}
+
 export function runDetailView(run: RunDetail): RunDetailView {
-  return { ...runView(run), result: run.result, metrics: run.metrics, orders: run.orders.map(orderView) };
+  return { ...listedRunView(run), result: run.result, metrics: run.metrics };
 }
 
 export function auditEventView(event: AuditEvent): AuditEventView {

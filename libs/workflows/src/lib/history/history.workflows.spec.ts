@@ -65,6 +65,14 @@ describe('history workflows', () => {
       orders_placed: 1,
       status: 'completed',
       duration_ms: 5,
+      orders: [
+        expect.objectContaining({
+          side: 'buy',
+          quantity: 10,
+          price: 500,
+          timestamp: '2024-01-02T21:00:00.000Z',
+        }),
+      ],
     });
     const detail = await runWorkflow(getRunWorkflow, { id: recorded.id }, { context });
     expect(detail.metrics).toEqual({ sharpe: 1.5 });

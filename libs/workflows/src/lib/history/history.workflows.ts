@@ -10,8 +10,8 @@ import {
   type AuditEventView,
   runDetailView,
   type RunDetailView,
-  runView,
-  type RunView,
+  listedRunView,
+  type ListedRunView,
 } from './history-views';
 import { withDatabase } from './with-database';
 
@@ -34,9 +34,9 @@ export const listRunsWorkflow = defineWorkflow({
   name: 'runs',
   permission: 'runs',
   request: listRunsRequestSchema,
-  async run(request, context): Promise<{ runs: RunView[] }> {
+  async run(request, context): Promise<{ runs: ListedRunView[] }> {
     return withDatabase(context, async (database) => ({
-      runs: (await database.runs.list(request)).map(runView),
+      runs: (await database.runs.list(request)).map(listedRunView),
     }));
   },
 });

@@ -1,0 +1,91 @@
+import { LIVE_BROKER_PROVIDERS } from '@aetherquant/core';
+import {
+  liveTradeWorkflow,
+  type LiveTradeReport,
+  papertradeWorkflow,
+  type PapertradeReport,
+} from '@aetherquant/workflows';
+import { Flags } from '@oclif/core';
+import { AetherCommand } from '../base/aether-command';
+import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
+import { strategyFlags, strategyParams } from '../base/strategy-flags';
+
+export default class PapertradeCommand extends AetherCommand {
+  static override summary =
+    'Trade a strategy against the paper broker, or make one decision with a live broker.';
+  static override description =
+    "With the paper broker (default), replays the bars one by one: at each close the strategy's target is " +
+    'sized against equity and the difference sent as one order (long-only, whole shares unless --fractional, ' +
+    'filled with slippage and commission); prints {symbol, broker, orders_placed, start_equity, final_equity, ' +
+    'cash, position, orders, run_id}. With --broker live, acts on the latest bar only: reads the account and ' +
+    'the position, computes the one order needed, checks it against AETHERQ_MAX_ORDER_NOTIONAL and ' +
+    'AETHERQ_MAX_POSITION_PCT, and sends it unless dry run (the default: AETHERQ_LIVE_BROKER_DRY_RUN); prints ' +
+    '{symbol, broker, provider, dry_run, order, reason, account}. Broker flags fall back to the ' +
+    'AETHERQ_LIVE_BROKER_* settings.';
+  static override examples = [
+    '<%= config.bin %> papertrade --symbol SPY --period 6mo',
+    '<%= config.bin %> papertrade --symbol SPY --broker live --broker-provider alpaca --broker-endpoint https://paper-api.alpaca.markets',
+  ];
+  static override flags = {
+    ...barSourceFlags,
+    ...strategyFlags,
+    ...tradingFlags,
+    fractional: Flags.boolean({ summary: 'Paper: allow fractional shares.', default: false }),
+    broker: Flags.string({
+      summary: 'paper (default) or live.',
+      options: ['paper', 'live'],
+      default: 'paper',
+    }),
+    'broker-provider': Flags.string({
+      summary: `Live: ${LIVE_BROKER_PROVIDERS.join(', ')} [default: AETHERQ_LIVE_BROKER_PROVIDER].`,
+    }),
+    'broker-endpoint': Flags.string({
+      summary: "Live: the broker's base URL [default: AETHERQ_LIVE_BROKER_ENDPOINT].",
+    }),
+    'broker-key-id': Flags.string({
+      summary: 'Live (alpaca): the key id [default: AETHERQ_LIVE_BROKER_KEY_ID].',
+    }),
+    'broker-token': Flags.string({
+      summary: 'Live: the token or secret key [default: AETHERQ_LIVE_BROKER_TOKEN].',
+    }),
+    'dry-run': Flags.boolean({
+      summary: 'Live: compute and report, send nothing [default: AETHERQ_LIVE_BROKER_DRY_RUN].',
+      allowNo: true,
+    }),
+    'database-url': AetherCommand.databaseUrlFlag,
+    dotenv: AetherCommand.dotenvFlag,
+  };
+
+  async run(): Promise<PapertradeReport | LiveTradeReport> {
+    const { flags } = await this.parse(PapertradeCommand);
+    const options = { dotenv: flags.dotenv, databaseUrl: flags['database-url'] };
+    const strategy = { strategy: flags.strategy, params: strategyParams(flags) };
+    const report =
+      flags.broker === 'live'
+        ? await this.runWorkflow(
+            liveTradeWorkflow,
+            {
+              ...barSourceRequest(flags),
+              ...strategy,
+              broker_provider: flags['broker-provider'],
+              broker_endpoint: flags['broker-endpoint'],
+              broker_key_id: flags['broker-key-id'],
+              broker_token: flags['broker-token'],
+              dry_run: flags['dry-run'],
+            },
+            options,
+          )
+        : await this.runWorkflow(
+            papertradeWorkflow,
+            {
+              ...barSourceRequest(flags),
+              ...tradingRequest(flags),
+              ...strategy,
+              fractional: flags.fractional,
+            },
+            options,
+          );
+    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    return report;
+  }
+}

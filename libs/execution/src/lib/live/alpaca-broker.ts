@@ -1,0 +1,140 @@
+import type { Account, Broker, OrderRequest, OrderResult, Position } from '../broker/broker';
+import {
+  BrokerHttp,
+  type BrokerAnswer,
+  type BrokerHttpOptions,
+  brokerMessage,
+  isPresent,
+  isRecord,
+  trimEndpoint,
+} from './broker-http';
+
+export interface AlpacaBrokerOptions extends BrokerHttpOptions {
+  /** Base URL without `/v2`: `https://paper-api.alpaca.markets` or `https://api.alpaca.markets`. */
+  endpoint: string;
+  /** Sent as `APCA-API-KEY-ID`. */
+  keyId: string;
+  /** Sent as `APCA-API-SECRET-KEY`; never part of a message. */
+  secretKey: string;
+}
+
+/**
+ * Alpaca's v2 trading API: `POST /v2/orders` (market, `time_in_force: 'day'`, `qty` as a string),
+ * `GET /v2/account` and `GET /v2/positions`, whose numbers arrive as strings.
+ *
+ * Alpaca answers a `client_order_id` it already has with HTTP 422 and a message about `client_order_id`:
+ * that order counts as already placed, status `duplicate`. It answers an order it will not take (such
+ * as one beyond the buying power) with HTTP 403 and a message: that is a `rejected` order with the
+ * message as its reason, while a 403 elsewhere and every 401 mean refused credentials.
+ */
+export class AlpacaBroker implements Broker {
+  readonly name = 'alpaca';
+  readonly #endpoint: string;
+  readonly #keyId: string;
+  readonly #secretKey: string;
+  readonly #http: BrokerHttp;
+
+  constructor(options: AlpacaBrokerOptions) {
+    this.#endpoint = trimEndpoint(options.endpoint);
+    this.#keyId = options.keyId;
+    this.#secretKey = options.secretKey;
+    this.#http = new BrokerHttp('alpaca broker', options, [options.secretKey, options.keyId]);
+  }
+
+  async submitOrder(order: OrderRequest): Promise<OrderResult> {
+    const answer = await this.#http.send('POST', `${this.#endpoint}/v2/orders`, this.#headers(), {
+      symbol: order.symbol,
+      qty: String(order.quantity),
+      side: order.side,
+      type: 'market',
+      time_in_force: 'day',
+      client_order_id: order.clientOrderId,
+    });
+    const base = {
+      clientOrderId: order.clientOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      quantity: order.quantity,
+      time: order.time,
+    };
+    if (isDuplicate(answer)) {
+      return {
+        ...base,
+        status: 'duplicate',
+        reason: this.#http.redact(brokerMessage(answer)) || 'duplicate client_order_id',
+      };
+    }
+    if (answer.status === 403 && isRecord(answer.body) && typeof answer.body['message'] === 'string') {
+      return { ...base, status: 'rejected', reason: this.#http.redact(brokerMessage(answer)) };
+    }
+    if (answer.status < 200 || answer.status >= 300) throw this.#http.failure(answer, 'place an order');
+    const body = answer.body;
+    if (!isRecord(body)) throw this.#http.malformed(answer.status, 'an order that is not a JSON object');
+    const brokerStatus = body['status'];
+    const result: OrderResult = {
+      ...base,
+      status: brokerStatus === 'filled' ? 'filled' : brokerStatus === 'rejected' ? 'rejected' : 'accepted',
+    };
+    if (typeof body['id'] === 'string') result.brokerOrderId = body['id'];
+    if (result.status === 'filled' && isPresent(body['filled_avg_price'])) {
+      result.fillPrice = this.#http.number(body['filled_avg_price'], 'filled_avg_price', answer.status);
+    }
+    if (result.status === 'rejected') result.reason = 'rejected by Alpaca';
+    return result;
+  }
+
+  async getAccount(): Promise<Account> {
+    const answer = await this.#http.send('GET', `${this.#endpoint}/v2/account`, this.#headers());
+    if (answer.status !== 200) throw this.#http.failure(answer, 'read the account');
+    const body = answer.body;
+    if (!isRecord(body)) throw this.#http.malformed(answer.status, 'an account that is not a JSON object');
+    const account: Account = {
+      cash: this.#http.number(body['cash'], 'cash', answer.status),
+      equity: this.#http.number(body['equity'], 'equity', answer.status),
+    };
+    if (typeof body['currency'] === 'string') account.currency = body['currency'];
+    return account;
+  }
+
+  async getPositions(): Promise<Position[]> {
+    const answer = await this.#http.send('GET', `${this.#endpoint}/v2/positions`, this.#headers());
+    if (answer.status !== 200) throw this.#http.failure(answer, 'read the positions');
+    const body = answer.body;
+    if (!Array.isArray(body))
+      throw this.#http.malformed(answer.status, 'positions that are not a JSON array');
+    return body.map((item: unknown, index) => {
+      if (!isRecord(item) || typeof item['symbol'] !== 'string') {
+        throw this.#http.malformed(answer.status, `positions[${index}] without a symbol`);
+      }
+      const quantity = this.#http.number(item['qty'], `positions[${index}].qty`, answer.status);
+      const position: Position = {
+        symbol: item['symbol'],
+        // Alpaca signs short quantities already; `side` guards against an unsigned one.
+        quantity: item['side'] === 'short' && quantity > 0 ? -quantity : quantity,
+      };
+      if (isPresent(item['avg_entry_price'])) {
+        position.averagePrice = this.#http.number(
+          item['avg_entry_price'],
+          `positions[${index}].avg_entry_price`,
+          answer.status,
+        );
+      }
+      if (isPresent(item['market_value'])) {
+        position.marketValue = this.#http.number(
+          item['market_value'],
+          `positions[${index}].market_value`,
+          answer.status,
+        );
+      }
+      return position;
+    });
+  }
+
+  #headers(): Record<string, string> {
+    return { 'APCA-API-KEY-ID': this.#keyId, 'APCA-API-SECRET-KEY': this.#secretKey };
+  }
+}
+
+function isDuplicate(answer: BrokerAnswer): boolean {
+  return answer.status === 422 && /client_order_id/i.test(brokerMessage(answer));
+}

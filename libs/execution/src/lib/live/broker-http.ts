@@ -1,0 +1,258 @@
+import { AetherError } from '@aetherquant/core';
+
+/** How a live broker talks HTTP: time limit per attempt, and retries with exponential backoff. */
+export interface BrokerHttpOptions {
+  /** Limit on one attempt, from sending the request to the last byte of the answer. Default 10 000. */
+  timeoutMs?: number;
+  /** Attempts after the first one. Default 3. */
+  retries?: number;
+  /** Wait before the first retry; each later wait doubles it (no jitter, so runs are reproducible). Default 300. */
+  backoffMs?: number;
+  /** The fetch that does the HTTP; the global one when omitted. */
+  fetch?: typeof fetch;
+}
+
+/** An answer read in full: its status and its body, parsed as JSON when it is JSON. */
+export interface BrokerAnswer {
+  status: number;
+  /** The parsed JSON body; `undefined` when the body is empty or not JSON (only possible for non-2xx). */
+  body: unknown;
+  /** The body as text, secrets redacted and cut to 200 characters: for error messages. */
+  excerpt: string;
+}
+
+const DEFAULTS = { timeoutMs: 10_000, retries: 3, backoffMs: 300 } as const;
+const REDACTED = '[redacted]';
+
+type Attempt = { kind: 'answer'; answer: BrokerAnswer } | { kind: 'retry'; reason: string; status?: number };
+
+/**
+ * The one HTTP layer of the live brokers. Network errors, timeouts and HTTP 5xx are retried with backoff,
+ * for GETs and POSTs alike: a POST carries its `client_order_id`, so a retry of an order the broker did
+ * take comes back as a duplicate, which counts as placed. Any other answer comes back at once.
+ *
+ * Every error is UPSTREAM_FAILED naming the service and, when there was one, the HTTP status. The broker's
+ * credentials are never part of a message: any text echoed from the broker has them redacted.
+ *
+ * HTTP 401/403 from the broker are UPSTREAM_FAILED too ("the broker refused the credentials"), not
+ * UNAUTHORIZED: UNAUTHORIZED means *our* caller lacks a key, and the API would answer it with a 401,
+ * which would send the user looking at the wrong key.
+ */
+export class BrokerHttp {
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #backoffMs: number;
+  readonly #fetch: typeof fetch | undefined;
+  readonly #secrets: readonly string[];
+
+  /**
+   * @param service who is called, as messages name it: `generic-rest broker`.
+   * @param secrets values that must never appear in a message (tokens, keys).
+   */
+  constructor(
+    readonly service: string,
+    options: BrokerHttpOptions = {},
+    secrets: readonly (string | undefined)[] = [],
+  ) {
+    this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    this.#retries = options.retries ?? DEFAULTS.retries;
+    this.#backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
+    this.#fetch = options.fetch;
+    this.#secrets = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+  }
+
+  /**
+   * Sends one request (retrying as described above) and returns the answer. A 2xx answer whose body is
+   * not JSON throws UPSTREAM_FAILED; other answers come back as they are for the caller to judge (see
+   * {@link BrokerHttp.failure}).
+   */
+  async send(
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<BrokerAnswer> {
+    const init: RequestInit = {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    const attempts = this.#retries + 1;
+    let last: Extract<Attempt, { kind: 'retry' }> | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await sleep(this.#backoffMs * 2 ** (attempt - 2));
+      const outcome = await this.#attempt(url, init);
+      if (outcome.kind === 'answer') return outcome.answer;
+      last = outcome;
+    }
+    const failure = last as Extract<Attempt, { kind: 'retry' }>;
+    const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    if (failure.status !== undefined) {
+      throw new AetherError(
+        'UPSTREAM_FAILED',
+        `${this.service} answered ${failure.reason} to each of ${tries}`,
+        {
+          service: this.service,
+          status: failure.status,
+          attempts,
+        },
+      );
+    }
+    throw new AetherError(
+      'UPSTREAM_FAILED',
+      `${this.service} could not be reached: ${this.redact(failure.reason)} (gave up after ${tries})`,
+      { service: this.service, attempts },
+    );
+  }
+
+  /**
+   * The error for an answer the caller cannot use: credentials refused (401/403), rate limited (429) or
+   * any other status, with the broker's own message when it gave one (redacted).
+   */
+  failure(answer: BrokerAnswer, action: string): AetherError {
+    const details = { service: this.service, status: answer.status };
+    if (answer.status === 401 || answer.status === 403) {
+      return new AetherError(
+        'UPSTREAM_FAILED',
+        `${this.service}: the broker refused the credentials (HTTP ${answer.status}) while trying to ${action}; check the key and token`,
+        details,
+      );
+    }
+    if (answer.status === 429) {
+      return new AetherError(
+        'RATE_LIMITED',
+        `${this.service} is rate limiting requests (HTTP 429) while trying to ${action}`,
+        details,
+      );
+    }
+    const said = brokerMessage(answer);
+    return new AetherError(
+      'UPSTREAM_FAILED',
+      `${this.service} answered HTTP ${answer.status} while trying to ${action}${said ? `: ${this.redact(said)}` : ''}`,
+      details,
+    );
+  }
+
+  /** A number the broker sent as a number or a numeric string; UPSTREAM_FAILED naming the field otherwise. */
+  number(value: unknown, field: string, status: number): number {
+    const parsed =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && value.trim() !== ''
+          ? Number(value)
+          : NaN;
+    if (Number.isFinite(parsed)) return parsed;
+    const shown =
+      value === undefined ? 'nothing' : this.redact(truncate(JSON.stringify(value) ?? String(value)));
+    throw new AetherError(
+      'UPSTREAM_FAILED',
+      `${this.service} answered HTTP ${status} with a ${field} that is not a number: ${shown}`,
+      { service: this.service, status, field },
+    );
+  }
+
+  /** UPSTREAM_FAILED for an answer whose JSON has the wrong shape: `expected an object with cash`. */
+  malformed(status: number, what: string): AetherError {
+    return new AetherError('UPSTREAM_FAILED', `${this.service} answered HTTP ${status} with ${what}`, {
+      service: this.service,
+      status,
+    });
+  }
+
+  /** `text` with every secret replaced by `[redacted]`. */
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.#secrets) result = result.split(secret).join(REDACTED);
+    return result;
+  }
+
+  async #attempt(url: string, init: RequestInit): Promise<Attempt> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    const fetchFunction = this.#fetch ?? globalThis.fetch;
+    try {
+      const response = await fetchFunction(url, { ...init, signal: controller.signal });
+      if (response.status >= 500) {
+        await response.body?.cancel().catch(() => undefined);
+        return { kind: 'retry', reason: `HTTP ${response.status}`, status: response.status };
+      }
+      // Read within the attempt: a server that stalls mid-body times out like one that never answers.
+      const text = await response.text();
+      return { kind: 'answer', answer: this.#parse(response.status, text) };
+    } catch (error) {
+      if (error instanceof AetherError) throw error;
+      if (controller.signal.aborted)
+        return { kind: 'retry', reason: `timed out after ${this.#timeoutMs} ms` };
+      return { kind: 'retry', reason: describeNetworkError(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #parse(status: number, text: string): BrokerAnswer {
+    const excerpt = this.redact(truncate(text));
+    let body: unknown;
+    try {
+      body = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (body === undefined && status >= 200 && status < 300) {
+      throw new AetherError(
+        'UPSTREAM_FAILED',
+        `${this.service} answered HTTP ${status} with a body that is not JSON`,
+        {
+          service: this.service,
+          status,
+        },
+      );
+    }
+    return { status, body, excerpt };
+  }
+}
+
+/** The broker's own words about a failure: `message`, `error` or `error.message`, else the body's text. */
+export function brokerMessage(answer: BrokerAnswer): string {
+  const body = answer.body;
+  if (isRecord(body)) {
+    for (const key of ['message', 'error', 'reason', 'detail']) {
+      const value = body[key];
+      if (typeof value === 'string' && value !== '') return truncate(value);
+      if (isRecord(value) && typeof value['message'] === 'string') return truncate(value['message']);
+    }
+  }
+  return answer.excerpt;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The base URL without a trailing slash, so `${base}/orders` never doubles it. */
+export function trimEndpoint(endpoint: string): string {
+  return endpoint.replace(/\/+$/, '');
+}
+
+function truncate(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** `fetch failed (ECONNREFUSED)`: the message, with the system error code Node keeps in `cause`. */
+function describeNetworkError(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
+  if (typeof message !== 'string') return String(error);
+  return typeof cause?.code === 'string' ? `${message} (${cause.code})` : message;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Neither `undefined` nor `null`: a field the broker filled in. */
+export function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}

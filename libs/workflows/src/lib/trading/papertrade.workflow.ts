@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks';
+import {
+  DEFAULT_PAPERTRADE_PERIOD,
+  formatBarTime,
+  type Interval,
+  papertradeRequestSchema,
+} from '@aetherquant/core';
+import { type OrderResult, PaperBroker, runTradingEngine } from '@aetherquant/execution';
+import { requireBars } from '@aetherquant/strategies';
+import { money } from '../backtest/backtest-report';
+import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
+import { resolveRequestParams } from '../backtest/request-params';
+import { recordRun } from '../runs/record-run';
+import { defineWorkflow } from '../workflow/workflow';
+
+export interface PaperOrderView {
+  client_order_id: string;
+  time: string;
+  side: string;
+  quantity: number;
+  status: string;
+  fill_price?: number;
+  commission?: number;
+  reason?: string;
+}
+
+export interface PapertradeReport {
+  symbol: string;
+  broker: 'paper';
+  provider: string;
+  strategy: string;
+  params: Record<string, number>;
+  first: string;
+  last: string;
+  orders_placed: number;
+  start_equity: number;
+  final_equity: number;
+  cash: number;
+  /** Shares held at the end. */
+  position: number;
+  orders: PaperOrderView[];
+  run_id?: string;
+}
+
+export function paperOrderView(order: OrderResult, interval: Interval): PaperOrderView {
+  return {
+    client_order_id: order.clientOrderId,
+    time: formatBarTime(order.time, interval),
+    side: order.side,
+    quantity: order.quantity,
+    status: order.status,
+    ...(order.fillPrice === undefined ? {} : { fill_price: order.fillPrice }),
+    ...(order.commission === undefined ? {} : { commission: order.commission }),
+    ...(order.reason === undefined ? {} : { reason: order.reason }),
+  };
+}
+
+/**
+ * Paper trading: the strategy replayed bar by bar against the paper broker (long-only, whole shares unless
+ * `fractional`), each order sized at a close and filled there with slippage and commission; the run and
+ * its orders are recorded.
+ */
+export const papertradeWorkflow = defineWorkflow({
+  name: 'papertrade',
+  permission: 'papertrade',
+  request: papertradeRequestSchema,
+  async run(request, context): Promise<PapertradeReport> {
+    const started = performance.now();
+    const period =
+      request.period ??
+      (request.start === undefined && request.end === undefined ? DEFAULT_PAPERTRADE_PERIOD : undefined);
+    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
+      { ...request, period },
+      context,
+    );
+    const params = resolveRequestParams(strategy, request.params);
+    requireBars(series, strategy, params);
+    const broker = new PaperBroker({
+      cash: costs.initialCash,
+      commissionBps: costs.commissionBps,
+      slippageBps: costs.slippageBps,
+      fractional: request.fractional,
+    });
+    const run = await runTradingEngine(series, strategy.targets(series, params), broker, {
+      strategy: strategy.name,
+    });
+    const n = series.length;
+    const position = run.positions.find((p) => p.symbol === series.symbol)?.quantity ?? 0;
+    const filled = run.orders.filter((order) => order.status === 'filled');
+    const report: PapertradeReport = {
+      symbol: series.symbol,
+      broker: 'paper',
+      provider,
+      strategy: strategy.name,
+      params,
+      first: formatBarTime(series.time[0] as number, series.interval),
+      last: formatBarTime(series.time[n - 1] as number, series.interval),
+      orders_placed: filled.length,
+      start_equity: money(costs.initialCash),
+      final_equity: money(run.finalAccount.equity),
+      cash: money(run.finalAccount.cash),
+      position,
+      orders: run.orders.map((order) => paperOrderView(order, series.interval)),
+    };
+    const runId = await recordRun(context, {
+      type: 'papertrade',
+      ...recordedSpan,
+      period: period ?? null,
+      parameters: { ...recordedParameters, params, fractional: request.fractional },
+      result: { ...report, orders: undefined },
+      finalEquity: run.finalAccount.equity,
+      ordersPlaced: filled.length,
+      metrics: { final_equity: run.finalAccount.equity, cash: run.finalAccount.cash, position },
+      orders: filled.map((order) => ({
+        symbol: order.symbol,
+        side: order.side,
+        quantity: order.quantity,
+        price: order.fillPrice as number,
+        commission: order.commission ?? 0,
+        timestamp: new Date(order.time),
+        clientOrderId: order.clientOrderId,
+        status: order.status,
+      })),
+      durationMs: performance.now() - started,
+    });
+    return runId === undefined ? report : { ...report, run_id: runId };
+  },
+});
