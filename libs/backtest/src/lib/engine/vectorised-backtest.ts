@@ -126,15 +126,27 @@ function simulateEquity(
   return -1;
 }
 
-function checkInputs(series: BarSeries, targets: Float64Array, options: BacktestOptions): void {
+/** Cash and costs checked, named as request fields: a positive cash amount, costs of at least 0. */
+export function costViolations({
+  initialCash,
+  commissionBps,
+  slippageBps,
+}: BacktestOptions): FieldViolation[] {
   const violations: FieldViolation[] = [];
-  const { initialCash, commissionBps, slippageBps } = options;
-  if (!(initialCash > 0 && initialCash < Infinity))
+  if (!(initialCash > 0 && initialCash < Infinity)) {
     violations.push({ field: 'initial_cash', rule: `must be a positive amount (got ${initialCash})` });
-  if (!(commissionBps >= 0 && commissionBps < Infinity))
+  }
+  if (!(commissionBps >= 0 && commissionBps < Infinity)) {
     violations.push({ field: 'commission_bps', rule: `must be at least 0 (got ${commissionBps})` });
-  if (!(slippageBps >= 0 && slippageBps < Infinity))
+  }
+  if (!(slippageBps >= 0 && slippageBps < Infinity)) {
     violations.push({ field: 'slippage_bps', rule: `must be at least 0 (got ${slippageBps})` });
+  }
+  return violations;
+}
+
+function checkInputs(series: BarSeries, targets: Float64Array, options: BacktestOptions): void {
+  const violations = costViolations(options);
   if (series.length === 0) violations.push({ field: 'bars', rule: 'must hold at least one bar' });
   if (targets.length !== series.length) {
     violations.push({

@@ -65,13 +65,13 @@ describe('runPortfolioBacktest', () => {
     for (let t = start; t < 80; t++) {
       if (t > start)
         values = values.map((v, i) => v * ((closes[i]?.[t] as number) / (closes[i]?.[t - 1] as number)));
-      let total = t === start ? 1000 : values[0]! + values[1]!;
+      let total = t === start ? 1000 : (values[0] as number) + (values[1] as number);
       if ((t - start) % 5 === 0) {
         const turnover = values.reduce((sum, v) => sum + Math.abs(0.5 - (t === start ? 0 : v / total)), 0);
         total *= 1 - turnover * cost;
         values = [total / 2, total / 2];
       }
-      expected.push(values[0]! + values[1]!);
+      expected.push((values[0] as number) + (values[1] as number));
     }
     expect(result.equity.length).toBe(expected.length);
     result.equity.forEach((value, i) => expect(value).toBeCloseTo(expected[i] as number, 9));

@@ -15,7 +15,7 @@ import {
   returnsMatrix,
 } from '@aetherquant/optimization';
 import { type RiskSummary, summary } from '@aetherquant/risk';
-import { type BacktestOptions } from '../engine/vectorised-backtest';
+import { type BacktestOptions, costViolations } from '../engine/vectorised-backtest';
 
 const { abs } = Math;
 
@@ -221,13 +221,8 @@ function checkOptions(series: readonly BarSeries[], options: PortfolioBacktestOp
   if (times && series.some((s) => s.length !== times.length || s.time.some((time, i) => time !== times[i]))) {
     violations.push({ field: 'symbols', rule: 'must be aligned on one calendar (align the series first)' });
   }
-  const { initialCash, commissionBps, slippageBps, rebalance } = options;
-  if (!(initialCash > 0 && initialCash < Infinity))
-    violations.push({ field: 'initial_cash', rule: `must be a positive amount (got ${initialCash})` });
-  if (!(commissionBps >= 0 && commissionBps < Infinity))
-    violations.push({ field: 'commission_bps', rule: `must be at least 0 (got ${commissionBps})` });
-  if (!(slippageBps >= 0 && slippageBps < Infinity))
-    violations.push({ field: 'slippage_bps', rule: `must be at least 0 (got ${slippageBps})` });
+  const { rebalance } = options;
+  violations.push(...costViolations(options));
   if (typeof rebalance === 'object' && !(Number.isInteger(rebalance.everyBars) && rebalance.everyBars >= 1)) {
     violations.push({
       field: 'rebalance',

@@ -8,6 +8,7 @@ import {
   isRecord,
   trimEndpoint,
 } from './broker-http';
+import { parsePositions } from './positions-answer';
 
 export interface AlpacaBrokerOptions extends BrokerHttpOptions {
   /** Base URL without `/v2`: `https://paper-api.alpaca.markets` or `https://api.alpaca.markets`. */
@@ -99,35 +100,13 @@ export class AlpacaBroker implements Broker {
   async getPositions(): Promise<Position[]> {
     const answer = await this.#http.send('GET', `${this.#endpoint}/v2/positions`, this.#headers());
     if (answer.status !== 200) throw this.#http.failure(answer, 'read the positions');
-    const body = answer.body;
-    if (!Array.isArray(body))
-      throw this.#http.malformed(answer.status, 'positions that are not a JSON array');
-    return body.map((item: unknown, index) => {
-      if (!isRecord(item) || typeof item['symbol'] !== 'string') {
-        throw this.#http.malformed(answer.status, `positions[${index}] without a symbol`);
-      }
-      const quantity = this.#http.number(item['qty'], `positions[${index}].qty`, answer.status);
-      const position: Position = {
-        symbol: item['symbol'],
-        // Alpaca signs short quantities already; `side` guards against an unsigned one.
-        quantity: item['side'] === 'short' && quantity > 0 ? -quantity : quantity,
-      };
-      if (isPresent(item['avg_entry_price'])) {
-        position.averagePrice = this.#http.number(
-          item['avg_entry_price'],
-          `positions[${index}].avg_entry_price`,
-          answer.status,
-        );
-      }
-      if (isPresent(item['market_value'])) {
-        position.marketValue = this.#http.number(
-          item['market_value'],
-          `positions[${index}].market_value`,
-          answer.status,
-        );
-      }
-      return position;
-    });
+    return parsePositions(
+      this.#http,
+      answer,
+      { quantity: 'qty', averagePrice: 'avg_entry_price', marketValue: 'market_value' },
+      // Alpaca signs short quantities already; `side` guards against an unsigned one.
+      (item, quantity) => (item['side'] === 'short' && quantity > 0 ? -quantity : quantity),
+    );
   }
 
   #headers(): Record<string, string> {

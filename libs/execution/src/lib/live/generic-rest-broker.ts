@@ -4,10 +4,10 @@ import {
   type BrokerAnswer,
   type BrokerHttpOptions,
   brokerMessage,
-  isPresent,
   isRecord,
   trimEndpoint,
 } from './broker-http';
+import { parsePositions } from './positions-answer';
 
 export interface GenericRestBrokerOptions extends BrokerHttpOptions {
   /** Base URL: `https://broker.example/api`; the broker appends `/orders`, `/account`, `/positions`. */
@@ -92,32 +92,10 @@ export class GenericRestBroker implements Broker {
   async getPositions(): Promise<Position[]> {
     const answer = await this.#http.send('GET', `${this.#endpoint}/positions`, this.#headers());
     if (answer.status !== 200) throw this.#http.failure(answer, 'read the positions');
-    const body = answer.body;
-    if (!Array.isArray(body))
-      throw this.#http.malformed(answer.status, 'positions that are not a JSON array');
-    return body.map((item: unknown, index) => {
-      if (!isRecord(item) || typeof item['symbol'] !== 'string') {
-        throw this.#http.malformed(answer.status, `positions[${index}] without a symbol`);
-      }
-      const position: Position = {
-        symbol: item['symbol'],
-        quantity: this.#http.number(item['quantity'], `positions[${index}].quantity`, answer.status),
-      };
-      if (isPresent(item['average_price'])) {
-        position.averagePrice = this.#http.number(
-          item['average_price'],
-          `positions[${index}].average_price`,
-          answer.status,
-        );
-      }
-      if (isPresent(item['market_value'])) {
-        position.marketValue = this.#http.number(
-          item['market_value'],
-          `positions[${index}].market_value`,
-          answer.status,
-        );
-      }
-      return position;
+    return parsePositions(this.#http, answer, {
+      quantity: 'quantity',
+      averagePrice: 'average_price',
+      marketValue: 'market_value',
     });
   }
 

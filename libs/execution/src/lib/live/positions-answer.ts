@@ -1,0 +1,34 @@
+import type { Position } from '../broker/broker';
+import { type BrokerAnswer, type BrokerHttp, isPresent, isRecord } from './broker-http';
+
+/** Where a broker's positions answer keeps each figure. */
+export interface PositionFields {
+  quantity: string;
+  averagePrice: string;
+  marketValue: string;
+}
+
+/**
+ * A positions answer (a JSON array of objects with a symbol) as `Position`s, each number checked: a malformed
+ * answer is UPSTREAM_FAILED naming the element and the field. `signed` lets a broker sign a quantity it reports
+ * unsigned (Alpaca's `side: short`).
+ */
+export function parsePositions(
+  http: BrokerHttp,
+  answer: BrokerAnswer,
+  fields: PositionFields,
+  signed: (item: Record<string, unknown>, quantity: number) => number = (_item, quantity) => quantity,
+): Position[] {
+  const body = answer.body;
+  if (!Array.isArray(body)) throw http.malformed(answer.status, 'positions that are not a JSON array');
+  return body.map((item: unknown, index) => {
+    if (!isRecord(item) || typeof item['symbol'] !== 'string') {
+      throw http.malformed(answer.status, `positions[${index}] without a symbol`);
+    }
+    const number = (field: string) => http.number(item[field], `positions[${index}].${field}`, answer.status);
+    const position: Position = { symbol: item['symbol'], quantity: signed(item, number(fields.quantity)) };
+    if (isPresent(item[fields.averagePrice])) position.averagePrice = number(fields.averagePrice);
+    if (isPresent(item[fields.marketValue])) position.marketValue = number(fields.marketValue);
+    return position;
+  });
+}
