@@ -8,7 +8,7 @@ import {
   isRecord,
   trimEndpoint,
 } from './broker-http';
-import { parsePositions } from './positions-answer';
+import { parseAccount, parsePositions } from './broker-answers';
 
 export interface AlpacaBrokerOptions extends BrokerHttpOptions {
   /** Base URL without `/v2`: `https://paper-api.alpaca.markets` or `https://api.alpaca.markets`. */
@@ -87,14 +87,7 @@ export class AlpacaBroker implements Broker {
   async getAccount(): Promise<Account> {
     const answer = await this.#http.send('GET', `${this.#endpoint}/v2/account`, this.#headers());
     if (answer.status !== 200) throw this.#http.failure(answer, 'read the account');
-    const body = answer.body;
-    if (!isRecord(body)) throw this.#http.malformed(answer.status, 'an account that is not a JSON object');
-    const account: Account = {
-      cash: this.#http.number(body['cash'], 'cash', answer.status),
-      equity: this.#http.number(body['equity'], 'equity', answer.status),
-    };
-    if (typeof body['currency'] === 'string') account.currency = body['currency'];
-    return account;
+    return parseAccount(this.#http, answer);
   }
 
   async getPositions(): Promise<Position[]> {

@@ -1,4 +1,4 @@
-import type { Position } from '../broker/broker';
+import type { Account, Position } from '../broker/broker';
 import { type BrokerAnswer, type BrokerHttp, isPresent, isRecord } from './broker-http';
 
 /** Where a broker's positions answer keeps each figure. */
@@ -31,4 +31,19 @@ export function parsePositions(
     if (isPresent(item[fields.marketValue])) position.marketValue = number(fields.marketValue);
     return position;
   });
+}
+
+/**
+ * An account answer (`{ cash, equity, currency? }`, numbers or numeric strings, as both brokers send it) as an
+ * `Account`; anything else is UPSTREAM_FAILED naming the field.
+ */
+export function parseAccount(http: BrokerHttp, answer: BrokerAnswer): Account {
+  const body = answer.body;
+  if (!isRecord(body)) throw http.malformed(answer.status, 'an account that is not a JSON object');
+  const account: Account = {
+    cash: http.number(body['cash'], 'cash', answer.status),
+    equity: http.number(body['equity'], 'equity', answer.status),
+  };
+  if (typeof body['currency'] === 'string') account.currency = body['currency'];
+  return account;
 }
