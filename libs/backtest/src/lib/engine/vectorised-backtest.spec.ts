@@ -1,19 +1,6 @@
-import { AetherError, BarSeries, DAY_MS } from '@aetherquant/core';
+import { AetherError } from '@aetherquant/core';
 import { runBacktest } from './vectorised-backtest';
-
-/** Daily bars on consecutive days with the given closes (open = high = low = close). */
-function bars(closes: number[]): BarSeries {
-  return new BarSeries({
-    symbol: 'TEST',
-    interval: '1d',
-    time: closes.map((_, i) => Date.UTC(2020, 0, 1) + i * DAY_MS),
-    open: closes,
-    high: closes,
-    low: closes,
-    close: closes,
-    volume: closes.map(() => 1000),
-  });
-}
+import { dailyBars } from '../../testing/series';
 
 const options = { initialCash: 1000, commissionBps: 0, slippageBps: 0 };
 
@@ -22,7 +9,7 @@ describe('runBacktest', () => {
     // closes 100 → 110 → 99 → 108.9: returns +10%, −10%, +10%.
     // targets [1, −1, 0, 0]: bar 1 earns +1·10%, bar 2 earns −1·(−10%) = +10%, bar 3 earns 0.
     // equity: 1000, 1100, 1210, 1210.
-    const result = runBacktest(bars([100, 110, 99, 108.9]), Float64Array.from([1, -1, 0, 0]), options);
+    const result = runBacktest(dailyBars([100, 110, 99, 108.9]), Float64Array.from([1, -1, 0, 0]), options);
     const expected = [1000, 1100, 1210, 1210];
     result.equity.forEach((value, t) => expect(value).toBeCloseTo(expected[t] as number, 9));
     // The benchmark holds the asset: 1000 · 108.9/100 (as a running product).
@@ -34,7 +21,7 @@ describe('runBacktest', () => {
     // bar 0: target 1, turnover 1 → equity 1000·(1 − 0.001) = 999.
     // bar 1: earns 1·10%, target flips to −1 (turnover 2) → 999·(1 + 0.1 − 0.002) = 1096.902.
     // bar 2: earns −1·(−10%) = 10%, target 0 (turnover 1) → 1096.902·(1 + 0.1 − 0.001) = 1205.495298.
-    const result = runBacktest(bars([100, 110, 99]), Float64Array.from([1, -1, 0]), {
+    const result = runBacktest(dailyBars([100, 110, 99]), Float64Array.from([1, -1, 0]), {
       initialCash: 1000,
       commissionBps: 6,
       slippageBps: 4,
@@ -46,7 +33,7 @@ describe('runBacktest', () => {
 
   it('lists trades with entry and exit, return from equity, and bars held', () => {
     // targets [0, 1, 1, 0, −0.5, −0.5]: a long from bar 1 to bar 3 and a short from bar 4, open at the end.
-    const series = bars([100, 100, 110, 121, 100, 90]);
+    const series = dailyBars([100, 100, 110, 121, 100, 90]);
     const result = runBacktest(series, Float64Array.from([0, 1, 1, 0, -0.5, -0.5]), options);
     // Long: equity 1000 at bar 1, 1100 at bar 2, 1210 at bar 3 → +21%, 2 bars.
     // Short (−0.5): bar 5 earns −0.5·(90/100 − 1) = +5% → 1210·1.05 = 1270.5 → +5%, 1 bar, still open.
@@ -76,7 +63,7 @@ describe('runBacktest', () => {
   });
 
   it('summarises the strategy and the benchmark with the interval’s annualisation', () => {
-    const result = runBacktest(bars([100, 110, 99, 108.9]), Float64Array.from([1, -1, 0, 0]), options);
+    const result = runBacktest(dailyBars([100, 110, 99, 108.9]), Float64Array.from([1, -1, 0, 0]), options);
     // total return 1210/1000 − 1 = 0.21; annual return (1.21)^(252/4) − 1 over 4 points.
     expect(result.summary.totalReturn).toBeCloseTo(0.21, 12);
     expect(result.summary.annualReturn).toBeCloseTo(1.21 ** (252 / 4) - 1, 6);
@@ -85,7 +72,7 @@ describe('runBacktest', () => {
   });
 
   it('refuses negative costs, a bad cash amount and targets outside [-1, 1], naming each', () => {
-    const series = bars([100, 101]);
+    const series = dailyBars([100, 101]);
     try {
       runBacktest(series, Float64Array.from([0, 1.5]), {
         initialCash: 0,

@@ -1,4 +1,4 @@
-import { AetherError, BarSeries, DAY_MS } from '@aetherquant/core';
+import { AetherError, type BarSeries } from '@aetherquant/core';
 import {
   defineStrategy,
   donchianBreakoutStrategy,
@@ -8,64 +8,11 @@ import {
   type Strategy,
 } from '@aetherquant/strategies';
 import { rejection } from '@aetherquant/testing';
+import { dailyBars, randomWalk } from '../../testing/series';
 import { backtestStrategy } from '../engine/backtest-strategy';
 import { type ParameterGrid } from './parameter-grid';
 import { runSweep, type SweepResult } from './run-sweep';
 import { RANK_METRICS, type RankMetric, type SweepRow } from './sweep-plan';
-
-/**
- * A seeded geometric random walk of `n` daily bars on weekdays, with OHLC that differ (opens at the previous
- * close, wicks above and below), so strategies reading high and low see their own columns.
- */
-function randomWalk(n: number, seed = 1): BarSeries {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  const time: number[] = [];
-  const open: number[] = [];
-  const high: number[] = [];
-  const low: number[] = [];
-  const close: number[] = [];
-  let day = Date.UTC(2015, 0, 5); // a Monday
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY_MS;
-    const previous = price;
-    price *= Math.exp(0.0003 + 0.02 * (uniform() - 0.5));
-    time.push(day);
-    open.push(previous);
-    close.push(price);
-    high.push(Math.max(previous, price) * (1 + 0.01 * uniform()));
-    low.push(Math.min(previous, price) * (1 - 0.01 * uniform()));
-    day += DAY_MS;
-  }
-  return new BarSeries({
-    symbol: 'WALK',
-    interval: '1d',
-    time,
-    open,
-    high,
-    low,
-    close,
-    volume: close.map(() => 1e6),
-  });
-}
-
-/** Daily bars on consecutive days with the given closes (open = high = low = close). */
-function bars(closes: number[]): BarSeries {
-  return new BarSeries({
-    symbol: 'TEST',
-    interval: '1d',
-    time: closes.map((_, i) => Date.UTC(2020, 0, 1) + i * DAY_MS),
-    open: closes,
-    high: closes,
-    low: closes,
-    close: closes,
-    volume: closes.map(() => 1000),
-  });
-}
 
 const costs = { initialCash: 100_000, commissionBps: 2, slippageBps: 3 };
 
@@ -226,7 +173,7 @@ describe('runSweep', () => {
     // a drawdown); with slow 40 the position opens after it, so there is no loss: sortino and calmar null.
     const closes = Array.from({ length: 80 }, (_, i) => 100 + i);
     closes[30] = 128.5;
-    const dipped = bars(closes);
+    const dipped = dailyBars(closes);
     const grid = { fast: [1, 2], slow: [5, 10, 20, 40] };
     const order = (row: SweepRow) =>
       grid.fast.indexOf(row.parameters['fast'] as number) * 4 +
@@ -310,7 +257,7 @@ describe('runSweep', () => {
   it('ranks a run that loses the whole account last, where backtestStrategy refuses it', async () => {
     // fast 1 / slow 2 is short (−1) from bar 1 (95 < 100), then the close triples: equity × (1 − 1 × 2) < 0.
     // fast 1 / slow 5 first decides at bar 4, after the spike: long, and the closes keep rising.
-    const crash = bars([100, 95, 90, 270, 280, 290, 300]);
+    const crash = dailyBars([100, 95, 90, 270, 280, 290, 300]);
     const grid = { fast: [1], slow: [2, 5] };
     const result = await runSweep(crash, maCrossStrategy, grid, {
       initialCash: 1000,

@@ -1,61 +1,10 @@
 import { AetherError, BarSeries, DAY_MS, formatIsoDate, parsePeriod } from '@aetherquant/core';
 import { maCrossStrategy } from '@aetherquant/strategies';
 import { rejection } from '@aetherquant/testing';
+import { dailyBars, randomWalk } from '../../testing/series';
 import { runBacktest } from '../engine/vectorised-backtest';
 import { runSweep } from '../sweep/run-sweep';
 import { runWalkForward, walkForwardWindows, type WalkForwardResult } from './walk-forward';
-
-/** A seeded geometric random walk of `n` daily bars on weekdays from 2015-01-05, OHLC all distinct. */
-function randomWalk(n: number, seed = 1): BarSeries {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  const time: number[] = [];
-  const open: number[] = [];
-  const high: number[] = [];
-  const low: number[] = [];
-  const close: number[] = [];
-  let day = Date.UTC(2015, 0, 5);
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY_MS;
-    const previous = price;
-    price *= Math.exp(0.0002 + 0.025 * (uniform() - 0.5));
-    time.push(day);
-    open.push(previous);
-    close.push(price);
-    high.push(Math.max(previous, price) * (1 + 0.01 * uniform()));
-    low.push(Math.min(previous, price) * (1 - 0.01 * uniform()));
-    day += DAY_MS;
-  }
-  return new BarSeries({
-    symbol: 'WALK',
-    interval: '1d',
-    time,
-    open,
-    high,
-    low,
-    close,
-    volume: close.map(() => 1e6),
-  });
-}
-
-/** Daily bars on every calendar day from `first` (ISO date) with the given closes. */
-function calendarBars(first: string, closes: number[]): BarSeries {
-  const start = Date.parse(`${first}T00:00:00Z`);
-  return new BarSeries({
-    symbol: 'CAL',
-    interval: '1d',
-    time: closes.map((_, i) => start + i * DAY_MS),
-    open: closes,
-    high: closes,
-    low: closes,
-    close: closes,
-    volume: closes.map(() => 1000),
-  });
-}
 
 const date = (time: number) => formatIsoDate(time);
 const noCosts = { initialCash: 10_000, commissionBps: 0, slippageBps: 0 };
@@ -63,9 +12,10 @@ const costs = { initialCash: 10_000, commissionBps: 5, slippageBps: 5 };
 
 describe('walkForwardWindows', () => {
   // 2021-01-01 … 2021-08-31: 243 calendar days.
-  const year = calendarBars(
-    '2021-01-01',
+  const year = dailyBars(
     Array.from({ length: 243 }, (_, i) => 100 + i),
+    '2021-01-01',
+    'CAL',
   );
 
   it('starts testing one train period after the first bar, then rolls test window by test window', () => {
@@ -121,9 +71,10 @@ describe('walkForwardWindows', () => {
     );
 
     // One month of training leaves a single bar (2021-02-01): a test window needs 2.
-    const february = calendarBars(
-      '2021-01-01',
+    const february = dailyBars(
       Array.from({ length: 32 }, (_, i) => 100 + i),
+      '2021-01-01',
+      'CAL',
     );
     error = (() => {
       try {
@@ -163,7 +114,7 @@ describe('runWalkForward', () => {
     // against a slow one of 100.33 or 99.67), winning every bar; (1, 3) and (1, 4) lose, (2, 4) stays flat.
     const rising = Array.from({ length: 120 }, (_, i) => 100 + 0.5 * i);
     const zigzag = Array.from({ length: 123 }, (_, i) => (i % 2 === 0 ? 101 : 99));
-    const series = calendarBars('2021-01-01', [...rising, ...zigzag]);
+    const series = dailyBars([...rising, ...zigzag], '2021-01-01', 'CAL');
     const result = await runWalkForward(
       series,
       maCrossStrategy,
