@@ -48,7 +48,11 @@ describe('mean-variance optimality', () => {
         const random = seededRandom(portfolioSeed);
         for (let trial = 0; trial < 20; trial++) {
           const other = randomFeasibleWeights(allowShort ? -maxWeight : 0, maxWeight, n, random);
-          expect(best).toBeGreaterThanOrEqual(score(other) - 1e-12 * Math.abs(score(other)));
+          // Slack on the scale of the objective's two terms (the score itself can be near 0), at the
+          // optimality tolerance of the KKT checks: the random portfolio is feasible only to rounding.
+          const scale =
+            Math.abs(dot(moments.mean, other)) + riskAversion * variance(moments.covariance, other);
+          expect(best).toBeGreaterThanOrEqual(score(other) - 1e-9 * scale);
         }
       }),
       { numRuns: 200 },
@@ -119,10 +123,19 @@ describe('min-variance optimality', () => {
         const random = seededRandom(portfolioSeed);
         for (let trial = 0; trial < 10; trial++) {
           const other = randomFeasibleWeights(allowShort ? -maxWeight : 0, maxWeight, n, random);
-          expect(lowest).toBeLessThanOrEqual(variance(moments.covariance, other) * (1 + 1e-12));
+          // Within the optimality tolerance of the KKT checks above: the random portfolio is feasible only to
+          // rounding, and where the box barely admits a budget of 1 (max_weight · n = 1 + 4e-13, say) the two
+          // variances can differ at the 1e-12 level, which is the solver's own stopping accuracy.
+          expect(lowest).toBeLessThanOrEqual(variance(moments.covariance, other) * (1 + 1e-9));
         }
       }),
-      { numRuns: 300 },
+      // The near-degenerate box that once failed at 1e-12, kept as a regression case.
+      {
+        numRuns: 300,
+        examples: [
+          [{ n: 19, seed: -515091040, maxWeight: 0.052631578947388666, allowShort: false }, 347962368],
+        ],
+      },
     );
   });
 });
