@@ -22,4 +22,5 @@ module.exports = {
   testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', require.resolve('./tools/jest/summary-reporter.cjs')],
+  setupFiles: [require.resolve('./tools/jest/fast-check-seed.cjs')],
 };
