@@ -76,8 +76,8 @@ export default [
     },
   },
   {
-    // core runs in the browser (the dashboard imports it): no Node built-ins, no Node globals.
-    files: ['libs/core/src/**/*.ts'],
+    // core and client run in the browser (the dashboard imports them): no Node built-ins, no Node globals.
+    files: ['libs/core/src/**/*.ts', 'libs/client/src/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': [
@@ -85,7 +85,7 @@ export default [
         {
           paths: nodeBuiltins.map((name) => ({
             name,
-            message: '@aetherquant/core must stay browser-safe: no Node built-ins.',
+            message: 'Browser-safe libraries (core, client) import no Node built-ins.',
           })),
         },
       ],
@@ -93,7 +93,7 @@ export default [
         'error',
         ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
           name,
-          message: '@aetherquant/core must stay browser-safe: no Node globals.',
+          message: 'Browser-safe libraries (core, client) use no Node globals.',
         })),
       ],
     },

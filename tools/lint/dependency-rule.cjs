@@ -26,13 +26,16 @@ const scopeDependencies = {
   'scope:execution': ['scope:core', 'scope:strategies', 'scope:risk'],
   'scope:persistence': ['scope:core'],
   'scope:workflows': LIBRARY_SCOPES.filter((scope) => scope !== 'scope:workflows'),
+  // The typed HTTP client of the REST API: browser-safe, for the dashboard, the CLI's remote mode and other projects.
+  'scope:client': ['scope:core'],
   'scope:api': ['scope:core', 'scope:workflows'],
-  'scope:cli': ['scope:core', 'scope:workflows'],
-  'scope:dashboard': ['scope:core'],
+  // `aetherquant serve` starts the API (loaded only by that command); `--api-url` calls one through the client.
+  'scope:cli': ['scope:core', 'scope:workflows', 'scope:client', 'scope:api'],
+  'scope:dashboard': ['scope:core', 'scope:client'],
   // Test support (market data, assertions): imported by test files only, see testDepConstraints.
   'scope:testing': ['scope:core'],
   // Benchmarks and workspace checks may read any library, and nothing imports them.
-  'scope:tools': LIBRARY_SCOPES,
+  'scope:tools': [...LIBRARY_SCOPES, 'scope:client'],
 };
 
 /** Packages that belong to storage or to the apps' frameworks. */
@@ -40,7 +43,8 @@ const FRAMEWORK_PACKAGES = ['@nestjs/*', '@oclif/*', 'react', 'react-dom'];
 const STORAGE_PACKAGES = ['typeorm', 'pg', 'sqlite3'];
 
 function externalRule(sourceTag) {
-  if (sourceTag === 'scope:core') return { allowedExternalImports: ['zod'] };
+  // Browser-safe libraries: nothing of Node, nothing of a framework.
+  if (sourceTag === 'scope:core' || sourceTag === 'scope:client') return { allowedExternalImports: ['zod'] };
   if (DOMAIN_SCOPES.includes(sourceTag))
     return { bannedExternalImports: [...STORAGE_PACKAGES, ...FRAMEWORK_PACKAGES] };
   if (sourceTag === 'scope:persistence') return { bannedExternalImports: FRAMEWORK_PACKAGES };

@@ -117,3 +117,19 @@ export {
   type LiveTradeRequest,
   type PapertradeRequest,
 } from './lib/requests/trading-requests';
+export {
+  API_ENDPOINTS,
+  apiBacktestRequestSchema,
+  apiOptimizeRequestSchema,
+  apiPapertradeRequestSchema,
+  apiPortfolioBacktestRequestSchema,
+  apiSweepRequestSchema,
+  barsRequestSchema,
+  emptyRequestSchema,
+  endpointPath,
+  requestSchemaFor,
+  type ApiEndpoint,
+  type ApiEndpointName,
+  type HttpMethod,
+} from './lib/api/api-endpoints';
+export { apiErrorBody, errorFromApiBody, type ApiErrorBody } from './lib/api/api-error-body';

@@ -119,6 +119,54 @@ export const SETTING_DEFINITIONS = {
       message: 'must be none, sqlite::memory:, sqlite:///<path>, postgres://… or postgresql://…',
     }),
   },
+  AETHERQ_HOST: {
+    description:
+      'Address the API listens on. Anything but loopback needs API keys, or `AETHERQ_ALLOW_OPEN=true`.',
+    default: '127.0.0.1',
+    schema: z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'must be a host name or an IP address' }),
+  },
+  AETHERQ_PORT: {
+    description: 'Port the API listens on; 0 picks a free one (it is logged).',
+    default: '8000',
+    schema: integer.pipe(z.number().min(0).max(65_535)),
+  },
+  AETHERQ_ALLOW_OPEN: {
+    description:
+      'Let an API without keys (every caller is admin) listen on a non-loopback address. Accepts true/false, 1/0, yes/no, on/off.',
+    default: 'false',
+    schema: boolean,
+  },
+  AETHERQ_CORS_ORIGINS: {
+    description:
+      'Origins allowed to call the API from a browser, comma-separated (`https://app.example.com,http://localhost:5173`) or `*`; unset allows none.',
+    schema: z.string().transform((text, context) => {
+      const origins = text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+          context.issues.push({
+            code: 'custom',
+            message: 'must list origins such as https://app.example.com (scheme and host, no path) or be *',
+            input: origin,
+          });
+        }
+      }
+      return origins;
+    }),
+  },
+  AETHERQ_TRUST_PROXY: {
+    description:
+      'Reverse proxies in front of the API whose `X-Forwarded-For` is believed, 0 to 10; the client IP is then the one they saw.',
+    default: '0',
+    schema: integer.pipe(z.number().min(0).max(10)),
+  },
+  AETHERQ_API_URL: {
+    description:
+      'The CLI calls this API instead of running locally (`backtest`, `papertrade`, `optimize`, `sweep`, `db runs`, `db audit`), with `AETHERQ_API_KEY` as its key.',
+    schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+  },
   AETHERQ_RATE_LIMIT_PER_MINUTE: {
     description: 'API requests allowed per client per minute; a whole number from 1 to 1000000.',
     default: '120',
@@ -201,6 +249,17 @@ export interface Settings {
   /** `null` when persistence is turned off (`AETHERQ_DATABASE_URL=none`). */
   databaseUrl: string | null;
   rateLimitPerMinute: number;
+  /** Where and how the REST API listens (`aetherquant-web`). */
+  api: {
+    host: string;
+    port: number;
+    allowOpen: boolean;
+    /** Empty: no cross-origin caller is allowed; `['*']`: any. */
+    corsOrigins: string[];
+    trustProxy: number;
+  };
+  /** A deployed API the CLI calls instead of running locally. */
+  apiUrl?: string;
   data: {
     provider: DataProviderName;
     /** The `csv` provider's folder. */
@@ -288,6 +347,14 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
       adminApiKey: values.AETHERQ_ADMIN_API_KEY,
       databaseUrl: databaseUrl === DATABASE_DISABLED ? null : databaseUrl,
       rateLimitPerMinute: values.AETHERQ_RATE_LIMIT_PER_MINUTE,
+      api: {
+        host: values.AETHERQ_HOST,
+        port: values.AETHERQ_PORT,
+        allowOpen: values.AETHERQ_ALLOW_OPEN,
+        corsOrigins: values.AETHERQ_CORS_ORIGINS ?? [],
+        trustProxy: values.AETHERQ_TRUST_PROXY,
+      },
+      apiUrl: values.AETHERQ_API_URL,
       data: {
         provider: values.AETHERQ_DATA_PROVIDER,
         dir: values.AETHERQ_DATA_DIR,
