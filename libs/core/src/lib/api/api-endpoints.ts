@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { type Permission } from '../access/access-policy';
 import { backtestRequestSchema, sweepRequestSchema } from '../requests/backtest-request';
 import { fetchRequestSchema } from '../requests/fetch-request';
-import { getRunRequestSchema, listAuditRequestSchema, listRunsRequestSchema } from '../requests/history-requests';
+import {
+  getRunRequestSchema,
+  listAuditRequestSchema,
+  listRunsRequestSchema,
+} from '../requests/history-requests';
 import { optimizeRequestSchema, portfolioBacktestRequestSchema } from '../requests/portfolio-requests';
 import { papertradeRequestSchema } from '../requests/trading-requests';
 
@@ -33,7 +37,11 @@ export interface ApiEndpoint {
   /** The schemas that validate a request; the first whose discriminating field is present wins (see `variants`). */
   readonly request: z.ZodObject;
   /** Other request shapes on the same route, told apart by one field the main shape lacks. */
-  readonly variants?: readonly { readonly when: string; readonly request: z.ZodObject; readonly name: string }[];
+  readonly variants?: readonly {
+    readonly when: string;
+    readonly request: z.ZodObject;
+    readonly name: string;
+  }[];
   readonly summary: string;
   readonly description: string;
 }
@@ -99,7 +107,8 @@ export const API_ENDPOINTS = {
     input: 'body',
     request: apiOptimizeRequestSchema,
     summary: 'Optimise portfolio weights',
-    description: 'Weights of several symbols by risk parity, mean-variance, minimum variance, maximum Sharpe or HRP.',
+    description:
+      'Weights of several symbols by risk parity, mean-variance, minimum variance, maximum Sharpe or HRP.',
   },
   sweep: {
     method: 'POST',
@@ -108,7 +117,8 @@ export const API_ENDPOINTS = {
     input: 'body',
     request: apiSweepRequestSchema,
     summary: 'Sweep a parameter grid',
-    description: 'Every combination of the grid backtested, ranked by one metric; at most 20,000 combinations.',
+    description:
+      'Every combination of the grid backtested, ranked by one metric; at most 20,000 combinations.',
   },
   runs: {
     method: 'GET',
@@ -151,7 +161,10 @@ export function endpointPath(path: string, parameters: Readonly<Record<string, s
 }
 
 /** The request shape `input` is meant as: a variant when its discriminating field is present, else the main one. */
-export function requestSchemaFor(endpoint: ApiEndpoint, input: unknown): { request: z.ZodObject; variant?: string } {
+export function requestSchemaFor(
+  endpoint: ApiEndpoint,
+  input: unknown,
+): { request: z.ZodObject; variant?: string } {
   if (typeof input === 'object' && input !== null) {
     for (const variant of endpoint.variants ?? []) {
       if (variant.when in input) return { request: variant.request, variant: variant.name };

@@ -27,6 +27,8 @@ const DEFAULTS: Settings = {
   adminApiKey: undefined,
   databaseUrl: 'sqlite:///data/aetherquant.sqlite',
   rateLimitPerMinute: 120,
+  api: { host: '127.0.0.1', port: 8000, allowOpen: false, corsOrigins: [], trustProxy: 0 },
+  apiUrl: undefined,
   data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
   limits: { maxOrderNotional: 100000, maxPositionPct: 100 },
   liveBroker: {
@@ -78,6 +80,12 @@ describe('parseSettings', () => {
       AETHERQ_LIVE_BROKER_TOKEN: 'token',
       AETHERQ_LIVE_BROKER_PROVIDER: 'alpaca',
       AETHERQ_LIVE_BROKER_DRY_RUN: 'false',
+      AETHERQ_HOST: '0.0.0.0',
+      AETHERQ_PORT: '0',
+      AETHERQ_ALLOW_OPEN: 'yes',
+      AETHERQ_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      AETHERQ_TRUST_PROXY: '1',
+      AETHERQ_API_URL: 'https://aq.example.com/',
     });
     expect(settings).toEqual({
       logLevel: 'debug',
@@ -89,6 +97,14 @@ describe('parseSettings', () => {
       adminApiKey: 'admin-key',
       databaseUrl: 'postgresql://aq:pw@db:5432/aetherquant',
       rateLimitPerMinute: 600,
+      api: {
+        host: '0.0.0.0',
+        port: 0,
+        allowOpen: true,
+        corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
+        trustProxy: 1,
+      },
+      apiUrl: 'https://aq.example.com/',
       data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
       limits: { maxOrderNotional: 5000, maxPositionPct: 25 },
       liveBroker: {
@@ -117,6 +133,36 @@ describe('parseSettings', () => {
     expect(rejection({ AETHERQ_DATA_PROVIDER: 'bloomberg' }).message).toBe(
       'invalid settings: AETHERQ_DATA_PROVIDER must be one of "yahoo", "csv", "synthetic" (got "bloomberg")',
     );
+  });
+
+  describe('the API settings', () => {
+    it('rejects a port out of range and a host with a path', () => {
+      expect(rejection({ AETHERQ_PORT: '70000' }).message).toBe(
+        'invalid settings: AETHERQ_PORT must be at most 65535 (got 70000)',
+      );
+      expect(rejection({ AETHERQ_HOST: 'example.com/api' }).message).toBe(
+        'invalid settings: AETHERQ_HOST must be a host name or an IP address (got "example.com/api")',
+      );
+    });
+
+    it('accepts * and IPv6 hosts', () => {
+      const { settings } = parseSettings({ AETHERQ_CORS_ORIGINS: '*', AETHERQ_HOST: '::1' });
+      expect(settings.api).toMatchObject({ corsOrigins: ['*'], host: '::1' });
+    });
+
+    it('rejects a CORS origin with a path, naming the origin', () => {
+      expect(
+        rejection({ AETHERQ_CORS_ORIGINS: 'https://ok.example.com,https://bad.example.com/app' }).message,
+      ).toBe(
+        'invalid settings: AETHERQ_CORS_ORIGINS must list origins such as https://app.example.com (scheme and host, no path) or be * (got "https://bad.example.com/app")',
+      );
+    });
+
+    it('rejects an API URL that is not http(s)', () => {
+      expect(rejection({ AETHERQ_API_URL: 'ftp://aq.example.com' }).message).toBe(
+        'invalid settings: AETHERQ_API_URL must be an http:// or https:// URL (got "ftp://aq.example.com")',
+      );
+    });
   });
 
   describe('AETHERQ_DATABASE_URL', () => {
