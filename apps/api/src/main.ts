@@ -1,1 +1,32 @@
-export {};
+import 'reflect-metadata';
+import { AetherError } from '@aetherquant/core';
+import { loadSettings } from '@aetherquant/workflows';
+import { startApiServer } from './server/start-api-server';
+
+/**
+ * `aetherquant-web`: the REST API on AETHERQ_HOST:AETHERQ_PORT with the settings of the environment and
+ * ./.env. SIGTERM or SIGINT shut it down gracefully; bad settings exit 2 listing every problem.
+ */
+async function main(): Promise<void> {
+  const { settings, warnings } = loadSettings({ env: process.env, cwd: process.cwd() });
+  const server = await startApiServer({ settings, warnings });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(
+            `error: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  const invalid = error instanceof AetherError && error.code === 'INVALID_ARGUMENT';
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(invalid ? 2 : 1);
+});

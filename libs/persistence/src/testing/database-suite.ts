@@ -244,6 +244,52 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       expect(await database.audit.list({ before: second.id, limit: 1 })).toEqual([first]);
     });
 
+    it('records a batch of 250 audit events in one call, in order, with their fields', async () => {
+      const base = Date.UTC(2024, 0, 2, 3, 4, 5, 600);
+      const events = Array.from({ length: 250 }, (_, i) => ({
+        createdAt: new Date(base + i * 1000),
+        method: i % 2 === 0 ? 'GET' : 'POST',
+        path: `/api/runs/${i}`,
+        statusCode: i % 3 === 0 ? 200 : 404,
+        requestId: `batch-${i}`,
+        actorRole: i % 5 === 0 ? null : 'admin',
+        durationMs: i + 0.25,
+        clientIp: i % 7 === 0 ? '10.0.0.7' : null,
+      }));
+      // 250 rows: three INSERT statements (100, 100, 50) in one transaction.
+      expect(await database.audit.recordMany(events)).toBe(250);
+      const listed = (await database.audit.list({ limit: 250 })).reverse();
+      expect(listed.map(({ id: _id, ...event }) => event)).toEqual(events);
+      const ids = listed.map((event) => event.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(250);
+      expect(await database.audit.recordMany([])).toBe(0);
+    }, 60_000);
+
+    it('keeps a request id of 128 characters whole (the API echoes ids that long) and refuses a longer one', async () => {
+      const requestId = 'r'.repeat(128);
+      const event = { method: 'GET', path: '/api/keycheck', statusCode: 200, requestId, durationMs: 1 };
+      const recorded = await database.audit.record(event);
+      expect((await database.audit.list({ limit: 1 }))[0]).toEqual(recorded);
+      expect(recorded.requestId).toHaveLength(128);
+      await rejection(database.audit.record({ ...event, requestId: `${requestId}x` }), 'INVALID_ARGUMENT');
+    });
+
+    it('writes none of a batch when one audit event is bad, naming its field', async () => {
+      const before = await database.audit.list({ limit: 1000 });
+      const good = { method: 'GET', path: '/api/strategies', requestId: 'ok', durationMs: 1 };
+      const error = await rejection(
+        database.audit.recordMany([
+          { ...good, statusCode: 200 },
+          { ...good, statusCode: 200 },
+          { ...good, statusCode: 999 },
+        ]),
+        'INVALID_ARGUMENT',
+      );
+      expect(error.details?.violations?.map((violation) => violation.field)).toEqual(['[2].statusCode']);
+      expect(await database.audit.list({ limit: 1000 })).toEqual(before);
+    });
+
     it('refuses bad input with every problem named, and reports a missing run', async () => {
       const error = await rejection(
         database.runs.record(

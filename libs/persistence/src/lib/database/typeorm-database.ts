@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { AetherError } from '@aetherquant/core';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1732147200000 } from '../migrations/1732147200000-initial-schema';
+import { AuditRequestId1281763683200000 } from '../migrations/1763683200000-audit-request-id-128';
 import { entitiesFor } from '../schema/entities';
 import { TypeormAuditStore } from '../stores/typeorm-audit-store';
 import { TypeormRunStore } from '../stores/typeorm-run-store';
@@ -11,7 +12,7 @@ import { type Database } from './database';
 import { ExclusiveLock, NO_LOCK } from './exclusive-lock';
 
 /** Every migration, oldest first. One set serves SQLite and PostgreSQL. */
-export const MIGRATIONS = [InitialSchema1732147200000];
+export const MIGRATIONS = [InitialSchema1732147200000, AuditRequestId1281763683200000];
 const MIGRATIONS_TABLE = 'aetherquant_migrations';
 /** A fixed key for PostgreSQL's advisory lock, held while migrating, so concurrent first uses take turns. */
 const MIGRATION_LOCK_KEY = 7_413_095_201;
@@ -89,6 +90,7 @@ export async function connectDatabase(
       },
       audit: {
         record: (event) => safe(() => audit.record(event)),
+        recordMany: (events) => safe(() => audit.recordMany(events)),
         list: (query) => safe(() => audit.list(query)),
       },
       ping: () => safe(async () => void (await lock.run(() => dataSource.query('SELECT 1')))),

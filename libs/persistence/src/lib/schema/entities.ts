@@ -140,7 +140,7 @@ export function entitiesFor(dialect: Dialect): Entities {
         method: { type: 'varchar', length: 10 },
         path: { type: 'varchar', length: 2048 },
         statusCode: { type: 'integer', name: 'status_code' },
-        requestId: { type: 'varchar', length: 64, name: 'request_id' },
+        requestId: { type: 'varchar', length: 128, name: 'request_id' },
         actorRole: { type: 'varchar', length: 16, name: 'actor_role', nullable: true },
         durationMs: { type: types.double, name: 'duration_ms' },
         clientIp: { type: 'varchar', length: 64, name: 'client_ip', nullable: true },

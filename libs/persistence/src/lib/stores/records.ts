@@ -150,14 +150,24 @@ const auditEventSchema = z.object({
   // Paths are cut rather than refused: an audit record must never fail because a client sent a long URL.
   path: z.string().transform((path) => path.slice(0, 2048)),
   statusCode: z.number().int().min(100).max(599),
-  requestId: z.string().min(1).max(64),
+  // The API echoes a caller's X-Request-ID of up to 128 characters.
+  requestId: z.string().min(1).max(128),
   actorRole: z.string().max(16).nullable().optional(),
   durationMs: finite.refine((value) => value >= 0, { message: 'must not be negative' }),
   clientIp: z.string().max(64).nullable().optional(),
 });
 
-export function validateAuditEvent(event: NewAuditEvent): z.output<typeof auditEventSchema> {
+export type ValidAuditEvent = z.output<typeof auditEventSchema>;
+
+export function validateAuditEvent(event: NewAuditEvent): ValidAuditEvent {
   return validate(auditEventSchema, event, { context: 'audit event' });
+}
+
+const auditEventsSchema = z.array(auditEventSchema);
+
+/** Every event of a batch, or an INVALID_ARGUMENT naming each bad one's field by its index (`[3].statusCode`). */
+export function validateAuditEvents(events: NewAuditEvent[]): ValidAuditEvent[] {
+  return validate(auditEventsSchema, events, { context: 'audit events' });
 }
 
 export interface ListAuditQuery {
@@ -187,6 +197,11 @@ export interface RunStore {
 
 export interface AuditStore {
   record(event: NewAuditEvent): Promise<AuditEvent>;
+  /**
+   * Records a batch of events in one transaction, in the order given, and returns how many it wrote. Every
+   * event is validated first: one bad event writes none of them. An empty list writes nothing and returns 0.
+   */
+  recordMany(events: NewAuditEvent[]): Promise<number>;
   /** Events newest first, paged with `before`. */
   list(query?: ListAuditQuery): Promise<AuditEvent[]>;
 }

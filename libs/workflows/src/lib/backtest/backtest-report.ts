@@ -1,6 +1,7 @@
 import { formatBarTime } from '@aetherquant/core';
 import { type BacktestResult } from '@aetherquant/backtest';
 import { type RiskSummary } from '@aetherquant/risk';
+import { type ChartSeries } from '../chart/chart-series';
 
 /** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
 export const ratio = (value: number | null): number | null =>
@@ -47,6 +48,10 @@ export interface BacktestReport {
   /** The number of trades. */
   trades: number;
   metrics: MetricsReport;
+  /** Present when something went wrong that did not stop the run (the run could not be recorded). */
+  warnings?: string[];
+  /** Present when the caller asked for charts (`chartPoints`); never recorded. */
+  chart?: ChartSeries;
 }
 
 export function metricsReport(summary: RiskSummary): MetricsReport {
@@ -91,7 +96,7 @@ export function headlineFigures(figures: {
 
 export function backtestReport(
   result: BacktestResult,
-  run: { strategy: string; params: Record<string, number>; provider: string; runId?: string },
+  run: { strategy: string; params: Record<string, number>; provider: string },
 ): BacktestReport {
   const { series } = result;
   const n = series.length;
@@ -104,7 +109,6 @@ export function backtestReport(
       finalEquity: result.equity[n - 1] as number,
       benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
     }),
-    ...(run.runId === undefined ? {} : { run_id: run.runId }),
     provider: run.provider,
     strategy: run.strategy,
     params: run.params,

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { backtestRequestSchema } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { resolveRequestParams } from './request-params';
-import { recordRun } from '../runs/record-run';
+import { chartField } from '../chart/chart-series';
+import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 import { backtestReport, type BacktestReport } from './backtest-report';
 import { prepareStrategyRun } from './prepare-strategy-run';
@@ -24,17 +25,12 @@ export const backtestWorkflow = defineWorkflow({
     );
     const params = resolveRequestParams(strategy, request.params);
     const result = backtestStrategy(series, strategy, params, costs);
-    const described = {
-      strategy: strategy.name,
-      params: result.parameters,
-      provider,
-    };
-    const report = backtestReport(result, described);
+    const report = backtestReport(result, { strategy: strategy.name, params: result.parameters, provider });
 
     const n = series.length;
     let rebalances = 0;
     for (let t = 0; t < n; t++) if (result.targets[t] !== (t === 0 ? 0 : result.targets[t - 1])) rebalances++;
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'backtest',
       ...recordedSpan,
       period: request.period ?? null,
@@ -56,6 +52,14 @@ export const backtestWorkflow = defineWorkflow({
       },
       durationMs: performance.now() - started,
     });
-    return runId === undefined ? report : backtestReport(result, { ...described, runId });
+    return {
+      ...withRecording(report, recording, 'provider'),
+      ...chartField(context.chartPoints, () => ({
+        time: series.time,
+        equity: result.equity,
+        benchmark: result.benchmarkEquity,
+        interval: series.interval,
+      })),
+    };
   },
 });

@@ -1,5 +1,6 @@
 import { AetherError, type BarSeries, type FieldViolation, normalizeSymbol } from '@aetherquant/core';
 import { alignSeries } from '@aetherquant/data';
+import { checkSymbolLimit } from '../limits/request-limits';
 import { type WorkflowContext } from '../workflow/workflow-context';
 import { type BarSource, loadBars } from './load-bars';
 
@@ -12,13 +13,16 @@ export interface AlignedBars {
 
 /**
  * The bars of several symbols on their common calendar. Symbols are normalised and must be distinct (checked
- * before anything is downloaded); symbols whose histories never overlap are a bad request (exit 2 on the CLI).
+ * before anything is downloaded, as is the context's `limits.maxSymbols`); each symbol's bars are held to
+ * `limits.maxBars` as {@link loadBars} loads them. Symbols whose histories never overlap are a bad request
+ * (exit 2 on the CLI).
  */
 export async function loadAlignedBars(
   symbols: readonly string[],
   source: Omit<BarSource, 'symbol'>,
   context: WorkflowContext,
 ): Promise<AlignedBars> {
+  checkSymbolLimit(symbols.length, context.limits);
   const violations: FieldViolation[] = [];
   const normalised = symbols.map((text, i) => {
     try {

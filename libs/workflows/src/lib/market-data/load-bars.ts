@@ -1,5 +1,6 @@
 import { type BarSeries } from '@aetherquant/core';
 import { createMarketDataProvider } from '@aetherquant/data';
+import { checkBarLimit } from '../limits/request-limits';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
 /** The fields of a request that say where bars come from (see `barSourceFields` in core). */
@@ -15,7 +16,11 @@ export interface BarSource {
   adjusted?: boolean;
 }
 
-/** Loads a request's bars from its provider, or the settings' (folder, cache and Yahoo mirror from the settings). */
+/**
+ * Loads a request's bars from its provider, or the settings' (folder, cache and Yahoo mirror from the
+ * settings), refusing more bars than the context's `limits.maxBars` (checked once loaded: only then is the
+ * count known, as calendars and missing days vary).
+ */
 export async function loadBars(source: BarSource, context: WorkflowContext): Promise<BarSeries> {
   const { data } = context.settings;
   const provider = createMarketDataProvider({
@@ -26,7 +31,7 @@ export async function loadBars(source: BarSource, context: WorkflowContext): Pro
     now: context.now,
     yahoo: data.yahooUrl === undefined ? {} : { baseUrl: data.yahooUrl },
   });
-  return provider.getBars({
+  const series = await provider.getBars({
     symbol: source.symbol,
     interval: source.interval,
     period: source.period,
@@ -34,4 +39,6 @@ export async function loadBars(source: BarSource, context: WorkflowContext): Pro
     end: source.end,
     adjusted: source.adjusted,
   });
+  checkBarLimit(series.length, source, context.limits);
+  return series;
 }

@@ -3,10 +3,10 @@ import { formatBarTime, optimizeRequestSchema } from '@aetherquant/core';
 import { estimateMoments, optimize, returnsMatrix } from '@aetherquant/optimization';
 import { ratio } from '../backtest/backtest-report';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { recordRun } from '../runs/record-run';
+import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 
-export interface OptimizeReport {
+export interface OptimizeReport extends RecordingFields {
   method: string;
   symbols: string[];
   /** By symbol, rounded to 6 decimals. */
@@ -18,7 +18,6 @@ export interface OptimizeReport {
   volatility: number | null;
   /** Aligned bars used (their returns are one fewer). */
   rows: number;
-  run_id?: string;
   provider: string;
   first: string;
   last: string;
@@ -61,7 +60,7 @@ export const optimizeWorkflow = defineWorkflow({
       first: formatBarTime(first.time[0] as number, first.interval),
       last: formatBarTime(first.time[first.length - 1] as number, first.interval),
     };
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'optimize',
       symbols,
       period: request.period ?? null,
@@ -83,6 +82,6 @@ export const optimizeWorkflow = defineWorkflow({
       metrics: { expected_return: report.expected_return, volatility: report.volatility },
       durationMs: performance.now() - started,
     });
-    return runId === undefined ? report : { ...report, run_id: runId };
+    return withRecording(report, recording);
   },
 });

@@ -4,14 +4,14 @@ import { runPortfolioBacktest } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { recordRun } from '../runs/record-run';
+import { type ChartSeries, chartField } from '../chart/chart-series';
+import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 
-export interface PortfolioBacktestReport extends ReturnType<typeof headlineFigures> {
+export interface PortfolioBacktestReport extends ReturnType<typeof headlineFigures>, RecordingFields {
   symbols: string[];
   /** Bars from the first allocation on. */
   rows: number;
-  run_id?: string;
   provider: string;
   allocation: string;
   rebalance: string | number;
@@ -22,6 +22,8 @@ export interface PortfolioBacktestReport extends ReturnType<typeof headlineFigur
   /** The weights of the last rebalance, by symbol. */
   weights: Record<string, number>;
   metrics: MetricsReport;
+  /** Present when the caller asked for charts (`chartPoints`), the benchmark being equal weights; never recorded. */
+  chart?: ChartSeries;
 }
 
 /**
@@ -75,7 +77,7 @@ export const portfolioBacktestWorkflow = defineWorkflow({
       ),
       metrics: metricsReport(result.summary),
     };
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'backtest',
       symbols: result.symbols,
       period: request.period ?? null,
@@ -105,6 +107,14 @@ export const portfolioBacktestWorkflow = defineWorkflow({
       },
       durationMs: performance.now() - started,
     });
-    return runId === undefined ? report : { ...report, run_id: runId };
+    return {
+      ...withRecording(report, recording),
+      ...chartField(context.chartPoints, () => ({
+        time: result.time,
+        equity: result.equity,
+        benchmark: result.benchmarkEquity,
+        interval,
+      })),
+    };
   },
 });

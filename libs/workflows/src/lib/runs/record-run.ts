@@ -1,12 +1,57 @@
+import { AetherError } from '@aetherquant/core';
 import { type NewRun } from '@aetherquant/persistence';
 import { withDatabase } from '../history/with-database';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
+/** What recording a run came to: its id, nothing (persistence off), or why it could not be recorded. */
+export interface RunRecording {
+  runId?: string;
+  /** Set only under best-effort recording, when the database could not take the run. */
+  warning?: string;
+}
+
+/** The fields a report gains from {@link withRecording}. */
+export interface RecordingFields {
+  /** Present when the run was recorded (persistence on). */
+  run_id?: string;
+  /** Present when something went wrong that did not stop the run, such as a run not recorded. */
+  warnings?: string[];
+}
+
 /**
  * Records a finished run in the app's database (or the settings' one) and returns its id; with
- * persistence turned off (`AETHERQ_DATABASE_URL=none`) records nothing and returns undefined.
+ * persistence turned off (`AETHERQ_DATABASE_URL=none`) records nothing. Under `recording: 'best-effort'`
+ * (the API), a database that is unreachable or failing (UNAVAILABLE, INTERNAL) yields a warning instead of
+ * an error: the caller computed the report, and losing its history is better than losing the answer.
  */
-export async function recordRun(context: WorkflowContext, run: NewRun): Promise<string | undefined> {
-  if (!context.database && context.settings.databaseUrl === null) return undefined;
-  return withDatabase(context, async (database) => (await database.runs.record(run)).id);
+export async function recordRun(context: WorkflowContext, run: NewRun): Promise<RunRecording> {
+  if (!context.database && context.settings.databaseUrl === null) return {};
+  try {
+    return { runId: await withDatabase(context, async (database) => (await database.runs.record(run)).id) };
+  } catch (error) {
+    const tolerated =
+      context.recording === 'best-effort' &&
+      error instanceof AetherError &&
+      (error.code === 'UNAVAILABLE' || error.code === 'INTERNAL');
+    if (!tolerated) throw error;
+    return { warning: `run not recorded: ${error.message}` };
+  }
+}
+
+/**
+ * The report with what recording came to: `run_id` placed before the key `before` (where each report has
+ * always shown it) or last, then `warnings` last. Every workflow that records a run finishes through here.
+ */
+export function withRecording<Report extends object>(
+  report: Report,
+  recording: RunRecording,
+  before?: keyof Report,
+): Report & RecordingFields {
+  const entries = Object.entries(report);
+  if (recording.runId !== undefined) {
+    const at = before === undefined ? -1 : entries.findIndex(([key]) => key === before);
+    entries.splice(at === -1 ? entries.length : at, 0, ['run_id', recording.runId]);
+  }
+  if (recording.warning !== undefined) entries.push(['warnings', [recording.warning]]);
+  return Object.fromEntries(entries) as Report & RecordingFields;
 }

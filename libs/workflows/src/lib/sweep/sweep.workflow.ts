@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { formatBarTime, sweepRequestSchema } from '@aetherquant/core';
-import { runSweep } from '@aetherquant/backtest';
+import { gridCombinations, runSweep } from '@aetherquant/backtest';
 import { money, ratio } from '../backtest/backtest-report';
-import { recordRun } from '../runs/record-run';
+import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { checkSweepLimit } from '../limits/request-limits';
 import { defineWorkflow } from '../workflow/workflow';
 import { requestGrid } from './parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
@@ -19,7 +20,7 @@ export interface SweepEntry {
   trades: number;
 }
 
-export interface SweepReport {
+export interface SweepReport extends RecordingFields {
   symbol: string;
   provider: string;
   strategy: string;
@@ -31,7 +32,6 @@ export interface SweepReport {
   combinations: number;
   evaluated: number;
   skipped: number;
-  run_id?: string;
   /** The best `top` combinations, best first. */
   results: SweepEntry[];
 }
@@ -48,6 +48,8 @@ export const sweepWorkflow = defineWorkflow({
       context,
     );
     const grid = requestGrid(strategy, request.grid);
+    // Counted, not expanded: the limit must hold before the first backtest runs.
+    checkSweepLimit(gridCombinations(grid), context.limits);
     const result = await runSweep(series, strategy, grid, {
       ...costs,
       rankBy: request.rank_by,
@@ -79,7 +81,7 @@ export const sweepWorkflow = defineWorkflow({
       })),
     };
     const best = report.results[0];
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'sweep',
       ...recordedSpan,
       period: request.period ?? null,
@@ -101,8 +103,6 @@ export const sweepWorkflow = defineWorkflow({
       },
       durationMs: performance.now() - started,
     });
-    if (runId === undefined) return report;
-    const { results, ...head } = report;
-    return { ...head, run_id: runId, results };
+    return withRecording(report, recording, 'results');
   },
 });

@@ -10,7 +10,8 @@ import { requireBars } from '@aetherquant/strategies';
 import { money } from '../backtest/backtest-report';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
-import { recordRun } from '../runs/record-run';
+import { buyAndHoldEquity, type ChartSeries, chartField } from '../chart/chart-series';
+import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 
 export interface PaperOrderView {
@@ -24,7 +25,7 @@ export interface PaperOrderView {
   reason?: string;
 }
 
-export interface PapertradeReport {
+export interface PapertradeReport extends RecordingFields {
   symbol: string;
   broker: 'paper';
   provider: string;
@@ -39,7 +40,11 @@ export interface PapertradeReport {
   /** Shares held at the end. */
   position: number;
   orders: PaperOrderView[];
-  run_id?: string;
+  /**
+   * Present when the caller asked for charts (`chartPoints`): the engine's equity at each close against
+   * buy-and-hold of the starting equity; never recorded.
+   */
+  chart?: ChartSeries;
 }
 
 export function paperOrderView(order: OrderResult, interval: Interval): PaperOrderView {
@@ -102,7 +107,7 @@ export const papertradeWorkflow = defineWorkflow({
       position,
       orders: run.orders.map((order) => paperOrderView(order, series.interval)),
     };
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'papertrade',
       ...recordedSpan,
       period: period ?? null,
@@ -123,6 +128,14 @@ export const papertradeWorkflow = defineWorkflow({
       })),
       durationMs: performance.now() - started,
     });
-    return runId === undefined ? report : { ...report, run_id: runId };
+    return {
+      ...withRecording(report, recording),
+      ...chartField(context.chartPoints, () => ({
+        time: series.time,
+        equity: run.equity,
+        benchmark: buyAndHoldEquity(series.close, costs.initialCash),
+        interval: series.interval,
+      })),
+    };
   },
 });

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { formatBarTime, walkForwardRequestSchema } from '@aetherquant/core';
 import { runWalkForward } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
-import { recordRun } from '../runs/record-run';
+import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
 import { requestGrid } from '../sweep/parameter-grid';
 import { defineWorkflow } from '../workflow/workflow';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
@@ -21,11 +21,10 @@ export interface WalkForwardWindowReport {
   total_return: number | null;
 }
 
-export interface WalkForwardReport extends ReturnType<typeof headlineFigures> {
+export interface WalkForwardReport extends ReturnType<typeof headlineFigures>, RecordingFields {
   symbol: string;
   /** Out-of-sample bars: the test windows stitched together. */
   rows: number;
-  run_id?: string;
   provider: string;
   strategy: string;
   rank_by: string;
@@ -92,7 +91,7 @@ export const walkForwardWorkflow = defineWorkflow({
       })),
       metrics: metricsReport(result.summary),
     };
-    const runId = await recordRun(context, {
+    const recording = await recordRun(context, {
       type: 'walk-forward',
       ...recordedSpan,
       // The out-of-sample span: what the recorded figures describe.
@@ -117,6 +116,6 @@ export const walkForwardWorkflow = defineWorkflow({
       },
       durationMs: performance.now() - started,
     });
-    return runId === undefined ? report : { ...report, run_id: runId };
+    return withRecording(report, recording);
   },
 });

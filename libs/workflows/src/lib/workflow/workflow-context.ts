@@ -1,5 +1,6 @@
 import { type Settings } from '@aetherquant/core';
 import { type Database } from '@aetherquant/persistence';
+import { type RequestLimits } from '../limits/request-limits';
 
 /**
  * What an app hands every workflow: the settings it loaded (apps may load them lazily, on first read),
@@ -12,4 +13,10 @@ export interface WorkflowContext {
   now?: () => number;
   /** Told how far a long task (a sweep) has come; the CLI draws a progress bar with it. */
   progress?: (done: number, total: number) => void;
+  /** When set, backtest, portfolio-backtest and papertrade reports carry `chart`, downsampled to at most this many points. */
+  chartPoints?: number;
+  /** Caps on one request's size (the API sets them, so one request cannot exhaust the server; the CLI sets none). */
+  limits?: RequestLimits;
+  /** `best-effort`: a run that cannot be recorded (database unreachable) still returns its report, without run_id and with a warning. Default `required`. */
+  recording?: 'required' | 'best-effort';
 }

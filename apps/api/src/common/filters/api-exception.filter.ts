@@ -1,0 +1,64 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { AetherError, apiErrorBody } from '@aetherquant/core';
+import { codeOfStatus, HTTP_STATUS } from '../http/error-status';
+import { type ApiRequest, type ApiResponse } from '../http/http-types';
+import { type JsonLogger } from '../logging/json-logger';
+
+/**
+ * Every failure, whatever raised it, leaves as `{error:{code,message,details}, requestId}` with the status
+ * of its code. Only AetherErrors say what went wrong in detail; anything else is a bug, logged with its
+ * stack and answered 500 with the request id and nothing of its internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(
+    private readonly logger: JsonLogger,
+    private readonly rateLimitPerMinute: number,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<ApiRequest>();
+    const response = http.getResponse<ApiResponse>();
+    const requestId = request.context?.requestId ?? 'unknown';
+    const { error, status } = this.describe(exception, request);
+    if (status >= 500 && error.code === 'INTERNAL') {
+      this.logger.write('error', 'unexpected failure', {
+        request_id: requestId,
+        error: exception instanceof Error ? exception.message : String(exception),
+        stack: exception instanceof Error ? exception.stack : undefined,
+      });
+    }
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.statusCode = status;
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.end(JSON.stringify(apiErrorBody(error, requestId)));
+  }
+
+  private describe(exception: unknown, request: ApiRequest): { error: AetherError; status: number } {
+    if (exception instanceof AetherError) return { error: exception, status: HTTP_STATUS[exception.code] };
+    if (exception instanceof ThrottlerException) {
+      const error = new AetherError(
+        'RATE_LIMITED',
+        `too many requests: at most ${this.rateLimitPerMinute} per minute per caller; retry after the time in Retry-After`,
+      );
+      return { error, status: 429 };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404) {
+        const message = `no route ${request.method ?? 'GET'} ${request.path}`;
+        return { error: new AetherError('NOT_FOUND', message), status };
+      }
+      return { error: new AetherError(codeOfStatus(status), exception.message), status };
+    }
+    return {
+      error: new AetherError('INTERNAL', 'internal error; quote the request id when reporting it'),
+      status: 500,
+    };
+  }
+}

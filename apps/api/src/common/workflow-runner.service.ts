@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type ApiEndpointName } from '@aetherquant/core';
+import { runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
+import { API_RUNTIME, type ApiRuntime } from '../config/api-runtime';
+import { CHART_POINTS, REQUEST_LIMITS } from '../config/request-limits';
+import { type ApiRequest } from './http/http-types';
+import { endpointInput } from './validation/endpoint-input';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of workflows of different schemas
+type AnyWorkflow = Workflow<any, unknown>;
+
+/**
+ * How every `/api` handler does its work: read and check the endpoint's input, run the workflow the
+ * endpoint (or its variant) names, with the API's context — its open database, its request limits, chart
+ * series, and runs recorded on a best-effort basis so a database outage does not fail a computation.
+ */
+@Injectable()
+export class WorkflowRunner {
+  readonly #context: WorkflowContext;
+
+  constructor(@Inject(API_RUNTIME) runtime: ApiRuntime) {
+    this.#context = {
+      settings: runtime.settings,
+      database: runtime.database,
+      chartPoints: CHART_POINTS,
+      limits: REQUEST_LIMITS,
+      recording: 'best-effort',
+    };
+  }
+
+  serve(
+    name: ApiEndpointName,
+    request: ApiRequest,
+    workflow: AnyWorkflow,
+    variants: Readonly<Record<string, AnyWorkflow>> = {},
+  ): Promise<unknown> {
+    const { input, variant } = endpointInput(name, request);
+    const chosen = variant === undefined ? workflow : (variants[variant] ?? workflow);
+    return runWorkflow(chosen, input, { context: this.#context });
+  }
+}

@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { AetherError } from '@aetherquant/core';
+import { API_RUNTIME, type ApiRuntime } from '../../config/api-runtime';
+import { type ApiResponse } from '../../common/http/http-types';
+import { openApiDocument } from './openapi-document';
+
+/** The Swagger UI files the docs page loads, served from the swagger-ui-dist package: no CDN, works offline. */
+const UI_FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+// The page and its script are files of ours, so the default Content-Security-Policy (no inline script)
+// holds. Links are relative to /api/, so the page also works behind a proxy that mounts the API elsewhere.
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>AetherQuant API</title>
+<link rel="stylesheet" href="docs/swagger-ui.css">
+<link rel="icon" type="image/png" href="docs/favicon-32x32.png">
+</head>
+<body>
+<div id="docs"></div>
+<script src="docs/swagger-ui-bundle.js"></script>
+<script src="docs/start.js"></script>
+</body>
+</html>
+`;
+
+const START_SCRIPT = `window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#docs', deepLinking: true, persistAuthorization: false });\n`;
+
+/** The OpenAPI document and a page to read and try it. Public: they describe the API, they grant nothing. */
+@Controller()
+export class DocsController {
+  readonly #document: Record<string, unknown>;
+  readonly #uiFolder: string;
+
+  constructor(@Inject(API_RUNTIME) runtime: ApiRuntime) {
+    this.#document = openApiDocument(runtime.version);
+    this.#uiFolder = dirname(require.resolve('swagger-ui-dist/package.json'));
+  }
+
+  @Get('/api/openapi.json')
+  openapi(): Record<string, unknown> {
+    return this.#document;
+  }
+
+  @Get('/api/docs')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(): string {
+    return DOCS_PAGE;
+  }
+
+  @Get('/api/docs/start.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  startScript(): string {
+    return START_SCRIPT;
+  }
+
+  @Get('/api/docs/:file')
+  asset(@Param('file') file: string, @Res() response: ApiResponse): void {
+    const type = UI_FILES[file];
+    if (type === undefined) throw new AetherError('NOT_FOUND', `no docs file ${file}`);
+    response.setHeader('Content-Type', type);
+    response.setHeader('Cache-Control', 'public, max-age=86400');
+    createReadStream(join(this.#uiFolder, file)).pipe(response);
+  }
+}

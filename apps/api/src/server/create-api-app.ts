@@ -1,0 +1,114 @@
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { redactUrlPassword, type Settings } from '@aetherquant/core';
+import { type Database } from '@aetherquant/workflows';
+import helmet from 'helmet';
+import { AppModule } from '../app.module';
+import { AuditWriter, type AuditWriterOptions } from '../audit/audit-writer';
+import { KeyRing } from '../common/auth/api-keys';
+import { ApiExceptionFilter } from '../common/filters/api-exception.filter';
+import { bodyParserErrors } from '../common/http/body-parser-errors';
+import { requestContextMiddleware } from '../common/http/request-context.middleware';
+import { observeRequests } from '../common/http/request-observer';
+import { JsonLogger, type LogSink } from '../common/logging/json-logger';
+import { type ApiRuntime } from '../config/api-runtime';
+import { MAX_BODY_BYTES } from '../config/request-limits';
+import { DatabaseConnection, type DatabaseConnectionOptions } from '../database/database-connection';
+import { VERSION } from '../version';
+import { checkOpenMode } from './open-mode';
+
+export interface ApiAppOptions {
+  settings: Settings;
+  /** Settings problems that did not stop start-up (a misspelt variable), logged as warnings. */
+  warnings?: readonly string[];
+  /** Where log lines go (standard output by default). */
+  logSink?: LogSink;
+  /** Tuning for tests: how the database is opened and retried, how the audit log is batched. */
+  database?: Pick<DatabaseConnectionOptions, 'open' | 'retryMs' | 'pingTimeoutMs'> & {
+    open?: (url: string) => Promise<Database>;
+  };
+  audit?: Pick<AuditWriterOptions, 'capacity' | 'batchSize' | 'flushDelayMs' | 'retryMs'>;
+}
+
+export interface ApiApp {
+  app: NestExpressApplication;
+  runtime: ApiRuntime;
+}
+
+/**
+ * Builds the API around its settings, ready to listen: the runtime (logger, keys, database connection,
+ * audit writer), then the HTTP pipeline in order — request context (id, caller, timing, log and audit on
+ * finish), security headers, CORS, a 100 KB JSON body parser, the routes behind the rate limit and role
+ * guards, and one exception filter that shapes every error.
+ */
+export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
+  const { settings } = options;
+  checkOpenMode(settings);
+  const logger = new JsonLogger(
+    settings.logLevel,
+    [
+      settings.apiKey,
+      settings.adminApiKey,
+      settings.liveBroker.keyId,
+      settings.liveBroker.token,
+      ...databasePassword(settings.databaseUrl),
+    ],
+    options.logSink,
+  );
+  for (const warning of options.warnings ?? []) logger.write('warn', warning);
+  const keys = new KeyRing({ trader: settings.apiKey, admin: settings.adminApiKey });
+  if (keys.open) {
+    logger.write(
+      'warn',
+      'NO API KEY IS SET: the API is open and every caller is admin. Set AETHERQ_API_KEY and AETHERQ_ADMIN_API_KEY.',
+      { host: settings.api.host },
+    );
+  }
+  const database =
+    settings.databaseUrl === null
+      ? undefined
+      : new DatabaseConnection({ url: settings.databaseUrl, logger, ...options.database });
+  const audit =
+    database === undefined
+      ? undefined
+      : new AuditWriter({ store: () => database.audit, logger, ...options.audit });
+  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit };
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
+    bodyParser: false,
+    logger,
+    abortOnError: false,
+  });
+  app.set('trust proxy', settings.api.trustProxy);
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(requestContextMiddleware(keys, observeRequests(logger, audit)));
+  app.use(helmet());
+  const origins = settings.api.corsOrigins;
+  if (origins.length > 0) {
+    app.enableCors({
+      origin: origins.includes('*') ? true : origins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'X-Request-ID'],
+      exposedHeaders: ['X-Request-ID', 'X-Process-Time-Ms', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.use(bodyParserErrors());
+  app.useGlobalFilters(new ApiExceptionFilter(logger, settings.rateLimitPerMinute));
+  // One attempt now, so a healthy database is ready with the first request; a failed one retries behind.
+  await database?.start();
+  await app.init();
+  return { app, runtime };
+}
+
+/** The password of a PostgreSQL URL, so the logger masks it wherever a driver message might echo it. */
+function databasePassword(url: string | null): string[] {
+  if (url === null) return [];
+  const masked = redactUrlPassword(url);
+  if (masked === url) return [];
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^/?#]*)@/i.exec(url);
+  const password = match?.[1];
+  return password ? [password, decodeURIComponent(password)] : [];
+}

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSettings } from '@aetherquant/core';
+import { type ApiAppOptions, type ApiServer, startApiServer } from '../../src';
+
+export const TRADER_KEY = 'trader-key-0123456789abcdef';
+export const ADMIN_KEY = 'admin-key-fedcba9876543210';
+
+/** The machine's PostgreSQL when CI (or a developer) names one. */
+export const POSTGRES_URL = process.env['AETHERQ_TEST_DATABASE_URL'];
+
+export interface TestDatabase {
+  readonly name: string;
+  /** A URL of a fresh database: a new SQLite file, or a new PostgreSQL schema. */
+  url(): string;
+  /** Drops what `url` created (PostgreSQL schemas; SQLite files live in the OS temp folder). */
+  cleanUp(): void;
+}
+
+const schemas: string[] = [];
+
+/** The databases every persistence-backed suite runs on: SQLite always, PostgreSQL when one is named. */
+export function testDatabases(): TestDatabase[] {
+  const sqlite: TestDatabase = {
+    name: 'SQLite file',
+    url: () => `sqlite:///${join(mkdtempSync(join(tmpdir(), 'aetherquant-api-')), 'aetherquant.sqlite')}`,
+    cleanUp: () => undefined,
+  };
+  if (POSTGRES_URL === undefined) {
+    console.log('[notice] API suites run on SQLite only: AETHERQ_TEST_DATABASE_URL is not set');
+    return [sqlite];
+  }
+  const postgres: TestDatabase = {
+    name: 'PostgreSQL',
+    url: () => postgresSchemaUrl(POSTGRES_URL, freshSchema()),
+    cleanUp: () => {
+      for (const schema of schemas.splice(0)) {
+        spawnSync('psql', [POSTGRES_URL, '-qc', `DROP SCHEMA IF EXISTS "${schema}" CASCADE`]);
+      }
+    },
+  };
+  return [sqlite, postgres];
+}
+
+export function freshSchema(): string {
+  const schema = `api_e2e_${randomBytes(6).toString('hex')}`;
+  schemas.push(schema);
+  return schema;
+}
+
+export function postgresSchemaUrl(base: string, schema: string): string {
+  return `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
+}
+
+export interface TestApi {
+  readonly url: string;
+  readonly server: ApiServer;
+  /** Every log line the server wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** The raw log text, to prove what never appears in it. */
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions extends Omit<ApiAppOptions, 'settings' | 'logSink'> {
+  /** AETHERQ_* variables over the test defaults (synthetic data, no cache, both keys, debug logs). */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * The real API on a free loopback port, built from settings as an operator would write them, with its log
+ * captured. Callers talk to it over real HTTP (supertest against `url`).
+ */
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const { env, ...appOptions } = options;
+  const { settings } = parseSettings({
+    AETHERQ_DATA_PROVIDER: 'synthetic',
+    AETHERQ_CACHE_DIR: 'none',
+    AETHERQ_DATABASE_URL: 'none',
+    AETHERQ_API_KEY: TRADER_KEY,
+    AETHERQ_ADMIN_API_KEY: ADMIN_KEY,
+    AETHERQ_LOG_LEVEL: 'debug',
+    AETHERQ_PORT: '0',
+    ...env,
+  });
+  const lines: string[] = [];
+  const server = await startApiServer({
+    ...appOptions,
+    settings,
+    logSink: (line) => lines.push(line),
+    audit: { flushDelayMs: 10, retryMs: { first: 50, max: 200 }, ...appOptions.audit },
+    database: { retryMs: { first: 50, max: 200 }, ...appOptions.database },
+  });
+  return {
+    url: server.url,
+    server,
+    get logs() {
+      return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+    logText: () => lines.join('\n'),
+    close: () => server.close(),
+  };
+}
+
+/** Waits until `probe` holds, polling; fails with `what` after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,0 +1,44 @@
+import { parseInterval } from '@aetherquant/core';
+import { buyAndHoldEquity, chartField, chartSeries, drawdownSeries } from './chart-series';
+
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+describe('drawdownSeries', () => {
+  it('is equity over its running peak, minus 1', () => {
+    // Peaks 100, 120, 120, 120, 130: 0, 0, 90 / 120 − 1 = −0.25, 60 / 120 − 1 = −0.5, 0.
+    expect(Array.from(drawdownSeries([100, 120, 90, 60, 130]))).toEqual([0, 0, -0.25, -0.5, 0]);
+  });
+});
+
+describe('buyAndHoldEquity', () => {
+  it('scales the starting equity by close[t] / close[0]', () => {
+    // 1000 × 50 / 40 = 1250; 1000 × 30 / 40 = 750.
+    expect(Array.from(buyAndHoldEquity([40, 50, 30], 1000))).toEqual([1000, 1250, 750]);
+  });
+});
+
+describe('chartSeries', () => {
+  const input = {
+    time: [day('2024-01-02'), day('2024-01-03'), day('2024-01-04')],
+    equity: [100000, 100123.456, 98765.4321],
+    benchmark: [100000, 99999.994, 101234.5678],
+    interval: parseInterval('1d'),
+  };
+
+  it('formats times as dates, money to 2 decimals and drawdown to 6', () => {
+    // Drawdown at the last bar: 98765.4321 / 100123.456 − 1 = −0.0135634…
+    expect(chartSeries(input, 5)).toEqual({
+      time: ['2024-01-02', '2024-01-03', '2024-01-04'],
+      equity: [100000, 100123.46, 98765.43],
+      benchmark: [100000, 99999.99, 101234.57],
+      drawdown: [0, 0, -0.013563],
+    });
+  });
+
+  it('is built only when asked for', () => {
+    const build = jest.fn(() => input);
+    expect(chartField(undefined, build)).toEqual({});
+    expect(build).not.toHaveBeenCalled();
+    expect(chartField(5, build).chart?.time).toHaveLength(3);
+  });
+});

@@ -1,0 +1,74 @@
+import { formatBarTime, type Interval } from '@aetherquant/core';
+import { money, ratio } from '../backtest/backtest-report';
+import { downsampleIndices } from './downsample';
+
+/**
+ * What a chart of a run draws, as columns of equal length: bar times (dates, or timestamps for intraday
+ * bars), the strategy's equity and its benchmark's (2 decimals), and the strategy's drawdown (0 or below,
+ * 6 decimals).
+ */
+export interface ChartSeries {
+  time: string[];
+  equity: number[];
+  benchmark: number[];
+  /** `equity / running peak − 1`, the running peak taken over the full series, not only the kept points. */
+  drawdown: number[];
+}
+
+/** The curves a chart is drawn from, one value per bar. */
+export interface ChartInput {
+  time: ArrayLike<number>;
+  equity: ArrayLike<number>;
+  benchmark: ArrayLike<number>;
+  interval: Interval;
+}
+
+/**
+ * Drawdown at every bar: `equity[t] / max(equity[0..t]) − 1`, the curve whose minimum is the maximum drawdown
+ * as empyrical and the risk library define it (the risk library only computes that minimum).
+ */
+export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
+  const drawdown = new Float64Array(equity.length);
+  let peak = -Infinity;
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
+    if (value > peak) peak = value;
+    drawdown[t] = value / peak - 1;
+  }
+  return drawdown;
+}
+
+/**
+ * Buy-and-hold of `startEquity` in one asset, without costs or whole-share rounding: `startEquity × close[t] /
+ * close[0]` (the benchmark the paper-trading chart draws, as the vectorised backtest's benchmark starts at
+ * the initial cash).
+ */
+export function buyAndHoldEquity(close: ArrayLike<number>, startEquity: number): Float64Array {
+  const equity = new Float64Array(close.length);
+  const first = close[0] as number;
+  for (let t = 0; t < close.length; t++) equity[t] = (startEquity * (close[t] as number)) / first;
+  return equity;
+}
+
+/** The chart of a run, downsampled to at most `maxPoints` points (see {@link downsampleIndices}). */
+export function chartSeries(input: ChartInput, maxPoints: number): ChartSeries {
+  const drawdown = drawdownSeries(input.equity);
+  const kept = downsampleIndices(input.equity, drawdown, maxPoints);
+  return {
+    time: kept.map((i) => formatBarTime(input.time[i] as number, input.interval)),
+    equity: kept.map((i) => money(input.equity[i] as number)),
+    benchmark: kept.map((i) => money(input.benchmark[i] as number)),
+    drawdown: kept.map((i) => ratio(drawdown[i] as number) as number),
+  };
+}
+
+/**
+ * `{ chart }` when the caller asked for charts (the API sets `chartPoints`), else `{}`: spread into a report
+ * after it is recorded, so stored results stay small. The curves are built only when asked for.
+ */
+export function chartField(
+  chartPoints: number | undefined,
+  input: () => ChartInput,
+): { chart?: ChartSeries } {
+  return chartPoints === undefined ? {} : { chart: chartSeries(input(), chartPoints) };
+}
