@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,18 +23,38 @@ export function scratchDir(): string {
  * Runs the built `aetherquant` binary as a user would: a child process, in a scratch directory, with the
  * caller's AETHERQ_* variables removed and only `env` added.
  */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliRun {
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
+  const result = spawnSync(CLI_BIN, args, { ...spawnOptions(options), encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * {@link runCli} without blocking the test's event loop, for tests whose own server (a stand-in API) must
+ * answer the binary meanwhile.
+ */
+export function runCliAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CLI_BIN, args, spawnOptions(options));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+function spawnOptions(options: CliOptions) {
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
   );
-  const result = spawnSync(CLI_BIN, args, {
-    cwd: options.cwd ?? scratchDir(),
-    env: { ...env, ...options.env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { cwd: options.cwd ?? scratchDir(), env: { ...env, ...options.env }, timeout: 30_000 };
 }
 
 /** A TCP port on loopback with nothing listening on it: a service that cannot be reached. */

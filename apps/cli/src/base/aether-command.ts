@@ -5,6 +5,31 @@ import { type z } from 'zod';
 import { describeFailure } from './describe-failure';
 import { flagNamer } from './flag-input';
 import { progressBar } from './progress-bar';
+import { runRemotely } from './remote-workflow';
+
+/** How a command runs its workflow: the settings file, and the database or the API server to use. */
+export interface WorkflowRunOptions {
+  dotenv?: string;
+  databaseUrl?: string;
+  /** Run on this API server instead of locally [default: the `apiUrl` setting, for commands with `--api-url`]. */
+  apiUrl?: string;
+  apiKey?: string;
+}
+
+/** The {@link WorkflowRunOptions} of the shared flags, as a command parsed them. */
+export function workflowRunOptions(flags: {
+  dotenv?: string;
+  'database-url'?: string;
+  'api-url'?: string;
+  'api-key'?: string;
+}): WorkflowRunOptions {
+  return {
+    dotenv: flags.dotenv,
+    databaseUrl: flags['database-url'],
+    apiUrl: flags['api-url'],
+    apiKey: flags['api-key'],
+  };
+}
 
 /**
  * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
@@ -46,13 +71,30 @@ export abstract class AetherCommand extends Command {
   });
 
   /**
+   * For commands that can run on an API server (remote mode): its URL and key. Given a URL (or the
+   * `AETHERQ_API_URL` setting), {@link runWorkflow} calls the server instead of running locally.
+   */
+  static readonly remoteFlags = {
+    'api-url': Flags.string({
+      summary: 'Run on this AetherQuant API server instead of locally [default: AETHERQ_API_URL].',
+      helpGroup: 'REMOTE',
+    }),
+    'api-key': Flags.string({
+      summary: 'The API key for --api-url, sent as X-API-Key [default: AETHERQ_API_KEY].',
+      helpGroup: 'REMOTE',
+    }),
+  };
+
+  /**
    * Runs a workflow with the request built from flags: fields are named as flags in every error, and the
    * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
+   * A command with `--api-url` runs it on the API server when a URL is given or set; this is the one place
+   * that decides between local and remote.
    */
-  protected runWorkflow<Schema extends z.ZodType, Output>(
+  protected async runWorkflow<Schema extends z.ZodType, Output>(
     workflow: Workflow<Schema, Output>,
     input: unknown,
-    options: { dotenv?: string; databaseUrl?: string; progress?: (done: number, total: number) => void } = {},
+    options: WorkflowRunOptions & { progress?: (done: number, total: number) => void } = {},
   ): Promise<Output> {
     let settings: Settings | undefined;
     const load = (): Settings => {
@@ -63,8 +105,27 @@ export abstract class AetherCommand extends Command {
       return settings;
     };
     const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
+    const fieldName = flagNamer(flags);
+    if (flags.has('api-url')) {
+      const urlFlag = options.apiUrl?.trim() || undefined;
+      const apiUrl = urlFlag ?? load().apiUrl;
+      if (apiUrl) {
+        const target = {
+          apiUrl,
+          apiKey: options.apiKey ?? load().apiKey,
+          apiUrlFrom: urlFlag === undefined ? 'AETHERQ_API_URL' : '--api-url',
+          apiKeyFrom: options.apiKey === undefined ? 'AETHERQ_API_KEY' : '--api-key',
+          databaseUrl: options.databaseUrl,
+        } as const;
+        return runRemotely(workflow, input, target, fieldName);
+      }
+      // A key with nowhere to go is a mistake worth saying, not a flag to ignore.
+      if (options.apiKey !== undefined) {
+        throw AetherError.invalid([{ field: '--api-key', rule: 'needs --api-url or AETHERQ_API_URL' }]);
+      }
+    }
     return runWorkflow(workflow, input, {
-      fieldName: flagNamer(flags),
+      fieldName,
       context: {
         get settings() {
           return load();
@@ -79,7 +140,7 @@ export abstract class AetherCommand extends Command {
     label: string,
     workflow: Workflow<Schema, Output>,
     input: unknown,
-    options: { dotenv?: string; databaseUrl?: string } = {},
+    options: WorkflowRunOptions = {},
   ): Promise<Output> {
     const bar = progressBar(label);
     try {

@@ -7,7 +7,8 @@ import { type ErrorCode } from '@aetherquant/core';
 export const EXIT_CODES: Record<ErrorCode, number> = {
   INTERNAL: 1,
   INVALID_ARGUMENT: 2,
-  // A service we rely on (Yahoo, a broker, the database) failed or could not be reached: worth a retry.
+  // A service we rely on (Yahoo, a broker, the database, the API server) failed or could not be reached:
+  // worth a retry.
   UPSTREAM_FAILED: 3,
   UNAVAILABLE: 3,
   DATA_UNAVAILABLE: 4,

@@ -6,7 +6,7 @@ import {
   portfolioBacktestWorkflow,
   type PortfolioBacktestReport,
 } from '@aetherquant/workflows';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
 import { numericFlag } from '../base/flag-input';
 import { optimizerRequest, portfolioFlags, symbolList } from '../base/portfolio-flags';
@@ -32,11 +32,12 @@ export default class BacktestCommand extends AetherCommand {
     ...portfolioFlags,
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<BacktestReport | PortfolioBacktestReport> {
     const { flags } = await this.parse(BacktestCommand);
-    const options = { dotenv: flags.dotenv, databaseUrl: flags['database-url'] };
+    const options = workflowRunOptions(flags);
     const report =
       flags.symbols === undefined
         ? await this.runWorkflow(

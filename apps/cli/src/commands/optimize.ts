@@ -1,7 +1,7 @@
 import { OPTIMIZATION_METHODS } from '@aetherquant/core';
 import { optimizeWorkflow, type OptimizeReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest } from '../base/market-flags';
 import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../base/portfolio-flags';
 
@@ -28,6 +28,7 @@ export default class OptimizeCommand extends AetherCommand {
     ...marketFlags,
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<OptimizeReport> {
@@ -39,10 +40,7 @@ export default class OptimizeCommand extends AetherCommand {
       method: flags.method,
       ...optimizerRequest(flags),
     };
-    const report = await this.runWorkflow(optimizeWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const report = await this.runWorkflow(optimizeWorkflow, request, workflowRunOptions(flags));
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

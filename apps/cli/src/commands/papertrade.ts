@@ -6,7 +6,7 @@ import {
   type PapertradeReport,
 } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
 import { strategyFlags, strategyParams } from '../base/strategy-flags';
 
@@ -54,11 +54,12 @@ export default class PapertradeCommand extends AetherCommand {
     }),
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<PapertradeReport | LiveTradeReport> {
     const { flags } = await this.parse(PapertradeCommand);
-    const options = { dotenv: flags.dotenv, databaseUrl: flags['database-url'] };
+    const options = workflowRunOptions(flags);
     const strategy = { strategy: flags.strategy, params: strategyParams(flags) };
     const report =
       flags.broker === 'live'

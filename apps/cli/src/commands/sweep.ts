@@ -1,6 +1,6 @@
 import { sweepWorkflow, type SweepReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { numericFlag } from '../base/flag-input';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
 import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
@@ -22,6 +22,7 @@ export default class SweepCommand extends AetherCommand {
     ...tradingFlags,
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<SweepReport> {
@@ -32,10 +33,7 @@ export default class SweepCommand extends AetherCommand {
       ...gridSearchRequest(flags),
       top: numericFlag(flags.top),
     };
-    const report = await this.runWithProgress('sweep', sweepWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const report = await this.runWithProgress('sweep', sweepWorkflow, request, workflowRunOptions(flags));
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

@@ -1,6 +1,6 @@
 import { walkForwardWorkflow, type WalkForwardReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
 import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
 
@@ -33,10 +33,12 @@ export default class WalkForwardCommand extends AetherCommand {
       train: flags.train,
       test: flags.test,
     };
-    const report = await this.runWithProgress('walk-forward', walkForwardWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const report = await this.runWithProgress(
+      'walk-forward',
+      walkForwardWorkflow,
+      request,
+      workflowRunOptions(flags),
+    );
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

@@ -1,6 +1,6 @@
 import { type AuditEventView, listAuditWorkflow } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
 import { numericFlag } from '../../base/flag-input';
 
 export default class DbAuditCommand extends AetherCommand {
@@ -14,15 +14,13 @@ export default class DbAuditCommand extends AetherCommand {
     before: Flags.string({ summary: 'Only events recorded before this event id (the next page).' }),
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<{ events: AuditEventView[] }> {
     const { flags } = await this.parse(DbAuditCommand);
     const request = { limit: numericFlag(flags.limit), before: numericFlag(flags.before) };
-    const result = await this.runWorkflow(listAuditWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const result = await this.runWorkflow(listAuditWorkflow, request, workflowRunOptions(flags));
     this.log(JSON.stringify(result));
     return result;
   }

@@ -1,5 +1,5 @@
 import { initDatabaseWorkflow } from '@aetherquant/workflows';
-import { AetherCommand } from '../../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
 
 export default class DbInitCommand extends AetherCommand {
   static override summary = 'Create or upgrade the database schema.';
@@ -16,11 +16,7 @@ export default class DbInitCommand extends AetherCommand {
 
   async run(): Promise<{ status: 'ok' }> {
     const { flags } = await this.parse(DbInitCommand);
-    const result = await this.runWorkflow(
-      initDatabaseWorkflow,
-      {},
-      { dotenv: flags.dotenv, databaseUrl: flags['database-url'] },
-    );
+    const result = await this.runWorkflow(initDatabaseWorkflow, {}, workflowRunOptions(flags));
     process.stderr.write(`database ready: ${result.database}\n`);
     this.log(JSON.stringify({ status: result.status }));
     return { status: result.status };

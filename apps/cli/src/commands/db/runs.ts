@@ -1,7 +1,7 @@
 import { RECORDED_RUN_TYPES } from '@aetherquant/core';
 import { listRunsWorkflow, type RunView } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
 import { numericFlag } from '../../base/flag-input';
 
 export default class DbRunsCommand extends AetherCommand {
@@ -21,6 +21,7 @@ export default class DbRunsCommand extends AetherCommand {
     before: Flags.string({ summary: 'Only runs recorded before this run id (the next page).' }),
     'database-url': AetherCommand.databaseUrlFlag,
     dotenv: AetherCommand.dotenvFlag,
+    ...AetherCommand.remoteFlags,
   };
 
   async run(): Promise<{ runs: RunView[] }> {
@@ -31,10 +32,7 @@ export default class DbRunsCommand extends AetherCommand {
       symbol: flags.symbol,
       before: flags.before,
     };
-    const result = await this.runWorkflow(listRunsWorkflow, request, {
-      dotenv: flags.dotenv,
-      databaseUrl: flags['database-url'],
-    });
+    const result = await this.runWorkflow(listRunsWorkflow, request, workflowRunOptions(flags));
     this.log(JSON.stringify(result));
     return result;
   }

@@ -1,0 +1,117 @@
+import { type ApiClient, createApiClient } from '@aetherquant/client';
+import { AetherError, type ApiEndpointName, type FieldViolation, validate } from '@aetherquant/core';
+import { type Workflow } from '@aetherquant/workflows';
+import { type z } from 'zod';
+
+/**
+ * Remote mode's one table: the API endpoint that runs each workflow, by workflow name. A workflow missing
+ * here runs only locally.
+ */
+export const REMOTE_ENDPOINTS: Readonly<Record<string, ApiEndpointName>> = {
+  backtest: 'backtest',
+  'portfolio backtest': 'backtest',
+  papertrade: 'papertrade',
+  optimize: 'optimize',
+  sweep: 'sweep',
+  runs: 'runs',
+  audit: 'audit',
+};
+
+/** Why a workflow without an endpoint stays local, as the request field that chose it and the rule. */
+const LOCAL_ONLY_REASONS: Readonly<Record<string, FieldViolation>> = {
+  'live trade': {
+    field: 'broker',
+    rule: 'must be paper with --api-url (live trading runs only where the broker credentials are)',
+  },
+};
+
+export interface RemoteTarget {
+  apiUrl: string;
+  apiKey?: string;
+  /** Where the URL and the key came from, to name in a complaint about them: a flag or a setting. */
+  apiUrlFrom: '--api-url' | 'AETHERQ_API_URL';
+  apiKeyFrom: '--api-key' | 'AETHERQ_API_KEY';
+  /** Set when the command was given `--database-url`: the server keeps its own database. */
+  databaseUrl?: string;
+}
+
+/**
+ * Runs `workflow` on the API server at `target.apiUrl` and resolves with what the local run would print.
+ * The input is validated here first, with the local schema, so bad flags fail exactly as locally (exit 2,
+ * the flag named) without a request; the server's own violations come back named as flags too.
+ */
+export async function runRemotely<Schema extends z.ZodType, Output>(
+  workflow: Workflow<Schema, Output>,
+  input: unknown,
+  target: RemoteTarget,
+  fieldName: (field: string) => string,
+): Promise<Output> {
+  const endpoint = REMOTE_ENDPOINTS[workflow.name];
+  if (endpoint === undefined) {
+    const reason = LOCAL_ONLY_REASONS[workflow.name] ?? {
+      field: 'api_url',
+      rule: `cannot run ${workflow.name} (it runs only locally)`,
+    };
+    throw AetherError.invalid([{ ...reason, field: fieldName(reason.field) }]);
+  }
+  const fields = definedFields(input);
+  refuseLocalResources(fields, target, fieldName);
+  validate(workflow.request, fields, { context: `${workflow.name} request`, fieldName });
+
+  const client = apiClient(target);
+  try {
+    return withoutChart(await client.call(endpoint, fields)) as Output;
+  } catch (error) {
+    // Renaming rebuilds the error as INVALID_ARGUMENT, so only errors of that code are renamed.
+    if (error instanceof AetherError && error.code === 'INVALID_ARGUMENT')
+      throw error.withFieldNames(fieldName);
+    throw error;
+  }
+}
+
+function apiClient(target: RemoteTarget): ApiClient {
+  try {
+    return createApiClient({ baseUrl: target.apiUrl, apiKey: target.apiKey });
+  } catch (error) {
+    if (!(error instanceof AetherError)) throw error;
+    const names: Record<string, string> = { api_url: target.apiUrlFrom, api_key: target.apiKeyFrom };
+    throw error.withFieldNames((field) => names[field] ?? field);
+  }
+}
+
+/** A folder or a database of this machine means nothing to the server, which reads its own. */
+function refuseLocalResources(
+  fields: Readonly<Record<string, unknown>>,
+  target: RemoteTarget,
+  fieldName: (field: string) => string,
+): void {
+  const violations: FieldViolation[] = [];
+  if (fields['data_dir'] !== undefined) {
+    violations.push({
+      field: fieldName('data_dir'),
+      rule: 'cannot be used with --api-url (the server reads its own data)',
+    });
+  }
+  if (target.databaseUrl !== undefined) {
+    violations.push({
+      field: fieldName('database_url'),
+      rule: 'cannot be used with --api-url (the server records runs in its own database)',
+    });
+  }
+  if (violations.length > 0) throw AetherError.invalid(violations);
+}
+
+/** The request's fields without those left unset, which the server would otherwise see as given. */
+function definedFields(input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) return {};
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/** The API adds `chart` to backtest and papertrade reports for the dashboard; the CLI prints the figures. */
+function withoutChart(answer: unknown): unknown {
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || !('chart' in answer)) {
+    return answer;
+  }
+  const { chart: _chart, ...figures } = answer as Record<string, unknown>;
+  return figures;
+}

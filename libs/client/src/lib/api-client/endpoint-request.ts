@@ -1,0 +1,53 @@
+import {
+  AetherError,
+  API_ENDPOINTS,
+  type ApiEndpoint,
+  type ApiEndpointName,
+  endpointPath,
+  type HttpMethod,
+} from '@aetherquant/core';
+import { toQueryString } from '../query-string/query-string';
+
+/** One HTTP request, ready to send: the path under the base URL, and a query or a JSON body. */
+export interface EndpointRequest {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly query?: string;
+  readonly body?: string;
+}
+
+/**
+ * The request that calls endpoint `name` with `input`: `:param` path parameters filled from the input (and
+ * taken out of it), the other fields as a JSON body or a query string, as the endpoint table says.
+ */
+export function endpointRequest(
+  name: ApiEndpointName,
+  input: Readonly<Record<string, unknown>>,
+): EndpointRequest {
+  // The name may come from untyped code; `toString` and friends are not endpoints.
+  const endpoint: ApiEndpoint | undefined = Object.hasOwn(API_ENDPOINTS, name)
+    ? API_ENDPOINTS[name]
+    : undefined;
+  if (endpoint === undefined) {
+    throw new AetherError(
+      'INVALID_ARGUMENT',
+      `${String(name)} is not an API endpoint (one of ${Object.keys(API_ENDPOINTS).join(', ')})`,
+    );
+  }
+  const rest: Record<string, unknown> = { ...input };
+  const parameters: Record<string, string> = {};
+  for (const segment of endpoint.path.split('/')) {
+    if (!segment.startsWith(':')) continue;
+    const parameter = segment.slice(1);
+    const value = rest[parameter];
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw AetherError.invalid([{ field: parameter, rule: 'is required' }]);
+    }
+    parameters[parameter] = String(value);
+    delete rest[parameter];
+  }
+  const path = endpointPath(endpoint.path, parameters);
+  return endpoint.input === 'body'
+    ? { method: endpoint.method, path, body: JSON.stringify(rest) }
+    : { method: endpoint.method, path, query: toQueryString(rest) };
+}
