@@ -29,8 +29,8 @@ const scopeDependencies = {
   // The typed HTTP client of the REST API: browser-safe, for the dashboard, the CLI's remote mode and other projects.
   'scope:client': ['scope:core'],
   'scope:api': ['scope:core', 'scope:workflows'],
-  // `aetherquant serve` starts the API (loaded only by that command); `--api-url` calls one through the client.
-  'scope:cli': ['scope:core', 'scope:workflows', 'scope:client', 'scope:api'],
+  // `--api-url` calls a deployed API through the client (`aetherquant serve` runs the API's binary, no import).
+  'scope:cli': ['scope:core', 'scope:workflows', 'scope:client'],
   'scope:dashboard': ['scope:core', 'scope:client'],
   // Test support (market data, assertions): imported by test files only, see testDepConstraints.
   'scope:testing': ['scope:core'],

@@ -23,6 +23,7 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
         'scope:api',
         'scope:backtest',
         'scope:cli',
+        'scope:client',
         'scope:core',
         'scope:dashboard',
         'scope:data',
@@ -63,10 +64,11 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
     expect(users.sort()).toEqual(['scope:tools', 'scope:workflows']);
   });
 
-  it('lets apps reach only workflows and core, and the dashboard only core', () => {
+  it('lets apps reach only workflows, core and the API client, and the dashboard only browser-safe core and client', () => {
     expect(allowed('scope:api')).toEqual(['scope:core', 'scope:workflows']);
-    expect(allowed('scope:cli')).toEqual(['scope:core', 'scope:workflows']);
-    expect(allowed('scope:dashboard')).toEqual(['scope:core']);
+    expect(allowed('scope:cli')).toEqual(['scope:core', 'scope:workflows', 'scope:client']);
+    expect(allowed('scope:dashboard')).toEqual(['scope:core', 'scope:client']);
+    expect(allowed('scope:client')).toEqual(['scope:core']);
   });
 
   it('is acyclic, so "only downward" holds', () => {

@@ -1,14 +1,21 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { AetherError } from '@aetherquant/core';
 import { loadSettings } from '@aetherquant/workflows';
 import { startApiServer } from './server/start-api-server';
 
 /**
- * `aetherquant-web`: the REST API on AETHERQ_HOST:AETHERQ_PORT with the settings of the environment and
- * ./.env. SIGTERM or SIGINT shut it down gracefully; bad settings exit 2 listing every problem.
+ * `aetherquant-web [--dotenv FILE]`: the REST API on AETHERQ_HOST:AETHERQ_PORT with the settings of the
+ * environment over ./.env (or FILE). SIGTERM or SIGINT shut it down gracefully; bad settings exit 2
+ * listing every problem.
  */
 async function main(): Promise<void> {
-  const { settings, warnings } = loadSettings({ env: process.env, cwd: process.cwd() });
+  const { values } = parseArgs({ options: { dotenv: { type: 'string' } } });
+  const { settings, warnings } = loadSettings({
+    env: process.env,
+    cwd: process.cwd(),
+    envFile: values.dotenv,
+  });
   const server = await startApiServer({ settings, warnings });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -19,5 +19,6 @@ export { CsvProvider, type CsvProviderOptions } from './lib/csv/csv-provider';
 export { CSV_BAR_HEADER, formatBarsCsv } from './lib/csv/csv-bar-writer';
 export { SyntheticProvider, type SyntheticProviderOptions } from './lib/synthetic/synthetic-provider';
 export { CachedProvider, type CachedProviderOptions } from './lib/cache/cached-provider';
+export { RecentBars, type RecentBarsOptions } from './lib/cache/recent-bars';
 export { createMarketDataProvider, type ProviderSelection } from './lib/factory/create-provider';
 export { alignSeries, type AlignedSeries } from './lib/alignment/align-series';

@@ -47,3 +47,4 @@ export { liveTradeWorkflow, type LiveTradeReport } from './lib/trading/live-trad
 
 // The database the apps keep open (the API), for them to reach it through this package only.
 export { openDatabase, type AuditStore, type Database, type NewAuditEvent } from '@aetherquant/persistence';
+export { RecentBars } from '@aetherquant/data';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ApiEndpointName } from '@aetherquant/core';
-import { runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
+import { RecentBars, runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
 import { API_RUNTIME, type ApiRuntime } from '../config/api-runtime';
 import { CHART_POINTS, REQUEST_LIMITS } from '../config/request-limits';
 import { type ApiRequest } from './http/http-types';
@@ -12,7 +12,7 @@ type AnyWorkflow = Workflow<any, unknown>;
 /**
  * How every `/api` handler does its work: read and check the endpoint's input, run the workflow the
  * endpoint (or its variant) names, with the API's context — its open database, its request limits, chart
- * series, and runs recorded on a best-effort basis so a database outage does not fail a computation.
+ * series, recently loaded bars shared between requests, and runs recorded on a best-effort basis so a database outage does not fail a computation.
  */
 @Injectable()
 export class WorkflowRunner {
@@ -25,6 +25,8 @@ export class WorkflowRunner {
       chartPoints: CHART_POINTS,
       limits: REQUEST_LIMITS,
       recording: 'best-effort',
+      // Many requests ask for the same bars (a dashboard's SPY, 2y): load each once a minute, not per request.
+      recentBars: new RecentBars({ maxEntries: 128, ttlMs: 60_000 }),
     };
   }
 

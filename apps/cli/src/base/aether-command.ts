@@ -51,9 +51,9 @@ export abstract class AetherCommand extends Command {
    * Loads and validates the settings once (environment over `.env`); warnings such as a misspelt
    * variable go to stderr, and bad values fail with every problem listed.
    */
-  protected loadSettings(envFile?: string): Settings {
+  protected loadSettings(envFile?: string, env: NodeJS.ProcessEnv = process.env): Settings {
     try {
-      const { settings, warnings } = loadSettings({ env: process.env, cwd: process.cwd(), envFile });
+      const { settings, warnings } = loadSettings({ env, cwd: process.cwd(), envFile });
       this.printWarnings(warnings);
       return settings;
     } catch (error) {

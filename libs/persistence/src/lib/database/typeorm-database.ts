@@ -67,6 +67,11 @@ export async function connectDatabase(
   }
   const dataSource = new DataSource(dataSourceOptions(target));
   await guard(target, 'connect to', () => dataSource.initialize());
+  if (target.dialect === 'sqlite' && target.path !== ':memory:') {
+    // In WAL mode NORMAL never corrupts the file; it skips the fsync per commit (a power cut may lose the
+    // last commits, not the database), which makes each recorded run several times cheaper.
+    await guard(target, 'configure', () => dataSource.query('PRAGMA synchronous = NORMAL'));
+  }
   try {
     if (target.dialect === 'postgres' && target.schema) {
       await guard(target, 'create the schema of', () =>

@@ -50,12 +50,24 @@ export function buyAndHoldEquity(close: ArrayLike<number>, startEquity: number):
   return equity;
 }
 
+/**
+ * Formatted bar times, kept per time column: a long-running app serves many charts of the same cached
+ * series (the API's recent bars), and formatting dates is most of what a chart costs.
+ */
+const timeLabels = new WeakMap<object, string[]>();
+
+function timeLabel(input: ChartInput, index: number): string {
+  let labels = timeLabels.get(input.time);
+  if (labels === undefined) timeLabels.set(input.time, (labels = []));
+  return (labels[index] ??= formatBarTime(input.time[index] as number, input.interval));
+}
+
 /** The chart of a run, downsampled to at most `maxPoints` points (see {@link downsampleIndices}). */
 export function chartSeries(input: ChartInput, maxPoints: number): ChartSeries {
   const drawdown = drawdownSeries(input.equity);
   const kept = downsampleIndices(input.equity, drawdown, maxPoints);
   return {
-    time: kept.map((i) => formatBarTime(input.time[i] as number, input.interval)),
+    time: kept.map((i) => timeLabel(input, i)),
     equity: kept.map((i) => money(input.equity[i] as number)),
     benchmark: kept.map((i) => money(input.benchmark[i] as number)),
     drawdown: kept.map((i) => ratio(drawdown[i] as number) as number),

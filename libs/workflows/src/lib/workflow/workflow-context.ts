@@ -1,4 +1,5 @@
 import { type Settings } from '@aetherquant/core';
+import { type RecentBars } from '@aetherquant/data';
 import { type Database } from '@aetherquant/persistence';
 import { type RequestLimits } from '../limits/request-limits';
 
@@ -19,4 +20,6 @@ export interface WorkflowContext {
   limits?: RequestLimits;
   /** `best-effort`: a run that cannot be recorded (database unreachable) still returns its report, without run_id and with a warning. Default `required`. */
   recording?: 'required' | 'best-effort';
+  /** Bars loaded recently, shared by the requests of a long-running app (the API); the CLI loads afresh. */
+  recentBars?: RecentBars;
 }
