@@ -35,7 +35,7 @@ describeWithPostgres('a database outage', () => {
       spawnSync('psql', [POSTGRES_URL as string, '-qc', `DROP SCHEMA IF EXISTS "${schema}" CASCADE`]);
   });
 
-  it('never fails a request: readyz says 503, and the audit rows land once the database is back', async () => {
+  it('never fails a request: readyz says 503, and the queued runs and audit rows land once the database is back', async () => {
     const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
     const schema = freshSchema();
@@ -67,8 +67,9 @@ describeWithPostgres('a database outage', () => {
         .send({ symbol: 'SPY', period: '1y' });
       expect(backtest.status).toBe(200);
       expect(backtest.body.sharpe).toBe(before.body.sharpe);
-      expect(backtest.body.run_id).toBeUndefined();
-      expect(backtest.body.warnings).toEqual([expect.stringMatching(/^run not recorded: /)]);
+      // The run waits in the queue of runs to write, under the id the answer already names.
+      expect(backtest.body.run_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(backtest.body.warnings).toBeUndefined();
       const unauthorized = await request(api.url).get('/api/keycheck').set('X-Request-ID', 'outage-401');
       expect(unauthorized.status).toBe(401);
       const runs = await request(api.url)
@@ -100,8 +101,14 @@ describeWithPostgres('a database outage', () => {
       expect(byId.get('outage-backtest')).toBe(200);
       expect(byId.get('outage-401')).toBe(401);
       expect(byId.get('outage-runs')).toBe(503);
+      const recorded = await request(api.url)
+        .get(`/api/runs/${backtest.body.run_id}`)
+        .set('X-API-Key', ADMIN_KEY)
+        .expect(200);
+      expect(recorded.body.metrics.sharpe).toBe(before.body.sharpe);
       // Nothing lost, nothing failing (the audit read itself may still be queued).
       expect(api.server.runtime.audit?.status()).toEqual({ pending: expect.any(Number), dropped: 0 });
+      expect(api.server.runtime.runs?.status()).toEqual({ pending: 0, dropped: 0 });
     } finally {
       await api.close();
       await proxy.stop();

@@ -46,5 +46,11 @@ export { papertradeWorkflow, type PapertradeReport } from './lib/trading/papertr
 export { liveTradeWorkflow, type LiveTradeReport } from './lib/trading/live-trade.workflow';
 
 // The database the apps keep open (the API), for them to reach it through this package only.
-export { openDatabase, type AuditStore, type Database, type NewAuditEvent } from '@aetherquant/persistence';
+export {
+  openDatabase,
+  type AuditStore,
+  type Database,
+  type NewAuditEvent,
+  type NewRun,
+} from '@aetherquant/persistence';
 export { RecentBars } from '@aetherquant/data';

@@ -25,6 +25,8 @@ export class WorkflowRunner {
       chartPoints: CHART_POINTS,
       limits: REQUEST_LIMITS,
       recording: 'best-effort',
+      // Runs are written after the answer, in batches; the report names the id they will have.
+      deferRun: runtime.runs && ((run) => runtime.runs?.offer(run) ?? false),
       // Many requests ask for the same bars (a dashboard's SPY, 2y): load each once a minute, not per request.
       recentBars: new RecentBars({ maxEntries: 128, ttlMs: 60_000 }),
     };

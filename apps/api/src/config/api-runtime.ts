@@ -1,5 +1,6 @@
 import { type Settings } from '@aetherquant/core';
-import { type AuditWriter } from '../audit/audit-writer';
+import { type NewAuditEvent, type NewRun } from '@aetherquant/workflows';
+import { type BatchWriter } from '../recording/batch-writer';
 import { type KeyRing } from '../common/auth/api-keys';
 import { type JsonLogger } from '../common/logging/json-logger';
 import { type DatabaseConnection } from '../database/database-connection';
@@ -12,7 +13,10 @@ export interface ApiRuntime {
   readonly keys: KeyRing;
   /** Absent when persistence is off (`AETHERQ_DATABASE_URL=none`). */
   readonly database?: DatabaseConnection;
-  readonly audit?: AuditWriter;
+  /** Both absent when persistence is off. */
+  readonly audit?: BatchWriter<NewAuditEvent>;
+  /** Runs recorded after their report is answered, in batches. */
+  readonly runs?: BatchWriter<NewRun>;
 }
 
 /** The injection token of the runtime. */

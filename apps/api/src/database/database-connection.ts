@@ -90,6 +90,7 @@ export class DatabaseConnection implements Database {
 
   readonly runs: Database['runs'] = {
     record: (run) => this.#current().runs.record(run),
+    recordMany: (runs) => this.#current().runs.recordMany(runs),
     list: (query) => this.#current().runs.list(query),
     get: (id) => this.#current().runs.get(id),
   };

@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { redactUrlPassword, type Settings } from '@aetherquant/core';
-import { type Database } from '@aetherquant/workflows';
+import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows';
 import helmet from 'helmet';
 import { AppModule } from '../app.module';
-import { AuditWriter, type AuditWriterOptions } from '../audit/audit-writer';
+import { BatchWriter, type BatchWriterOptions } from '../recording/batch-writer';
 import { KeyRing } from '../common/auth/api-keys';
 import { ApiExceptionFilter } from '../common/filters/api-exception.filter';
 import { bodyParserErrors } from '../common/http/body-parser-errors';
@@ -27,7 +27,8 @@ export interface ApiAppOptions {
   database?: Pick<DatabaseConnectionOptions, 'open' | 'retryMs' | 'pingTimeoutMs'> & {
     open?: (url: string) => Promise<Database>;
   };
-  audit?: Pick<AuditWriterOptions, 'capacity' | 'batchSize' | 'flushDelayMs' | 'retryMs'>;
+  /** Tuning of both batched writers (audit events and runs). */
+  recording?: Pick<BatchWriterOptions<unknown>, 'capacity' | 'batchSize' | 'flushDelayMs' | 'retryMs'>;
 }
 
 export interface ApiApp {
@@ -69,10 +70,28 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
       ? undefined
       : new DatabaseConnection({ url: settings.databaseUrl, logger, ...options.database });
   const audit =
-    database === undefined
-      ? undefined
-      : new AuditWriter({ store: () => database.audit, logger, ...options.audit });
-  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit };
+    database &&
+    new BatchWriter<NewAuditEvent>({
+      label: 'audit events',
+      write: (events) => database.audit.recordMany(events),
+      // The newest events tell the most about an outage; an overflow loses the oldest, counted and logged.
+      overflow: 'drop-oldest',
+      capacity: 10_000,
+      logger,
+      ...options.recording,
+    });
+  const runs =
+    database &&
+    new BatchWriter<NewRun>({
+      label: 'runs',
+      write: (batch) => database.runs.recordMany(batch),
+      // A run refused here is answered with a warning instead of a run id: nothing is lost unannounced.
+      overflow: 'refuse',
+      capacity: 1_000,
+      logger,
+      ...options.recording,
+    });
+  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit, runs };
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
     bodyParser: false,

@@ -35,6 +35,7 @@ export async function startApiServer(options: ApiAppOptions): Promise<ApiServer>
       });
       clearTimeout(cut);
       await app.close();
+      await runtime.runs?.close();
       await runtime.audit?.close();
       await runtime.database?.close();
       runtime.logger.write('info', 'stopped');

@@ -91,7 +91,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     ...appOptions,
     settings,
     logSink: (line) => lines.push(line),
-    audit: { flushDelayMs: 10, retryMs: { first: 50, max: 200 }, ...appOptions.audit },
+    recording: { flushDelayMs: 10, retryMs: { first: 50, max: 200 }, ...appOptions.recording },
     database: { retryMs: { first: 50, max: 200 }, ...appOptions.database },
   });
   return {

@@ -220,6 +220,44 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       );
     }, 60_000);
 
+    it('records a batch of runs in one call, keeping given ids, each readable as if recorded alone', async () => {
+      const given = '01900000-0000-7000-8000-0000000000aa';
+      const runs = Array.from({ length: 130 }, (_, i) =>
+        backtestRun({
+          symbols: i % 2 === 0 ? ['SPY'] : ['QQQ', 'TLT'],
+          metrics: { sharpe: i / 10, max_drawdown: -i / 100 },
+          orders: i === 7 ? backtestRun().orders : [],
+          durationMs: i,
+        }),
+      );
+      runs[3] = { ...(runs[3] as NewRun), id: given };
+      // 130 runs: three INSERTs into runs (60, 60, 10), one each for symbols and metrics, one for the orders.
+      const ids = await database.runs.recordMany(runs);
+      expect(ids).toHaveLength(130);
+      expect(ids[3]).toBe(given);
+      expect(new Set(ids).size).toBe(130);
+      const third = await database.runs.get(ids[3] as string);
+      expect(third).toMatchObject({
+        id: given,
+        symbols: ['QQQ', 'TLT'],
+        metrics: { sharpe: 0.3, max_drawdown: -0.03 },
+        durationMs: 3,
+      });
+      const withOrders = await database.runs.get(ids[7] as string);
+      expect(withOrders.orders.map((order) => order.side)).toEqual(['buy', 'sell']);
+      expect(await database.runs.recordMany([])).toEqual([]);
+    }, 60_000);
+
+    it('writes none of a batch of runs when one is bad, naming its field by index', async () => {
+      const before = await database.runs.list({ limit: 1000 });
+      const error = await rejection(
+        database.runs.recordMany([backtestRun(), backtestRun({ durationMs: -1 })]),
+        'INVALID_ARGUMENT',
+      );
+      expect(error.details?.violations?.map((violation) => violation.field)).toEqual(['[1].durationMs']);
+      expect(await database.runs.list({ limit: 1000 })).toEqual(before);
+    });
+
     it('records the audit log and lists it newest first', async () => {
       const first = await database.audit.record({
         method: 'POST',

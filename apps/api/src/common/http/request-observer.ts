@@ -1,4 +1,5 @@
-import { type AuditWriter } from '../../audit/audit-writer';
+import { type NewAuditEvent } from '@aetherquant/workflows';
+import { type BatchWriter } from '../../recording/batch-writer';
 import { maskQuery, type JsonLogger } from '../logging/json-logger';
 import { type ApiRequest, type ApiResponse } from './http-types';
 
@@ -9,7 +10,7 @@ const CLIENT_CLOSED_REQUEST = 499;
  * What happens once a request has been answered: one structured log line, and for every `/api` request
  * (401s, 403s and 429s included) an audit event queued for the batched writer.
  */
-export function observeRequests(logger: JsonLogger, audit: AuditWriter | undefined) {
+export function observeRequests(logger: JsonLogger, audit: BatchWriter<NewAuditEvent> | undefined) {
   return (request: ApiRequest, response: ApiResponse, durationMs: number): void => {
     const { requestId, caller } = request.context;
     const status = response.writableFinished ? response.statusCode : CLIENT_CLOSED_REQUEST;
@@ -25,7 +26,8 @@ export function observeRequests(logger: JsonLogger, audit: AuditWriter | undefin
       ip: caller.clientIp,
     });
     if (audit && (path === '/api' || path.startsWith('/api/'))) {
-      audit.record({
+      audit.offer({
+        createdAt: new Date(),
         method: request.method ?? 'GET',
         path,
         statusCode: status,

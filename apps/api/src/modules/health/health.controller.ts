@@ -28,16 +28,22 @@ export class HealthController {
   }
 
   private async notReadyBecause(): Promise<string | undefined> {
-    const { database, audit } = this.runtime;
+    const { database, audit, runs } = this.runtime;
     if (database === undefined) return undefined;
     try {
       await database.ping();
     } catch (error) {
       return `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
     }
-    // The database answers again: write the waiting audit events now rather than at the next retry.
-    if (audit?.status().failing !== undefined) await audit.flush();
-    const failing = audit?.status().failing;
-    return failing === undefined ? undefined : `audit log not written: ${failing}`;
+    // The database answers again: write what waits now rather than at the next retry.
+    for (const [name, writer] of [
+      ['runs', runs],
+      ['audit log', audit],
+    ] as const) {
+      if (writer?.status().failing !== undefined) await writer.flush();
+      const failing = writer?.status().failing;
+      if (failing !== undefined) return `${name} not written: ${failing}`;
+    }
+    return undefined;
   }
 }

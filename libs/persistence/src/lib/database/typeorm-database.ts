@@ -36,6 +36,7 @@ function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       database: target.path,
       enableWAL: !inMemory,
       busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      driver: untracedSqlite(),
     };
   }
   return {
@@ -52,6 +53,18 @@ function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     connectTimeoutMS: 10_000,
     extra: { max: 10 },
   };
+}
+
+/**
+ * The sqlite3 module as TypeORM's driver, minus its debugging mode. TypeORM calls `sqlite3.verbose()`, which
+ * wraps every statement to capture a stack trace and `util.inspect` its parameters (a run's whole JSON
+ * result): most of the cost of recording a run. Our errors name the database and the statement's purpose
+ * already, so the long traces add nothing worth that.
+ */
+function untracedSqlite(): object {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with TypeORM, on first use
+  const sqlite3 = require('sqlite3') as object;
+  return Object.create(sqlite3, { verbose: { value: () => sqlite3 } }) as object;
 }
 
 /**
@@ -90,6 +103,7 @@ export async function connectDatabase(
       applied,
       runs: {
         record: (run) => safe(() => runs.record(run)),
+        recordMany: (batch) => safe(() => runs.recordMany(batch)),
         list: (query) => safe(() => runs.list(query)),
         get: (id) => safe(() => runs.get(id)),
       },

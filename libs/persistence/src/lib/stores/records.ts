@@ -31,7 +31,13 @@ const orderSchema = z.object({
   status: z.string().min(1).max(16),
 });
 
+const runId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'must be a run id' });
+
 const newRunSchema = z.object({
+  /** Given by a caller that answers before the run is written (the API's batched recording); else made here. */
+  id: runId.optional(),
   type: z.enum(RUN_TYPES),
   symbols: z.array(symbol).min(1).max(500),
   period: z.string().min(1).max(16).nullable().optional(),
@@ -56,6 +62,13 @@ export type ValidNewRun = z.output<typeof newRunSchema>;
 
 export function validateNewRun(run: NewRun): ValidNewRun {
   return validate(newRunSchema, run, { context: 'run to record' });
+}
+
+const newRunsSchema = z.array(newRunSchema);
+
+/** Every run of a batch, or an INVALID_ARGUMENT naming each bad one's field by its index (`[3].durationMs`). */
+export function validateNewRuns(runs: NewRun[]): ValidNewRun[] {
+  return validate(newRunsSchema, runs, { context: 'runs to record' });
 }
 
 export interface StoredOrder {
@@ -110,10 +123,7 @@ const listRunsSchema = z.object({
   limit: z.number().int().min(1).max(MAX_LIST_LIMIT).default(20),
   type: z.enum(RUN_TYPES).optional(),
   symbol: symbol.optional(),
-  before: z
-    .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'must be a run id' })
-    .optional(),
+  before: runId.optional(),
 });
 
 export function validateListRuns(query: ListRunsQuery): z.output<typeof listRunsSchema> {
@@ -189,6 +199,11 @@ export function validateListAudit(query: ListAuditQuery): z.output<typeof listAu
 export interface RunStore {
   /** Records a run with its symbols, metrics and orders in one transaction; all of it lands, or none. */
   record(run: NewRun): Promise<RunDetail>;
+  /**
+   * Records several runs in one transaction with multi-row inserts (all land, or none) and returns their ids
+   * in order: the cheap way to write many, as a server batching its recordings does.
+   */
+  recordMany(runs: NewRun[]): Promise<string[]>;
   /** Runs newest first, optionally of one type or with one symbol, paged with `before`. */
   list(query?: ListRunsQuery): Promise<ListedRun[]>;
   /** One run with its result, metrics and orders; NOT_FOUND when there is none with that id. */

@@ -1,5 +1,5 @@
 import { AetherError } from '@aetherquant/core';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type OperationLock } from '../database/exclusive-lock';
 import { uuidV7 } from '../ids/uuid-v7';
@@ -14,12 +14,19 @@ import {
   type RunSummary,
   type StoredOrder,
   type RunType,
+  type ValidNewRun,
   validateListRuns,
   validateNewRun,
+  validateNewRuns,
 } from './records';
 
-/** Orders per INSERT statement: 10 columns each stays under SQLite's 999 bound parameters. */
+// Rows per INSERT statement, so that each stays under SQLite's 999 bound parameters.
+/** Orders have 10 columns. */
 const ORDERS_PER_INSERT = 90;
+/** Runs have 14 columns. */
+const RUNS_PER_INSERT = 60;
+/** Symbols and metrics have 3 columns. */
+const NARROW_ROWS_PER_INSERT = 300;
 
 export class TypeormRunStore implements RunStore {
   constructor(
@@ -29,51 +36,47 @@ export class TypeormRunStore implements RunStore {
   ) {}
 
   async record(newRun: NewRun): Promise<RunDetail> {
-    const run = validateNewRun(newRun);
-    const id = uuidV7();
-    const row: RunRow = {
-      id,
-      createdAt: run.createdAt ?? new Date(),
-      type: run.type,
-      period: run.period ?? null,
-      interval: run.interval ?? null,
-      startAt: run.start ?? null,
-      endAt: run.end ?? null,
-      parameters: run.parameters,
-      // JSON of any shape; typed as an object only so TypeORM maps it as one column.
-      result: (run.result ?? null) as object | null,
-      finalEquity: run.finalEquity ?? null,
-      ordersPlaced: run.ordersPlaced ?? run.orders.length,
-      status: run.status,
-      durationMs: run.durationMs,
-    };
-    const orders: ExecutionOrderRow[] = run.orders.map((order) => ({
-      runId: id,
-      symbol: order.symbol,
-      side: order.side,
-      quantity: order.quantity,
-      price: order.price,
-      commission: order.commission,
-      timestamp: order.timestamp,
-      clientOrderId: order.clientOrderId ?? null,
-      status: order.status,
-    }));
+    const [id] = await this.insert([validateNewRun(newRun)]);
+    return this.get(id as string);
+  }
+
+  recordMany(newRuns: NewRun[]): Promise<string[]> {
+    return this.insert(validateNewRuns(newRuns));
+  }
+
+  private async insert(runs: ValidNewRun[]): Promise<string[]> {
+    if (runs.length === 0) return [];
+    const rows = runs.map((run) => runRows(run));
     await this.lock.run(() =>
       this.dataSource.transaction(async (manager) => {
-        // JSON columns hold any value, which TypeORM's deep-partial insert type cannot express.
-        await manager.insert(this.entities.run, row as unknown as QueryDeepPartialEntity<RunRow>);
-        await manager.insert(
-          this.entities.runSymbol,
-          run.symbols.map((symbol, position) => ({ runId: id, position, symbol })),
+        // One multi-row INSERT per table and chunk: a batch costs a few statements, not a few per run.
+        await insertChunked(
+          manager,
+          this.entities.run,
+          rows.map((row) => row.run),
+          RUNS_PER_INSERT,
         );
-        const metrics = Object.entries(run.metrics).map(([name, value]) => ({ runId: id, name, value }));
-        if (metrics.length > 0) await manager.insert(this.entities.runMetric, metrics);
-        for (let i = 0; i < orders.length; i += ORDERS_PER_INSERT) {
-          await manager.insert(this.entities.executionOrder, orders.slice(i, i + ORDERS_PER_INSERT));
-        }
+        await insertChunked(
+          manager,
+          this.entities.runSymbol,
+          rows.flatMap((row) => row.symbols),
+          NARROW_ROWS_PER_INSERT,
+        );
+        await insertChunked(
+          manager,
+          this.entities.runMetric,
+          rows.flatMap((row) => row.metrics),
+          NARROW_ROWS_PER_INSERT,
+        );
+        await insertChunked(
+          manager,
+          this.entities.executionOrder,
+          rows.flatMap((row) => row.orders),
+          ORDERS_PER_INSERT,
+        );
       }),
     );
-    return this.get(id);
+    return rows.map((row) => row.run.id);
   }
 
   async list(query: ListRunsQuery = {}): Promise<ListedRun[]> {
@@ -181,4 +184,63 @@ function summary(row: RunRow, symbols: string[]): RunSummary {
     status: row.status as RunStatus,
     durationMs: Number(row.durationMs),
   };
+}
+
+/** The rows of one run in each table. */
+function runRows(run: ValidNewRun): {
+  run: RunRow;
+  symbols: { runId: string; position: number; symbol: string }[];
+  metrics: { runId: string; name: string; value: number | null }[];
+  orders: ExecutionOrderRow[];
+} {
+  const id = run.id ?? uuidV7();
+  return {
+    run: {
+      id,
+      createdAt: run.createdAt ?? new Date(),
+      type: run.type,
+      period: run.period ?? null,
+      interval: run.interval ?? null,
+      startAt: run.start ?? null,
+      endAt: run.end ?? null,
+      parameters: run.parameters,
+      // JSON of any shape; typed as an object only so TypeORM maps it as one column.
+      result: (run.result ?? null) as object | null,
+      finalEquity: run.finalEquity ?? null,
+      ordersPlaced: run.ordersPlaced ?? run.orders.length,
+      status: run.status,
+      durationMs: run.durationMs,
+    },
+    symbols: run.symbols.map((symbol, position) => ({ runId: id, position, symbol })),
+    metrics: Object.entries(run.metrics).map(([name, value]) => ({ runId: id, name, value })),
+    orders: run.orders.map((order) => ({
+      runId: id,
+      symbol: order.symbol,
+      side: order.side,
+      quantity: order.quantity,
+      price: order.price,
+      commission: order.commission,
+      timestamp: order.timestamp,
+      clientOrderId: order.clientOrderId ?? null,
+      status: order.status,
+    })),
+  };
+}
+
+async function insertChunked<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  rows: readonly Row[],
+  perInsert: number,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += perInsert) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      // JSON columns hold any value, which TypeORM's deep-partial insert type cannot express.
+      .values(rows.slice(i, i + perInsert) as QueryDeepPartialEntity<Row>[])
+      .updateEntity(false)
+      .execute();
+  }
 }

@@ -5,8 +5,28 @@ import { type ChartSeries } from '../chart/chart-series';
 
 /** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
 export const ratio = (value: number | null): number | null =>
-  value === null ? null : Number(value.toFixed(6));
-export const money = (value: number): number => Number(value.toFixed(2));
+  value === null ? null : roundDecimals(value, 6);
+export const money = (value: number): number => roundDecimals(value, 2);
+
+const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+const round = Math.round;
+const floor = Math.floor;
+const abs = Math.abs;
+
+/**
+ * Exactly `Number(value.toFixed(digits))`, several times faster (charts round thousands of values per
+ * request). Away from a half, `round(value × 10^d) / 10^d` is the same number: the rounded integer is the
+ * same, and dividing it by 10^d is correctly rounded, as parsing the decimal text is. Near a half (where the
+ * product's rounding error could tip it), in the huge and for non-finite values, `toFixed` decides.
+ */
+export function roundDecimals(value: number, digits: number): number {
+  const scale = SCALES[digits];
+  if (scale === undefined) return Number(value.toFixed(digits));
+  if (value === 0) return 0; // toFixed writes −0 as "0.00"
+  const scaled = value * scale;
+  if (abs(scaled) < 1e15 && abs(scaled - floor(scaled) - 0.5) > 1e-6) return round(scaled) / scale;
+  return Number(value.toFixed(digits));
+}
 
 /** The metrics beyond the headline figures, snake_case as the CLI and the API show them. */
 export interface MetricsReport {

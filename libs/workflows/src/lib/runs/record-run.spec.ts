@@ -27,6 +27,27 @@ describe('recordRun', () => {
     expect(await recordRun({ settings }, run)).toEqual({});
   });
 
+  it('hands the run to deferRun under a new UUIDv7 id, stamped with the time, when the app defers writes', async () => {
+    const database = databaseRecording(async () => ({ id: 'never' }));
+    const deferred: (NewRun & { id: string })[] = [];
+    const context: WorkflowContext = { settings, database, deferRun: (r) => deferred.push(r) > 0 };
+    const recording = await recordRun(context, run);
+    expect(recording.runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deferred).toEqual([{ ...run, id: recording.runId, createdAt: expect.any(Date) }]);
+    expect(database.runs.record).not.toHaveBeenCalled();
+  });
+
+  it('warns, without an id, when deferRun cannot take the run', async () => {
+    const context: WorkflowContext = {
+      settings,
+      database: databaseRecording(async () => ({ id: 'x' })),
+      deferRun: () => false,
+    };
+    expect(await recordRun(context, run)).toEqual({
+      warning: 'run not recorded: too many runs are waiting to be written (is the database down?)',
+    });
+  });
+
   it('by default lets a database failure through', async () => {
     await expect(recordRun({ settings, database: failing(unreachable) }, run)).rejects.toBe(unreachable);
   });

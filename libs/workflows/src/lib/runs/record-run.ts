@@ -1,5 +1,5 @@
 import { AetherError } from '@aetherquant/core';
-import { type NewRun } from '@aetherquant/persistence';
+import { type NewRun, uuidV7 } from '@aetherquant/persistence';
 import { withDatabase } from '../history/with-database';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
@@ -22,10 +22,17 @@ export interface RecordingFields {
  * Records a finished run in the app's database (or the settings' one) and returns its id; with
  * persistence turned off (`AETHERQ_DATABASE_URL=none`) records nothing. Under `recording: 'best-effort'`
  * (the API), a database that is unreachable or failing (UNAVAILABLE, INTERNAL) yields a warning instead of
- * an error: the caller computed the report, and losing its history is better than losing the answer.
+ * an error: the caller computed the report, and losing its history is better than losing the answer. With
+ * `deferRun` (the API) the run is handed over to be written later, under an id made here.
  */
 export async function recordRun(context: WorkflowContext, run: NewRun): Promise<RunRecording> {
   if (!context.database && context.settings.databaseUrl === null) return {};
+  if (context.deferRun) {
+    const id = uuidV7();
+    return context.deferRun({ ...run, id, createdAt: run.createdAt ?? new Date() })
+      ? { runId: id }
+      : { warning: 'run not recorded: too many runs are waiting to be written (is the database down?)' };
+  }
   try {
     return { runId: await withDatabase(context, async (database) => (await database.runs.record(run)).id) };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { type Settings } from '@aetherquant/core';
 import { type RecentBars } from '@aetherquant/data';
-import { type Database } from '@aetherquant/persistence';
+import { type Database, type NewRun } from '@aetherquant/persistence';
 import { type RequestLimits } from '../limits/request-limits';
 
 /**
@@ -20,6 +20,12 @@ export interface WorkflowContext {
   limits?: RequestLimits;
   /** `best-effort`: a run that cannot be recorded (database unreachable) still returns its report, without run_id and with a warning. Default `required`. */
   recording?: 'required' | 'best-effort';
+  /**
+   * Takes a run to write later, in a batch (the API: recording then costs a request nothing), and says
+   * whether it took it. The run carries the id its report shows. Without it, runs are written before the
+   * report returns.
+   */
+  deferRun?: (run: NewRun & { id: string }) => boolean;
   /** Bars loaded recently, shared by the requests of a long-running app (the API); the CLI loads afresh. */
   recentBars?: RecentBars;
 }

@@ -1,37 +1,43 @@
 import { AetherError } from '@aetherquant/core';
-import { type AuditStore, type NewAuditEvent } from '@aetherquant/workflows';
 import { type JsonLogger } from '../common/logging/json-logger';
 
-export interface AuditWriterOptions {
-  /** The store the events go to; a call that throws means the database is down for now. */
-  store: () => AuditStore;
+export interface BatchWriterOptions<Item> {
+  /** What is written, in log messages: `audit events`, `runs`. */
+  label: string;
+  /** Writes one batch in one transaction; throwing means the database is down for now (or, for INVALID_ARGUMENT, that the batch is bad). */
+  write: (batch: Item[]) => Promise<unknown>;
   logger: JsonLogger;
-  /** Events kept while the database is down; beyond it the oldest are dropped (and counted). */
+  /**
+   * When the buffer is full: drop the oldest item (a log, where the newest matters most) or refuse the new
+   * one (records whose caller can say it was not kept).
+   */
+  overflow: 'drop-oldest' | 'refuse';
+  /** Items kept while the database is down. */
   capacity?: number;
-  /** Events written per statement batch. */
+  /** Items written per batch. */
   batchSize?: number;
-  /** How long an event may wait before its batch is written. */
+  /** How long an item may wait before its batch is written. */
   flushDelayMs?: number;
   /** First and longest wait before writing again after a failure. */
   retryMs?: { first: number; max: number };
 }
 
-export interface AuditWriterStatus {
+export interface BatchWriterStatus {
   pending: number;
+  /** Items lost: dropped on overflow, or refused by the store as invalid. */
   dropped: number;
   /** Why the last write failed, while writes are failing. */
   failing?: string;
 }
 
 /**
- * Audit events leave the request path at once: `record` only queues. Queued events are written in
- * batches shortly after (one transaction per batch), so auditing costs a request nothing. When the
- * database is down they wait in a bounded buffer, retried with backoff, and land in order once it is back;
- * only an outage long enough to overflow the buffer loses events, the oldest first, and those are counted
- * and logged.
+ * Writes leave the request path at once: `offer` only queues. Queued items are written in batches shortly
+ * after, one transaction per batch, so recording costs a request almost nothing and the database sees a few
+ * statements per batch rather than a few per request. When the database is down, items wait in a bounded
+ * buffer, retried with backoff, and land in order once it is back.
  */
-export class AuditWriter {
-  readonly #buffer: NewAuditEvent[] = [];
+export class BatchWriter<Item> {
+  readonly #buffer: Item[] = [];
   readonly #capacity: number;
   readonly #batchSize: number;
   readonly #flushDelayMs: number;
@@ -42,28 +48,31 @@ export class AuditWriter {
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
 
-  constructor(private readonly options: AuditWriterOptions) {
+  constructor(private readonly options: BatchWriterOptions<Item>) {
     this.#capacity = options.capacity ?? 10_000;
     this.#batchSize = options.batchSize ?? 200;
-    this.#flushDelayMs = options.flushDelayMs ?? 100;
+    this.#flushDelayMs = options.flushDelayMs ?? 20;
     this.#retryMs = options.retryMs ?? { first: 500, max: 10_000 };
     this.#wait = this.#retryMs.first;
   }
 
-  record(event: NewAuditEvent): void {
-    this.#buffer.push({ ...event, createdAt: event.createdAt ?? new Date() });
-    if (this.#buffer.length > this.#capacity) {
+  /** Queues `item`; false when the buffer is full and this writer refuses rather than drops. */
+  offer(item: Item): boolean {
+    if (this.#buffer.length >= this.#capacity) {
+      if (this.options.overflow === 'refuse') return false;
       this.#buffer.shift();
       if (this.#dropped++ === 0) {
-        this.options.logger.write('error', 'audit buffer full: dropping the oldest events', {
+        this.options.logger.write('error', `${this.options.label} buffer full: dropping the oldest`, {
           capacity: this.#capacity,
         });
       }
     }
+    this.#buffer.push(item);
     if (this.#failing === undefined) this.#schedule(this.#flushDelayMs);
+    return true;
   }
 
-  status(): AuditWriterStatus {
+  status(): BatchWriterStatus {
     return {
       pending: this.#buffer.length,
       dropped: this.#dropped,
@@ -78,22 +87,21 @@ export class AuditWriter {
     await this.#writing;
   }
 
-  /** Final flush at shutdown: retries until `deadlineMs`, then gives up, saying how many events are lost. */
+  /** Final flush at shutdown: retries until `deadlineMs`, then gives up, saying how many items are lost. */
   async close(deadlineMs = 5_000): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const deadline = Date.now() + deadlineMs;
     await this.flush();
     while (this.#buffer.length > 0 && Date.now() < deadline) {
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(this.#wait, Math.max(0, deadline - Date.now()))),
-      );
+      const pause = Math.min(this.#wait, Math.max(0, deadline - Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, pause));
       await this.flush();
     }
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#buffer.length > 0) {
-      this.options.logger.write('error', 'audit events not written at shutdown', {
+      this.options.logger.write('error', `${this.options.label} not written at shutdown`, {
         lost: this.#buffer.length,
       });
     }
@@ -112,21 +120,21 @@ export class AuditWriter {
     while (this.#buffer.length > 0) {
       const batch = this.#buffer.slice(0, this.#batchSize);
       try {
-        await this.options.store().recordMany(batch);
+        await this.options.write(batch);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof AetherError && error.code === 'INVALID_ARGUMENT') {
           // A batch the store refuses would be refused forever: say so and move on, rather than block the queue.
-          this.options.logger.write('error', 'audit events refused by the store; dropped', {
+          this.options.logger.write('error', `${this.options.label} refused by the store; dropped`, {
             error: reason,
-            events: batch.length,
+            count: batch.length,
           });
           this.#dropped += batch.length;
           this.#removeWritten(batch);
           continue;
         }
         if (this.#failing === undefined) {
-          this.options.logger.write('error', 'audit events not written; keeping them to retry', {
+          this.options.logger.write('error', `${this.options.label} not written; keeping them to retry`, {
             error: reason,
           });
         }
@@ -137,7 +145,9 @@ export class AuditWriter {
       }
       this.#removeWritten(batch);
       if (this.#failing !== undefined) {
-        this.options.logger.write('info', 'audit writes resumed', { pending: this.#buffer.length });
+        this.options.logger.write('info', `${this.options.label} written again`, {
+          pending: this.#buffer.length,
+        });
         this.#failing = undefined;
         this.#wait = this.#retryMs.first;
       }
@@ -145,13 +155,13 @@ export class AuditWriter {
   }
 
   /**
-   * Takes a batch off the buffer. It was the buffer's front; overflow may have dropped some of it while it
-   * was in flight, so what remains of it is still the front.
+   * Takes a written batch off the buffer. It was the buffer's front; overflow may have dropped some of it
+   * while it was in flight, so what remains of it is still the front.
    */
-  #removeWritten(batch: readonly NewAuditEvent[]): void {
+  #removeWritten(batch: readonly Item[]): void {
     const written = new Set(batch);
     let count = 0;
-    while (count < this.#buffer.length && written.has(this.#buffer[count] as NewAuditEvent)) count++;
+    while (count < this.#buffer.length && written.has(this.#buffer[count] as Item)) count++;
     this.#buffer.splice(0, count);
   }
 }
