@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
 import { createApiApp } from '../src';
-import { ADMIN_KEY, startTestApi, type TestApi, testDatabases, TRADER_KEY } from './support/test-api';
+import { ADMIN_KEY, startedApi, startTestApi, testDatabases, TRADER_KEY } from './support/test-api';
 
 interface AuditRow {
   method: string;
@@ -14,20 +14,12 @@ interface AuditRow {
 }
 
 describe.each(testDatabases())('API keys and roles ($name)', (database) => {
-  let api: TestApi;
-
-  beforeAll(async () => {
-    api = await startTestApi({ env: { AETHERQ_DATABASE_URL: database.url() } });
-  });
-  afterAll(async () => {
-    await api.close();
-    database.cleanUp();
-  });
+  const api = startedApi(database);
 
   /** The audit row of one request, read back through the admin endpoint once the writer has flushed. */
   async function auditRowOf(requestId: string): Promise<AuditRow> {
-    await api.server.runtime.audit?.flush();
-    const { body } = await request(api.url)
+    await api().server.runtime.audit?.flush();
+    const { body } = await request(api().url)
       .get('/api/audit?limit=1000')
       .set('X-API-Key', ADMIN_KEY)
       .expect(200);
@@ -37,7 +29,10 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
   }
 
   it('401 without a key, saying how to send one, and audits it', async () => {
-    const response = await request(api.url).get('/api/keycheck').set('X-Request-ID', 'no-key-1').expect(401);
+    const response = await request(api().url)
+      .get('/api/keycheck')
+      .set('X-Request-ID', 'no-key-1')
+      .expect(401);
     expect(response.body).toEqual({
       error: {
         code: 'UNAUTHORIZED',
@@ -57,13 +52,13 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
 
   it('401 with a wrong key in either header, never echoing it', async () => {
     const wrong = 'wrong-key-that-must-not-leak';
-    const viaHeader = await request(api.url)
+    const viaHeader = await request(api().url)
       .post('/api/backtest')
       .set('X-API-Key', wrong)
       .set('X-Request-ID', 'wrong-1')
       .send({})
       .expect(401);
-    const viaBearer = await request(api.url)
+    const viaBearer = await request(api().url)
       .get('/api/keycheck')
       .set('Authorization', `Bearer ${wrong}`)
       .set('X-Request-ID', 'wrong-2')
@@ -78,7 +73,7 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
       actor_role: null,
     });
     expect(await auditRowOf('wrong-2')).toMatchObject({ status_code: 401 });
-    expect(api.logText()).not.toContain(wrong);
+    expect(api().logText()).not.toContain(wrong);
   });
 
   it('accepts a key in X-API-Key or as a Bearer token, trimmed of whitespace and quotes', async () => {
@@ -88,7 +83,7 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
       ['X-API-Key', `  "${TRADER_KEY}"  `],
       ['Authorization', `Bearer '${ADMIN_KEY}'`],
     ] as const) {
-      const response = await request(api.url).get('/api/keycheck').set(header, value).expect(200);
+      const response = await request(api().url).get('/api/keycheck').set(header, value).expect(200);
       expect(response.body.status).toBe('ok');
     }
   });
@@ -99,7 +94,7 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
       ['/api/runs/0190b7c2-0000-7000-8000-000000000000', 'trader-run'],
       ['/api/audit', 'trader-audit'],
     ] as const) {
-      const response = await request(api.url)
+      const response = await request(api().url)
         .get(path)
         .set('X-API-Key', TRADER_KEY)
         .set('X-Request-ID', id)
@@ -113,7 +108,7 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
   });
 
   it('lets an admin do what a trader can', async () => {
-    await request(api.url)
+    await request(api().url)
       .post('/api/backtest')
       .set('X-API-Key', ADMIN_KEY)
       .set('X-Request-ID', 'admin-backtest')
@@ -123,9 +118,9 @@ describe.each(testDatabases())('API keys and roles ($name)', (database) => {
   });
 
   it('needs no key for the probes and the docs', async () => {
-    await request(api.url).get('/healthz').expect(200);
-    await request(api.url).get('/readyz').expect(200);
-    await request(api.url).get('/api/openapi.json').expect(200);
+    await request(api().url).get('/healthz').expect(200);
+    await request(api().url).get('/readyz').expect(200);
+    await request(api().url).get('/api/openapi.json').expect(200);
   });
 });
 

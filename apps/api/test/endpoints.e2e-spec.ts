@@ -1,31 +1,23 @@
 import request from 'supertest';
-import { ADMIN_KEY, startTestApi, type TestApi, testDatabases, TRADER_KEY } from './support/test-api';
+import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test-api';
 
 const SPY_2Y = { symbol: 'SPY', period: '2y', provider: 'synthetic' };
 
 describe.each(testDatabases())('every endpoint, happy path ($name)', (database) => {
-  let api: TestApi;
-
-  beforeAll(async () => {
-    api = await startTestApi({ env: { AETHERQ_DATABASE_URL: database.url() } });
-  });
-  afterAll(async () => {
-    await api.close();
-    database.cleanUp();
-  });
+  const api = startedApi(database);
 
   const asTrader = (method: 'get' | 'post', path: string) =>
-    request(api.url)[method](path).set('X-API-Key', TRADER_KEY);
+    request(api().url)[method](path).set('X-API-Key', TRADER_KEY);
   const asAdmin = (method: 'get' | 'post', path: string) =>
-    request(api.url)[method](path).set('Authorization', `Bearer ${ADMIN_KEY}`);
+    request(api().url)[method](path).set('Authorization', `Bearer ${ADMIN_KEY}`);
 
   it('GET /healthz answers ok with the version, without a key', async () => {
-    const response = await request(api.url).get('/healthz').expect(200);
+    const response = await request(api().url).get('/healthz').expect(200);
     expect(response.body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
   it('GET /readyz answers ready when the database answers', async () => {
-    const response = await request(api.url).get('/readyz').expect(200);
+    const response = await request(api().url).get('/readyz').expect(200);
     expect(response.body).toEqual({ status: 'ready' });
   });
 
@@ -160,7 +152,7 @@ describe.each(testDatabases())('every endpoint, happy path ($name)', (database) 
   });
 
   it('GET /api/audit lists the requests made, newest first', async () => {
-    await api.server.runtime.audit?.flush();
+    await api().server.runtime.audit?.flush();
     const { body } = await asAdmin('get', '/api/audit?limit=100').expect(200);
     const paths = (body.events as { path: string }[]).map((event) => event.path);
     expect(paths).toEqual(expect.arrayContaining(['/api/backtest', '/api/sweep', '/api/keycheck']));
@@ -168,7 +160,7 @@ describe.each(testDatabases())('every endpoint, happy path ($name)', (database) 
   });
 
   it('GET /api/openapi.json describes every endpoint from the request schemas', async () => {
-    const { body } = await request(api.url).get('/api/openapi.json').expect(200);
+    const { body } = await request(api().url).get('/api/openapi.json').expect(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining([
@@ -193,16 +185,16 @@ describe.each(testDatabases())('every endpoint, happy path ($name)', (database) 
   });
 
   it('GET /api/docs serves a page that loads its script and styles from the API itself', async () => {
-    const page = await request(api.url)
+    const page = await request(api().url)
       .get('/api/docs')
       .expect(200)
       .expect('Content-Type', /text\/html/);
     expect(page.text).toContain('docs/swagger-ui-bundle.js');
-    await request(api.url)
+    await request(api().url)
       .get('/api/docs/swagger-ui-bundle.js')
       .expect(200)
       .expect('Content-Type', /javascript/);
-    await request(api.url).get('/api/docs/start.js').expect(200);
-    await request(api.url).get('/api/docs/package.json').expect(404);
+    await request(api().url).get('/api/docs/start.js').expect(200);
+    await request(api().url).get('/api/docs/package.json').expect(404);
   });
 });

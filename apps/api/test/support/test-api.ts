@@ -105,6 +105,25 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   };
 }
 
+/**
+ * A suite's API on `database`: started before its tests, closed (and the database dropped) after them.
+ * Returns a getter, valid inside the tests.
+ */
+export function startedApi(database: TestDatabase, options: TestApiOptions = {}): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startTestApi({ ...options, env: { AETHERQ_DATABASE_URL: database.url(), ...options.env } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    database.cleanUp();
+  });
+  return () => {
+    if (api === undefined) throw new Error('the API starts in beforeAll: use it inside a test');
+    return api;
+  };
+}
+
 /** Waits until `probe` holds, polling; fails with `what` after `timeoutMs`. */
 export async function eventually<T>(
   what: string,

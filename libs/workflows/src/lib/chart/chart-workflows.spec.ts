@@ -1,18 +1,13 @@
-import { parseSettings } from '@aetherquant/core';
 import { type Database, type NewRun } from '@aetherquant/persistence';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { portfolioBacktestWorkflow } from '../portfolio/portfolio-backtest.workflow';
 import { papertradeWorkflow } from '../trading/papertrade.workflow';
 import { runWorkflow } from '../workflow/workflow';
 import { type ChartSeries } from './chart-series';
+import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
-const settings = parseSettings({
-  AETHERQ_DATA_PROVIDER: 'synthetic',
-  AETHERQ_DATABASE_URL: 'none',
-  AETHERQ_CACHE_DIR: 'none',
-}).settings;
-// Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
-const now = () => Date.UTC(2024, 5, 3, 12);
+const settings = OFFLINE_SETTINGS;
+const now = FIXED_NOW;
 
 /** A database that keeps what it was asked to record, so a test can read the stored result. */
 function recordingDatabase(): { database: Database; recorded: NewRun[] } {

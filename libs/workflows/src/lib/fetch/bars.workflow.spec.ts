@@ -1,15 +1,10 @@
-import { parseSettings } from '@aetherquant/core';
 import { runWorkflow } from '../workflow/workflow';
 import { barsWorkflow } from './bars.workflow';
 import { fetchWorkflow } from './fetch.workflow';
+import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
-const settings = parseSettings({
-  AETHERQ_DATA_PROVIDER: 'synthetic',
-  AETHERQ_DATABASE_URL: 'none',
-  AETHERQ_CACHE_DIR: 'none',
-}).settings;
-// Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
-const now = () => Date.UTC(2024, 5, 3, 12);
+const settings = OFFLINE_SETTINGS;
+const now = FIXED_NOW;
 const context = { context: { settings, now } };
 
 describe('barsWorkflow', () => {

@@ -1,4 +1,4 @@
-import { AetherError, parseSettings } from '@aetherquant/core';
+import { AetherError } from '@aetherquant/core';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { barsWorkflow } from '../fetch/bars.workflow';
 import { optimizeWorkflow } from '../portfolio/optimize.workflow';
@@ -7,14 +7,10 @@ import { sweepWorkflow } from '../sweep/sweep.workflow';
 import { runWorkflow } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
 import { type RequestLimits } from './request-limits';
+import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
-const settings = parseSettings({
-  AETHERQ_DATA_PROVIDER: 'synthetic',
-  AETHERQ_DATABASE_URL: 'none',
-  AETHERQ_CACHE_DIR: 'none',
-}).settings;
-// Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
-const now = () => Date.UTC(2024, 5, 3, 12);
+const settings = OFFLINE_SETTINGS;
+const now = FIXED_NOW;
 const context = (limits?: RequestLimits, more: Partial<WorkflowContext> = {}) => ({
   context: { settings, now, ...(limits ? { limits } : {}), ...more },
 });

@@ -1,4 +1,4 @@
-import { AetherError, parseSettings } from '@aetherquant/core';
+import { AetherError } from '@aetherquant/core';
 import { type Database } from '@aetherquant/persistence';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { optimizeWorkflow } from '../portfolio/optimize.workflow';
@@ -8,14 +8,10 @@ import { papertradeWorkflow } from '../trading/papertrade.workflow';
 import { walkForwardWorkflow } from '../walk-forward/walk-forward.workflow';
 import { runWorkflow, type Workflow } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
+import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
-const settings = parseSettings({
-  AETHERQ_DATA_PROVIDER: 'synthetic',
-  AETHERQ_DATABASE_URL: 'none',
-  AETHERQ_CACHE_DIR: 'none',
-}).settings;
-// Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
-const now = () => Date.UTC(2024, 5, 3, 12);
+const settings = OFFLINE_SETTINGS;
+const now = FIXED_NOW;
 const message = 'cannot use PostgreSQL 127.0.0.1:5432/test: connection refused';
 /** A database the API holds open, which has since become unreachable. */
 const unreachable = {
