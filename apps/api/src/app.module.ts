@@ -11,6 +11,7 @@ import { HealthController } from './modules/health/health.controller';
 import { HistoryController } from './modules/history/history.controller';
 import { ResearchController } from './modules/research/research.controller';
 import { TradingController } from './modules/trading/trading.controller';
+import { UnknownRouteController } from './modules/not-found/unknown-route.controller';
 
 const MINUTE_MS = 60_000;
 
@@ -35,6 +36,8 @@ export class AppModule {
         ResearchController,
         TradingController,
         HistoryController,
+        // Last: it answers what no route above serves.
+        UnknownRouteController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },

@@ -16,20 +16,29 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     envFile: values.dotenv,
   });
-  const server = await startApiServer({ settings, warnings });
+  // Signals are heard from the start, so one that arrives while the server starts is not lost. A terminal's
+  // Ctrl-C reaches every process of its group (`aetherquant serve` and this one), often twice: the first
+  // signal starts the shutdown, the repeats must not cut it short.
+  const started = startApiServer({ settings, warnings });
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      server.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          process.stderr.write(
-            `error: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
-          );
-          process.exit(1);
-        },
-      );
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      started
+        .then((server) => server.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(
+              `error: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
+            );
+            process.exit(1);
+          },
+        );
     });
   }
+  await started;
 }
 
 main().catch((error: unknown) => {

@@ -1,32 +1,19 @@
 import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
 import { createApiApp } from '../src';
-import { ADMIN_KEY, startedApi, startTestApi, testDatabases, TRADER_KEY } from './support/test-api';
-
-interface AuditRow {
-  method: string;
-  path: string;
-  status_code: number;
-  request_id: string;
-  actor_role: string | null;
-  client_ip: string | null;
-  duration_ms: number;
-}
+import {
+  ADMIN_KEY,
+  auditRowOf as auditRowOfApi,
+  startedApi,
+  startTestApi,
+  testDatabases,
+  TRADER_KEY,
+} from './support/test-api';
 
 describe.each(testDatabases())('API keys and roles ($name)', (database) => {
   const api = startedApi(database);
 
-  /** The audit row of one request, read back through the admin endpoint once the writer has flushed. */
-  async function auditRowOf(requestId: string): Promise<AuditRow> {
-    await api().server.runtime.audit?.flush();
-    const { body } = await request(api().url)
-      .get('/api/audit?limit=1000')
-      .set('X-API-Key', ADMIN_KEY)
-      .expect(200);
-    const row = (body.events as AuditRow[]).find((event) => event.request_id === requestId);
-    if (!row) throw new Error(`no audit row for ${requestId}`);
-    return row;
-  }
+  const auditRowOf = (requestId: string) => auditRowOfApi(api(), requestId);
 
   it('401 without a key, saying how to send one, and audits it', async () => {
     const response = await request(api().url)

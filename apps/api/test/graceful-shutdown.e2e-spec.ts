@@ -84,6 +84,15 @@ describe('aetherquant-web (built binary)', () => {
     ]);
   });
 
+  it('shuts down gracefully on a repeated SIGINT (Ctrl-C reaches the whole process group)', async () => {
+    const server = await startBinary({ AETHERQ_DATABASE_URL: 'none', AETHERQ_API_KEY: TRADER_KEY });
+    server.child.kill('SIGINT');
+    await new Promise((done) => setTimeout(done, 5));
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('stopped');
+  });
+
   it('exits 2 with one line naming every bad setting', async () => {
     const child = spawn(WEB_BIN, [], {
       cwd: mkdtempSync(join(tmpdir(), 'aetherquant-web-')),

@@ -58,6 +58,20 @@ describe('rate limiting', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
+  it('counts unknown /api paths too, so floods of them are throttled', async () => {
+    const api2 = await startTestApi({ env: { AETHERQ_RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 4; n++)
+        statuses.push((await request(api2.url).get(`/api/no-such-route-${n}`)).status);
+      expect(statuses).toEqual([404, 404, 429, 429]);
+      const body = (await request(api2.url).delete('/api/backtest')).body;
+      expect(body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await api2.close();
+    }
+  });
+
   it('never limits the health probes', async () => {
     for (let n = 0; n < 10; n++) await request(api.url).get('/healthz').expect(200);
     for (let n = 0; n < 5; n++) await request(api.url).get('/readyz').expect(200);

@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { startTestApi, type TestApi, TRADER_KEY, ADMIN_KEY } from './support/test-api';
+import { ADMIN_KEY, auditRowsOf, startedApi, testDatabases, TRADER_KEY } from './support/test-api';
 
-describe('bad input: 400s that name the field and the rule', () => {
-  let api: TestApi;
+describe.each(testDatabases())('bad input: 400s that name the field and the rule ($name)', (database) => {
+  const api = startedApi(database);
 
-  beforeAll(async () => {
-    api = await startTestApi({ env: { AETHERQ_DATABASE_URL: 'sqlite::memory:' } });
-  });
-  afterAll(() => api.close());
-
-  const post = (path: string) => request(api.url).post(path).set('X-API-Key', TRADER_KEY);
+  const post = (path: string) => request(api().url).post(path).set('X-API-Key', TRADER_KEY);
 
   /** Every failure has the same shape, and none carries a stack trace. */
   function expectErrorBody(body: unknown, code: string) {
@@ -124,14 +119,14 @@ describe('bad input: 400s that name the field and the rule', () => {
   });
 
   it('400 for query parameters of the wrong type or given twice', async () => {
-    const admin = (path: string) => request(api.url).get(path).set('X-API-Key', ADMIN_KEY);
+    const admin = (path: string) => request(api().url).get(path).set('X-API-Key', ADMIN_KEY);
     const text = await admin('/api/runs?limit=many').expect(400);
     expect(text.body.error.details).toEqual([{ field: 'limit', rule: 'must be a number (got "many")' }]);
     const twice = await admin('/api/runs?limit=1&limit=2').expect(400);
     expect(twice.body.error.details).toEqual([{ field: 'limit', rule: 'must be given once, as plain text' }]);
     const range = await admin('/api/audit?limit=0').expect(400);
     expect(range.body.error.details).toEqual([{ field: 'limit', rule: 'must be at least 1 (got 0)' }]);
-    const unknown = await request(api.url)
+    const unknown = await request(api().url)
       .get('/api/bars?symbol=SPY&output=/tmp/x')
       .set('X-API-Key', TRADER_KEY)
       .expect(400);
@@ -139,10 +134,54 @@ describe('bad input: 400s that name the field and the rule', () => {
   });
 
   it('404 in the same shape for an unknown route, and for a method the route lacks', async () => {
-    const unknown = await request(api.url).get('/api/not-a-route').expect(404);
+    const unknown = await request(api().url).get('/api/not-a-route').expect(404);
     expectErrorBody(unknown.body, 'NOT_FOUND');
     expect(unknown.body.error.message).toBe('no route GET /api/not-a-route');
-    const method = await request(api.url).delete('/api/backtest').expect(404);
+    const method = await request(api().url).delete('/api/backtest').expect(404);
     expect(method.body.error.message).toBe('no route DELETE /api/backtest');
+  });
+
+  it('audits every refused request with its status', async () => {
+    const sent: [string, Promise<unknown>][] = [
+      [
+        'bad-type',
+        post('/api/backtest').set('X-Request-ID', 'bad-type').send({ symbol: 'SPY', initial_cash: 'x' }),
+      ],
+      [
+        'bad-json',
+        post('/api/backtest')
+          .set('X-Request-ID', 'bad-json')
+          .set('Content-Type', 'application/json')
+          .send('{'),
+      ],
+      [
+        'too-big',
+        post('/api/backtest')
+          .set('X-Request-ID', 'too-big')
+          .send({ note: 'x'.repeat(110 * 1024) }),
+      ],
+      [
+        'bad-query',
+        request(api().url)
+          .get('/api/runs?limit=x')
+          .set('X-API-Key', ADMIN_KEY)
+          .set('X-Request-ID', 'bad-query'),
+      ],
+      ['no-route', request(api().url).get('/api/nowhere').set('X-Request-ID', 'no-route')],
+    ];
+    for (const [, pending] of sent) await pending;
+    const rows = await auditRowsOf(
+      api(),
+      sent.map(([id]) => id),
+    );
+    expect(
+      Object.fromEntries([...rows].map(([id, row]) => [id, [row.method, row.path, row.status_code]])),
+    ).toEqual({
+      'bad-type': ['POST', '/api/backtest', 400],
+      'bad-json': ['POST', '/api/backtest', 400],
+      'too-big': ['POST', '/api/backtest', 413],
+      'bad-query': ['GET', '/api/runs', 400],
+      'no-route': ['GET', '/api/nowhere', 404],
+    });
   });
 });

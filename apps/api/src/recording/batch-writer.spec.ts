@@ -9,7 +9,7 @@ class FlakyStore {
   batches: number[] = [];
   failure: Error | undefined;
 
-  readonly write = async (events: NewAuditEvent[]) => {
+  write = async (events: NewAuditEvent[]): Promise<void> => {
     if (this.failure) throw this.failure;
     this.batches.push(events.length);
     this.written.push(...events);
@@ -31,7 +31,7 @@ function writer(flaky: FlakyStore, options: Partial<BatchWriterOptions<NewAuditE
   const logger = new JsonLogger('info', [], (line) => lines.push(line));
   const audit = new BatchWriter<NewAuditEvent>({
     label: 'audit events',
-    write: flaky.write,
+    write: (events) => flaky.write(events),
     overflow: 'drop-oldest',
     logger,
     flushDelayMs: 5,
@@ -102,18 +102,47 @@ describe('BatchWriter', () => {
     await audit.close();
   });
 
-  it('drops a batch the store refuses as invalid instead of retrying it forever', async () => {
+  it('drops only the items the store refuses, never the others of their batch', async () => {
+    const flaky = new FlakyStore();
+    const { audit, lines } = writer(flaky);
+    const write = flaky.write;
+    // The store refuses any batch holding r2 (a method it cannot store, say), as one statement would.
+    flaky.write = async (events) => {
+      if (events.some((e) => e.requestId === 'r2')) {
+        throw AetherError.invalid([{ field: 'method', rule: 'must be at most 10 characters long' }]);
+      }
+      return write(events);
+    };
+    for (let n = 1; n <= 3; n++) audit.offer(event(n));
+    await audit.flush();
+    expect(flaky.written.map((e) => e.requestId)).toEqual(['r1', 'r3']);
+    expect(audit.status()).toEqual({ pending: 0, dropped: 1 });
+    expect(lines.filter((line) => line.includes('one refused by the store and dropped'))).toHaveLength(1);
+    await audit.close();
+  });
+
+  it('treats a failure other than an outage as bad items, so one cannot block the queue forever', async () => {
     const flaky = new FlakyStore();
     const { audit } = writer(flaky);
-    flaky.failure = AetherError.invalid([{ field: 'requestId', rule: 'must be at most 64 characters long' }]);
+    const write = flaky.write;
+    flaky.write = async (events) => {
+      if (events.some((e) => e.requestId === 'r1')) throw new AetherError('INTERNAL', 'value out of range');
+      return write(events);
+    };
     audit.offer(event(1));
-    await audit.flush();
-    expect(audit.status()).toEqual({ pending: 0, dropped: 1 });
-    flaky.failure = undefined;
     audit.offer(event(2));
     await audit.flush();
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r2']);
+    expect(audit.status()).toEqual({ pending: 0, dropped: 1 });
     await audit.close();
+  });
+
+  it('takes nothing once closed, saying so', async () => {
+    const flaky = new FlakyStore();
+    const { audit, lines } = writer(flaky);
+    await audit.close();
+    expect(audit.offer(event(1))).toBe(false);
+    expect(lines.some((line) => line.includes('offered after shutdown'))).toBe(true);
   });
 
   it('flushes at close, and gives up at the deadline saying how many were lost', async () => {

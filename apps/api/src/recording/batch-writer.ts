@@ -4,7 +4,10 @@ import { type JsonLogger } from '../common/logging/json-logger';
 export interface BatchWriterOptions<Item> {
   /** What is written, in log messages: `audit events`, `runs`. */
   label: string;
-  /** Writes one batch in one transaction; throwing means the database is down for now (or, for INVALID_ARGUMENT, that the batch is bad). */
+  /**
+   * Writes one batch in one transaction. An UNAVAILABLE error means the database is down for now (the batch
+   * is retried); any other error means an item is bad (the batch is written item by item, bad ones dropped).
+   */
   write: (batch: Item[]) => Promise<unknown>;
   logger: JsonLogger;
   /**
@@ -47,6 +50,7 @@ export class BatchWriter<Item> {
   #wait: number;
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
+  #closed = false;
 
   constructor(private readonly options: BatchWriterOptions<Item>) {
     this.#capacity = options.capacity ?? 10_000;
@@ -56,8 +60,12 @@ export class BatchWriter<Item> {
     this.#wait = this.#retryMs.first;
   }
 
-  /** Queues `item`; false when the buffer is full and this writer refuses rather than drops. */
+  /** Queues `item`; false when the writer is closed, or full and refusing rather than dropping. */
   offer(item: Item): boolean {
+    if (this.#closed) {
+      this.options.logger.write('error', `${this.options.label}: one offered after shutdown was not kept`);
+      return false;
+    }
     if (this.#buffer.length >= this.#capacity) {
       if (this.options.overflow === 'refuse') return false;
       this.#buffer.shift();
@@ -89,6 +97,7 @@ export class BatchWriter<Item> {
 
   /** Final flush at shutdown: retries until `deadlineMs`, then gives up, saying how many items are lost. */
   async close(deadlineMs = 5_000): Promise<void> {
+    this.#closed = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const deadline = Date.now() + deadlineMs;
@@ -122,36 +131,55 @@ export class BatchWriter<Item> {
       try {
         await this.options.write(batch);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (error instanceof AetherError && error.code === 'INVALID_ARGUMENT') {
-          // A batch the store refuses would be refused forever: say so and move on, rather than block the queue.
-          this.options.logger.write('error', `${this.options.label} refused by the store; dropped`, {
-            error: reason,
-            count: batch.length,
-          });
-          this.#dropped += batch.length;
-          this.#removeWritten(batch);
-          continue;
-        }
-        if (this.#failing === undefined) {
-          this.options.logger.write('error', `${this.options.label} not written; keeping them to retry`, {
-            error: reason,
-          });
-        }
-        this.#failing = reason;
-        this.#schedule(this.#wait);
-        this.#wait = Math.min(this.#wait * 2, this.#retryMs.max);
-        return;
+        if (isOutage(error)) return this.#retryLater(error);
+        // Not an outage: something in the batch is bad. Write its items one by one, so that one bad item
+        // costs only itself, never the other callers' items beside it.
+        const outage = await this.#writeOneByOne(batch);
+        if (outage !== undefined) return this.#retryLater(outage);
+        continue;
       }
       this.#removeWritten(batch);
-      if (this.#failing !== undefined) {
-        this.options.logger.write('info', `${this.options.label} written again`, {
-          pending: this.#buffer.length,
-        });
-        this.#failing = undefined;
-        this.#wait = this.#retryMs.first;
-      }
+      this.#recovered();
     }
+  }
+
+  /** Writes each item alone, dropping (counted, logged) those the store refuses; stops at an outage. */
+  async #writeOneByOne(batch: readonly Item[]): Promise<unknown> {
+    for (const item of batch) {
+      try {
+        await this.options.write([item]);
+      } catch (error) {
+        if (isOutage(error)) return error;
+        this.#dropped++;
+        this.options.logger.write('error', `${this.options.label}: one refused by the store and dropped`, {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      this.#removeWritten([item]);
+    }
+    this.#recovered();
+    return undefined;
+  }
+
+  #retryLater(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (this.#failing === undefined) {
+      this.options.logger.write('error', `${this.options.label} not written; keeping them to retry`, {
+        error: reason,
+      });
+    }
+    this.#failing = reason;
+    this.#schedule(this.#wait);
+    this.#wait = Math.min(this.#wait * 2, this.#retryMs.max);
+  }
+
+  #recovered(): void {
+    if (this.#failing === undefined) return;
+    this.options.logger.write('info', `${this.options.label} written again`, {
+      pending: this.#buffer.length,
+    });
+    this.#failing = undefined;
+    this.#wait = this.#retryMs.first;
   }
 
   /**
@@ -164,4 +192,9 @@ export class BatchWriter<Item> {
     while (count < this.#buffer.length && written.has(this.#buffer[count] as Item)) count++;
     this.#buffer.splice(0, count);
   }
+}
+
+/** A failure that waiting cures: the database cannot be reached. Anything else is about the items. */
+function isOutage(error: unknown): boolean {
+  return error instanceof AetherError && error.code === 'UNAVAILABLE';
 }

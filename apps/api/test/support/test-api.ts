@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
 import { type ApiAppOptions, type ApiServer, startApiServer } from '../../src';
 
@@ -137,4 +138,38 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+export interface AuditRow {
+  method: string;
+  path: string;
+  status_code: number;
+  request_id: string;
+  actor_role: string | null;
+  client_ip: string | null;
+  duration_ms: number;
+}
+
+/** The audit row of each request id, read back through the admin endpoint once the writer has flushed. */
+export async function auditRowsOf(
+  api: TestApi,
+  requestIds: readonly string[],
+): Promise<Map<string, AuditRow>> {
+  await api.server.runtime.audit?.flush();
+  const { body } = await request(api.url)
+    .get('/api/audit?limit=1000')
+    .set('X-API-Key', ADMIN_KEY)
+    .expect(200);
+  const rows = new Map<string, AuditRow>();
+  for (const row of body.events as AuditRow[]) {
+    if (requestIds.includes(row.request_id) && !rows.has(row.request_id)) rows.set(row.request_id, row);
+  }
+  return rows;
+}
+
+/** The audit row of one request; fails when there is none. */
+export async function auditRowOf(api: TestApi, requestId: string): Promise<AuditRow> {
+  const row = (await auditRowsOf(api, [requestId])).get(requestId);
+  if (!row) throw new Error(`no audit row for ${requestId}`);
+  return row;
 }

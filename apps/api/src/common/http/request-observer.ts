@@ -25,10 +25,13 @@ export function observeRequests(logger: JsonLogger, audit: BatchWriter<NewAuditE
       role: caller.role ?? null,
       ip: caller.clientIp,
     });
-    if (audit && (path === '/api' || path.startsWith('/api/'))) {
+    // Express matches routes regardless of case, so `/API/keycheck` is an /api request too.
+    const lowered = path.toLowerCase();
+    if (audit && (lowered === '/api' || lowered.startsWith('/api/'))) {
       audit.offer({
         createdAt: new Date(),
-        method: request.method ?? 'GET',
+        // Node accepts methods the store has no room for (UNSUBSCRIBE); what is kept must be storable.
+        method: (request.method ?? 'GET').slice(0, 10),
         path,
         statusCode: status,
         requestId,

@@ -37,6 +37,17 @@ describe('JsonLogger', () => {
     expect(lines[0]).toContain('"other":"pw"');
   });
 
+  it('masks a secret with quotes or backslashes as JSON escapes it too', () => {
+    const secret = 'pa"ss\\word';
+    const { logger, lines } = capture('info', [secret]);
+    logger.write('error', `driver said ${secret}`, { detail: secret });
+    expect(lines[0]).not.toContain('pa\\"ss');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      msg: 'driver said [REDACTED]',
+      detail: '[REDACTED]',
+    });
+  });
+
   it('serves as Nest logger, keeping stacks at debug level', () => {
     const { logger, records } = capture('info');
     logger.log('Mapped {/api/backtest, POST} route', 'RouterExplorer');

@@ -29,9 +29,11 @@ export class JsonLogger implements LoggerService {
   ) {
     // `silent` is last in the list but means nothing passes.
     this.#threshold = level === 'silent' ? -1 : SEVERITY[level];
-    // Longest first, so a secret containing another is masked whole.
+    // Each as written and as JSON escapes it (a quote or backslash in a key), longest first, so a secret
+    // containing another is masked whole.
     this.#secrets = secrets
       .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+      .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
       .sort((a, b) => b.length - a.length);
   }
 
