@@ -40,9 +40,12 @@ async function serve(env: Record<string, string>): Promise<{ child: ChildProcess
   return { child, url };
 }
 
-/** A report without what differs between two runs of the same backtest: the run id, the chart, warnings. */
+/**
+ * A report without what differs between two runs of the same backtest (the run id, warnings) and what only
+ * the API adds for screens (the chart and the trade list).
+ */
 function figures(report: Record<string, unknown>): Record<string, unknown> {
-  const { run_id: _id, chart: _chart, warnings: _warnings, ...rest } = report;
+  const { run_id: _id, chart: _chart, trade_list: _trades, warnings: _warnings, ...rest } = report;
   return rest;
 }
 

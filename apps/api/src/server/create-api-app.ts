@@ -15,6 +15,8 @@ import { type ApiRuntime } from '../config/api-runtime';
 import { MAX_BODY_BYTES } from '../config/request-limits';
 import { DatabaseConnection, type DatabaseConnectionOptions } from '../database/database-connection';
 import { VERSION } from '../version';
+import { sep } from 'node:path';
+import { dashboardFolder } from './dashboard-files';
 import { checkOpenMode } from './open-mode';
 
 export interface ApiAppOptions {
@@ -112,6 +114,20 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
       exposedHeaders: ['X-Request-ID', 'X-Process-Time-Ms', 'Retry-After'],
       maxAge: 600,
     });
+  }
+  const dashboard = dashboardFolder();
+  if (dashboard) {
+    app.useStaticAssets(dashboard, {
+      index: 'index.html',
+      // File names under assets/ carry a content hash: cache them for good; index.html must be fresh.
+      setHeaders: (response, path) =>
+        response.setHeader(
+          'Cache-Control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
+  } else {
+    logger.write('info', 'no dashboard build found: serving the API only');
   }
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(bodyParserErrors());

@@ -107,11 +107,10 @@ function definedFields(input: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
-/** The API adds `chart` to backtest and papertrade reports for the dashboard; the CLI prints the figures. */
+/** What the API adds to reports for screens (the dashboard): the CLI prints the figures only. */
+const SCREEN_FIELDS = ['chart', 'trade_list'];
+
 function withoutChart(answer: unknown): unknown {
-  if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || !('chart' in answer)) {
-    return answer;
-  }
-  const { chart: _chart, ...figures } = answer as Record<string, unknown>;
-  return figures;
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return answer;
+  return Object.fromEntries(Object.entries(answer).filter(([key]) => !SCREEN_FIELDS.includes(key)));
 }

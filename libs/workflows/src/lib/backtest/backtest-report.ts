@@ -2,6 +2,7 @@ import { formatBarTime } from '@aetherquant/core';
 import { type BacktestResult } from '@aetherquant/backtest';
 import { type RiskSummary } from '@aetherquant/risk';
 import { type ChartSeries } from '../chart/chart-series';
+import { type TradeView } from './trade-list';
 
 /** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
 export const ratio = (value: number | null): number | null =>
@@ -72,6 +73,8 @@ export interface BacktestReport {
   warnings?: string[];
   /** Present when the caller asked for charts (`chartPoints`); never recorded. */
   chart?: ChartSeries;
+  /** The latest trades, with the chart; never recorded. */
+  trade_list?: TradeView[];
 }
 
 export function metricsReport(summary: RiskSummary): MetricsReport {

@@ -3,6 +3,7 @@ import { backtestRequestSchema } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { resolveRequestParams } from './request-params';
 import { chartField } from '../chart/chart-series';
+import { tradeList } from './trade-list';
 import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 import { backtestReport, type BacktestReport } from './backtest-report';
@@ -60,6 +61,8 @@ export const backtestWorkflow = defineWorkflow({
         benchmark: result.benchmarkEquity,
         interval: series.interval,
       })),
+      // What a screen shows beside the chart; like the chart, only for apps that draw (never recorded).
+      ...(context.chartPoints === undefined ? {} : { trade_list: tradeList(result.trades, series.interval) }),
     };
   },
 });
