@@ -23,4 +23,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', require.resolve('./tools/jest/summary-reporter.cjs')],
   setupFiles: [require.resolve('./tools/jest/fast-check-seed.cjs')],
+  // A guard against hangs, not a speed check: Nx runs several projects' suites at once on two cores, and
+  // tests that start worker threads, servers or browsers can take well over Jest's default 5 s there.
+  testTimeout: 30_000,
 };

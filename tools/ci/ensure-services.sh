@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the services the integration tests use are answering: PostgreSQL on 127.0.0.1:5432.
-# (Chromium for the dashboard tests is added here by the dashboard issue.)
+# (Chromium for the dashboard tests: tools/ci/ensure-chromium.sh.)
 set -euo pipefail
 
 if command -v pg_isready >/dev/null 2>&1; then

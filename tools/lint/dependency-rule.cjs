@@ -67,10 +67,10 @@ const depConstraints = [
  */
 const testDepConstraints = depConstraints.map(({ sourceTag, onlyDependOnLibsWithTags }) => ({
   sourceTag,
+  // Tests run in Node even for browser code (jsdom, or a browser driven from Node), so they may use the
+  // Node test support too.
   onlyDependOnLibsWithTags:
-    sourceTag === 'platform:browser' || sourceTag === 'scope:testing'
-      ? onlyDependOnLibsWithTags
-      : [...onlyDependOnLibsWithTags, 'scope:testing'],
+    sourceTag === 'scope:testing' ? onlyDependOnLibsWithTags : [...onlyDependOnLibsWithTags, 'scope:testing'],
 }));
 
 module.exports = {

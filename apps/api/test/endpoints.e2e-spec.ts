@@ -64,7 +64,10 @@ describe.each(testDatabases())('every endpoint, happy path ($name)', (database) 
     expect(chart.benchmark.at(-1)).toBe(body.benchmark_final_equity);
     expect(Math.min(...chart.drawdown)).toBe(body.max_drawdown);
     expect(body.trade_list).toHaveLength(Math.min(body.trades, 500));
-    expect(body.trade_list[0]).toMatchObject({ side: expect.stringMatching(/^(long|short)$/), entry: expect.any(String) });
+    expect(body.trade_list[0]).toMatchObject({
+      side: expect.stringMatching(/^(long|short)$/),
+      entry: expect.any(String),
+    });
   });
 
   it('POST /api/backtest downsamples a long series to 2,000 points, keeping the worst drawdown', async () => {

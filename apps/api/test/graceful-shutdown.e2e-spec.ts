@@ -1,46 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
 import { listAuditWorkflow, runWorkflow } from '@aetherquant/workflows';
+import { startServerProcess } from '@aetherquant/testing';
 import { TRADER_KEY } from './support/test-api';
 
 /** The binary npm links for the workspace, as `npx aetherquant-web` finds it. */
 const WEB_BIN = resolve(__dirname, '../../../node_modules/.bin/aetherquant-web');
 
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-async function startBinary(env: Record<string, string>): Promise<RunningServer> {
-  const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
-  );
-  const child = spawn(WEB_BIN, [], {
-    cwd: mkdtempSync(join(tmpdir(), 'aetherquant-web-')),
-    env: { ...cleanEnv, AETHERQ_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const url = await new Promise<string>((done, fail) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      lines.push(line);
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'listening' && entry.url) done(entry.url);
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-    void exited.then((code) => fail(new Error(`aetherquant-web exited ${code} before listening: ${stderr}`)));
-  });
-  return { child, url, lines, exited };
-}
+const startBinary = (env: Record<string, string>) => startServerProcess(WEB_BIN, [], env);
 
 describe('aetherquant-web (built binary)', () => {
   it('finishes in-flight requests on SIGTERM, flushes the audit log, and exits 0', async () => {

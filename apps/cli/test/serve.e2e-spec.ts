@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { type ServerProcess, startServerProcess } from '@aetherquant/testing';
 import { CLI_BIN, runCli, runCliAsync, scratchDir } from './run-cli';
 
 const TRADER_KEY = 'trader-key-serve-0123456789';
@@ -19,26 +18,7 @@ const BACKTEST = [
 ];
 
 /** `aetherquant serve` as an operator starts it, on a free port read back from its `listening` log line. */
-async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
-  );
-  const child = spawn(CLI_BIN, ['serve', '--port', '0'], {
-    cwd: scratchDir(),
-    env: { ...cleanEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'listening' && entry.url) resolve(entry.url);
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url };
-}
+const serve = (env: Record<string, string>) => startServerProcess(CLI_BIN, ['serve', '--port', '0'], env);
 
 /**
  * A report without what differs between two runs of the same backtest (the run id, warnings) and what only
@@ -50,7 +30,7 @@ function figures(report: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('aetherquant serve, and the CLI against it', () => {
-  let server: { child: ChildProcess; url: string };
+  let server: ServerProcess;
 
   beforeAll(async () => {
     server = await serve({
@@ -62,13 +42,7 @@ describe('aetherquant serve, and the CLI against it', () => {
     });
   }, 30_000);
 
-  afterAll(async () => {
-    if (server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
-  });
+  afterAll(() => server.stop());
 
   it('gives the same numbers over the API as the CLI computes locally', async () => {
     const local = runCli(['backtest', ...BACKTEST, '--database-url', 'none', '--json']);
@@ -126,9 +100,7 @@ describe('aetherquant serve, and the CLI against it', () => {
   });
 
   it('stops gracefully on SIGTERM, exit 0', async () => {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
   });
 });
 

@@ -2,3 +2,4 @@
 
 export { describeWithMarketData, MARKET_DATA_DIR } from './lib/market-data';
 export { rejection } from './lib/rejection';
+export { startServerProcess, type ServerProcess } from './lib/server-process';

@@ -1,0 +1,171 @@
+/**
+ * @jest-environment node
+ */
+import { join, resolve } from 'node:path';
+import { type ServerProcess, startServerProcess } from '@aetherquant/testing';
+import { type Browser, type Page } from 'playwright-core';
+import {
+  chromiumAvailable,
+  errorsOf,
+  launchChromium,
+  phonePage,
+  screenshot,
+  scrollsSideways,
+} from './support/phone-browser';
+
+const TRADER_KEY = 'trader-key-dashboard-0123456789';
+const ADMIN_KEY = 'admin-key-dashboard-9876543210';
+/** The built API, which serves the built dashboard at `/`. */
+const WEB_BIN = resolve(__dirname, '../../api/bin/aetherquant-web.js');
+
+const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+
+describeInBrowser('the dashboard on a phone (390×844), against the real API', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess(process.execPath, [WEB_BIN], {
+      AETHERQ_API_KEY: TRADER_KEY,
+      AETHERQ_ADMIN_API_KEY: ADMIN_KEY,
+      AETHERQ_DATA_PROVIDER: 'synthetic',
+      AETHERQ_CACHE_DIR: 'none',
+      AETHERQ_DATABASE_URL: `sqlite:///${join(resolve(__dirname, '../../../tmp'), `dashboard-e2e-${process.pid}.sqlite`)}`,
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Opens the dashboard and signs in with `key` as typed (a phone paste may carry spaces and quotes). */
+  async function signIn(key: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const page = await phonePage(browser, colorScheme);
+    await page.goto(server.url);
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    return page;
+  }
+
+  async function expectNoSideways(page: Page) {
+    expect(await scrollsSideways(page)).toBe(false);
+  }
+
+  it('shows the key screen, and the troubleshooting for a wrong key', async () => {
+    const page = await phonePage(browser);
+    await page.goto(server.url);
+    await page.getByLabel('API key').waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '1-key');
+    await page.getByLabel('API key').fill('not-the-right-key');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/^That key was not accepted/);
+    expect(text).toMatch(/space/i);
+    expect(text).toMatch(/cop(y|ied)/i);
+    expect(text).toMatch(/operator/i);
+    expect(text).not.toContain('{');
+    await expectNoSideways(page);
+    await screenshot(page, '2-wrong-key');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('signs a trader in with a pasted key, runs the default backtest, draws the cards and the charts', async () => {
+    const page = await signIn(`  "${TRADER_KEY}" `);
+    await page.getByText('trader', { exact: false }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Runs' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Audit' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Runs' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.waitFor();
+    for (const card of ['Annual return', 'Sharpe', 'Max drawdown', 'Final equity']) {
+      await results.getByRole('group', { name: card }).waitFor();
+    }
+    await results
+      .getByText(/synthetic/i)
+      .first()
+      .waitFor();
+    // lightweight-charts draws on canvases inside the chart containers.
+    for (const chart of ['equity-chart', 'drawdown-chart']) {
+      await page.getByTestId(chart).locator('canvas').first().waitFor();
+      const box = await page.getByTestId(chart).boundingBox();
+      expect(box?.width).toBeGreaterThan(200);
+      expect(box?.width).toBeLessThanOrEqual(390);
+    }
+    await page.getByRole('heading', { name: 'Trades' }).waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '3-backtest');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs a paper trade: equity chart, orders, cash and position', async () => {
+    const page = await signIn(TRADER_KEY);
+    await page
+      .getByRole('button', { name: 'Paper trade' })
+      .or(page.getByRole('tab', { name: 'Paper trade' }))
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Run paper trade' }).click();
+    await page.getByTestId('papertrade-equity-chart').locator('canvas').first().waitFor();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '4-papertrade');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs an optimisation and renders its weights', async () => {
+    const page = await signIn(TRADER_KEY, 'dark');
+    await page
+      .getByRole('button', { name: 'Optimise' })
+      .or(page.getByRole('tab', { name: 'Optimise' }))
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Optimise', exact: true }).last().click();
+    const weights = page.getByRole('img', { name: 'Weights' });
+    await weights.waitFor();
+    for (const symbol of ['SPY', 'TLT', 'GLD', 'QQQ']) {
+      await page.getByRole('cell', { name: symbol, exact: true }).first().waitFor();
+    }
+    await expectNoSideways(page);
+    await screenshot(page, '5-optimise-dark');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the admin tabs to an admin: runs with their detail, and the audit log', async () => {
+    const page = await signIn(ADMIN_KEY);
+    await page.getByText('admin', { exact: false }).first().waitFor();
+    const tab = (name: string) =>
+      page.getByRole('button', { name }).or(page.getByRole('tab', { name })).first();
+    await tab('Runs').click();
+    await page
+      .getByText(/backtest/i)
+      .first()
+      .waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '6-runs');
+    await tab('Audit').click();
+    await page.getByText('/api/keycheck').first().waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '7-audit');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('forgets the key on request and comes back to the key screen', async () => {
+    const page = await signIn(TRADER_KEY);
+    await page.getByRole('button', { name: 'Forget key' }).click();
+    await page.getByLabel('API key').waitFor();
+    await page.reload();
+    await page.getByLabel('API key').waitFor();
+    await page.context().close();
+  });
+});
