@@ -1,6 +1,5 @@
 // Component tests run in jsdom (`src/**/*.spec.tsx`); browser tests (`e2e/*.e2e-spec.ts`) declare the node
 // environment in their docblock and drive Debian's Chromium against the real API.
-const preset = require('../../jest.preset.cjs');
 
 module.exports = {
   displayName: 'dashboard',
@@ -25,7 +24,6 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts?(x)', '<rootDir>/e2e/**/*.e2e-spec.ts'],
   moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-stub.cjs' },
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
-  reporters: preset.reporters,
   // Browser tests start a server and a browser: more than the default 5 s on a busy CI machine.
   testTimeout: 60_000,
 };

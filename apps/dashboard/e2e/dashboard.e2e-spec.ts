@@ -58,6 +58,19 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await page.goto(server.url);
     await page.getByLabel('API key').waitFor();
     await expectNoSideways(page);
+    // Installable: the manifest the page links, with icons a phone's home screen can use.
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector('link[rel="manifest"]')?.getAttribute('href') ?? '';
+      const response = await fetch(link);
+      return { type: response.headers.get('content-type'), body: await response.json() };
+    });
+    expect(manifest.body).toMatchObject({
+      name: expect.stringContaining('AetherQuant'),
+      display: 'standalone',
+    });
+    expect(manifest.body.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
     await screenshot(page, '1-key');
     await page.getByLabel('API key').fill('not-the-right-key');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -100,7 +113,9 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     }
     await page.getByRole('heading', { name: 'Trades' }).waitFor();
     await expectNoSideways(page);
-    await screenshot(page, '3-backtest');
+    await screenshot(page, '3-backtest-form');
+    await screenshot(page, '4-backtest-results', results);
+    await screenshot(page, '5-backtest-charts', page.getByTestId('equity-chart'));
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
@@ -116,7 +131,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await page.getByTestId('papertrade-equity-chart').locator('canvas').first().waitFor();
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     await expectNoSideways(page);
-    await screenshot(page, '4-papertrade');
+    await screenshot(page, '6-papertrade', page.getByTestId('papertrade-equity-chart'));
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
@@ -135,7 +150,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       await page.getByRole('cell', { name: symbol, exact: true }).first().waitFor();
     }
     await expectNoSideways(page);
-    await screenshot(page, '5-optimise-dark');
+    await screenshot(page, '7-optimise-dark', weights);
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
@@ -151,11 +166,11 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       .first()
       .waitFor();
     await expectNoSideways(page);
-    await screenshot(page, '6-runs');
+    await screenshot(page, '8-runs');
     await tab('Audit').click();
     await page.getByText('/api/keycheck').first().waitFor();
     await expectNoSideways(page);
-    await screenshot(page, '7-audit');
+    await screenshot(page, '9-audit');
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it when missing). */
 export const CHROMIUM_PATH = process.env['AETHERQ_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -72,10 +72,18 @@ export function errorsOf(page: Page): string[] {
   return pageErrors.get(page) ?? [];
 }
 
-/** Saves the page at phone size as `<name>.png`. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves what the phone shows as `<name>.png`: the viewport (as a user sees it, fixed header and tab bar in
+ * place), scrolled so that `focus` is at the top when given.
+ */
+export async function screenshot(page: Page, name: string, focus?: Locator): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (focus) {
+    await focus.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    // Let the sticky header settle and the charts redraw at their scrolled position.
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Whether the page is wider than the viewport: a phone would scroll sideways. */

@@ -1,0 +1,119 @@
+import { isAetherError, type FieldViolation } from '@aetherquant/core';
+
+/** What went wrong, sorted by what the person can do about it. */
+export type ErrorKind = 'key' | 'role' | 'rate-limit' | 'invalid' | 'unreachable' | 'server' | 'refused';
+
+/** A failed request as the screen shows it: never the raw body, always something to act on. */
+export interface UiError {
+  kind: ErrorKind;
+  /** The first sentence: what happened. */
+  title: string;
+  /** What to do about it. */
+  hint?: string;
+  /** 400: each field's rule, by the field's name in the request body (`symbol`, `params.fast`). */
+  fieldErrors: Record<string, string>;
+  /** 429: how long the server asked us to wait. */
+  retryAfterSeconds?: number;
+  /** Whether trying the same request again may work (network down, server failure). */
+  retryable: boolean;
+  /** To quote to the operator: their logs and audit trail carry it. */
+  requestId?: string;
+}
+
+/** The wording of a rejected key, the runbook's troubleshooting steps (the key screen lists them). */
+export const KEY_REJECTED_TITLE = 'That key was not accepted.';
+export const KEY_TROUBLESHOOTING = [
+  'Check for spaces at either end of the key.',
+  'Copy the key again in full: a key cut short or with a character missing is refused.',
+  'Still refused? Ask your operator for a new key.',
+];
+
+/** Maps any failure of a call to what the screen says. AetherError codes come from the API (see docs/api.md). */
+export function describeError(error: unknown): UiError {
+  if (!isAetherError(error)) {
+    return {
+      kind: 'unreachable',
+      title: 'Something went wrong while talking to the server.',
+      hint: 'Check your connection and try again.',
+      fieldErrors: {},
+      retryable: true,
+    };
+  }
+  const details = error.details ?? {};
+  const requestId = typeof details.requestId === 'string' ? details.requestId : undefined;
+  const base = { fieldErrors: {}, retryable: false, ...(requestId ? { requestId } : {}) };
+  switch (error.code) {
+    case 'UNAUTHORIZED':
+      return { ...base, kind: 'key', title: KEY_REJECTED_TITLE, hint: KEY_TROUBLESHOOTING.join(' ') };
+    case 'FORBIDDEN':
+      return {
+        ...base,
+        kind: 'role',
+        title: 'Your role cannot do this.',
+        hint: 'Ask your operator for an admin key if you need it.',
+      };
+    case 'RATE_LIMITED': {
+      const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined;
+      return {
+        ...base,
+        kind: 'rate-limit',
+        title: 'Too many requests.',
+        hint:
+          seconds === undefined
+            ? 'Wait a minute, then try again.'
+            : `Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+        retryable: true,
+        ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
+      };
+    }
+    case 'INVALID_ARGUMENT': {
+      const violations = details.violations ?? [];
+      // A key with characters a header cannot carry is refused by the client before any request.
+      if (violations.some((violation) => violation.field === 'api_key')) {
+        return { ...base, kind: 'key', title: KEY_REJECTED_TITLE, hint: KEY_TROUBLESHOOTING.join(' ') };
+      }
+      return {
+        ...base,
+        kind: 'invalid',
+        title: violations.length > 0 ? 'Some fields need fixing.' : 'The request was refused.',
+        hint: violations.length > 0 ? violations.map(describeViolation).join('; ') : error.message,
+        fieldErrors: fieldErrorsOf(violations),
+      };
+    }
+    case 'UNAVAILABLE':
+      return {
+        ...base,
+        kind: 'unreachable',
+        title: 'The server cannot be reached right now.',
+        hint: 'Check your connection, then retry.',
+        retryable: true,
+      };
+    case 'UPSTREAM_FAILED':
+    case 'INTERNAL':
+      return {
+        ...base,
+        kind: 'server',
+        title: 'The server failed to answer.',
+        hint: 'Retry in a moment; if it keeps failing, tell your operator the request id.',
+        retryable: true,
+      };
+    default:
+      // DATA_UNAVAILABLE, INFEASIBLE, NOT_FOUND, CONFLICT: the server's message says what to change.
+      return { ...base, kind: 'refused', title: capitalize(error.message) };
+  }
+}
+
+function describeViolation(violation: FieldViolation): string {
+  return `${violation.field} ${violation.rule}`;
+}
+
+/** The first rule per field: a field shows one message at a time. */
+function fieldErrorsOf(violations: readonly FieldViolation[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const violation of violations) errors[violation.field] ??= capitalize(violation.rule);
+  return errors;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+import { useSession } from '../app/session';
+import { type StrategiesResponse } from './types';
+import { useRequest, type Request } from './use-request';
+
+/** The strategies and their parameters, loaded once per session (both run forms share the answer). */
+export function useStrategies(): Request<StrategiesResponse> {
+  const { client } = useSession();
+  const request = useRequest<StrategiesResponse>('strategies');
+  const { state, run } = request;
+  useEffect(() => {
+    if (state.status === 'idle')
+      run((signal) => client.call<StrategiesResponse>('strategies', {}, { signal }));
+  }, [state.status, run, client]);
+  return request;
+}

@@ -1,0 +1,101 @@
+import { type Role } from '@aetherquant/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createDashboardClient } from '../api/api-client';
+import { describeError, type UiError } from '../api/error-message';
+import { type KeycheckResponse } from '../api/types';
+import { Progress } from '../components/submit-button';
+import { RequestError } from '../components/request-error';
+import { KeyScreen } from '../features/key/key-screen';
+import { clearApiKey, loadApiKey, saveApiKey } from './key-storage';
+import { ScreenMemoryProvider } from './screen-memory';
+import { SessionContext, type Session } from './session';
+import { Shell } from './shell';
+
+type AppState =
+  | { phase: 'signed-out'; notice?: UiError }
+  /** A saved key is being checked again (it may have been revoked since). */
+  | { phase: 'checking'; key: string }
+  /** The saved key could not be checked (network down): keep it and offer to retry. */
+  | { phase: 'check-failed'; key: string; error: UiError }
+  | { phase: 'signed-in'; key: string; role: Role };
+
+export function App() {
+  const [state, setState] = useState<AppState>(() => {
+    const saved = loadApiKey();
+    return saved === undefined ? { phase: 'signed-out' } : { phase: 'checking', key: saved };
+  });
+
+  const signOut = useCallback(() => {
+    clearApiKey();
+    setState({ phase: 'signed-out' });
+  }, []);
+
+  const checkingKey = state.phase === 'checking' ? state.key : undefined;
+  useEffect(() => {
+    if (checkingKey === undefined) return undefined;
+    const controller = new AbortController();
+    createDashboardClient(checkingKey)
+      .call<KeycheckResponse>('keycheck', {}, { signal: controller.signal })
+      .then(
+        (answer) => setState({ phase: 'signed-in', key: checkingKey, role: answer.role }),
+        (failure: unknown) => {
+          if (controller.signal.aborted) return;
+          const error = describeError(failure);
+          if (error.kind === 'key') {
+            // A saved key that no longer works is forgotten; the key screen says why.
+            clearApiKey();
+            setState({ phase: 'signed-out', notice: error });
+          } else {
+            setState({ phase: 'check-failed', key: checkingKey, error });
+          }
+        },
+      );
+    return () => controller.abort();
+  }, [checkingKey]);
+
+  const session = useMemo<Session | undefined>(
+    () =>
+      state.phase === 'signed-in'
+        ? { client: createDashboardClient(state.key), role: state.role, signOut }
+        : undefined,
+    [state, signOut],
+  );
+
+  switch (state.phase) {
+    case 'signed-out':
+      return (
+        <KeyScreen
+          notice={state.notice}
+          onSignedIn={(key, role, remember) => {
+            saveApiKey(key, remember);
+            setState({ phase: 'signed-in', key, role });
+          }}
+        />
+      );
+    case 'checking':
+      return (
+        <main className="key-screen">
+          <h1 className="brand brand--large">AetherQuant</h1>
+          <Progress label="Checking your saved key" />
+        </main>
+      );
+    case 'check-failed':
+      return (
+        <main className="key-screen">
+          <h1 className="brand brand--large">AetherQuant</h1>
+          <RequestError error={state.error} onRetry={() => setState({ phase: 'checking', key: state.key })} />
+          <button type="button" className="button button--secondary" onClick={signOut}>
+            Forget key
+          </button>
+        </main>
+      );
+    default:
+      return (
+        <SessionContext.Provider value={session}>
+          <ScreenMemoryProvider>
+            <Shell />
+          </ScreenMemoryProvider>
+        </SessionContext.Provider>
+      );
+  }
+}

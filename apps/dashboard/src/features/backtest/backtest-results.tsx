@@ -1,0 +1,116 @@
+import { useMemo } from 'react';
+import { type BacktestReport, type TradeView } from '../../api/types';
+import { drawdownLines, equityLines, formatDrawdown, formatEquity } from '../../components/chart-formats';
+import { DataTable, type Column } from '../../components/data-table';
+import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../components/format';
+import { compareTone, MetricCard } from '../../components/metric-card';
+import { ProviderNote, RunWarnings } from '../../components/provider-note';
+import { TimeSeriesChart } from '../../components/time-series-chart';
+
+const TRADE_COLUMNS: readonly Column<TradeView>[] = [
+  { header: 'Side', cell: (trade) => trade.side },
+  { header: 'Entry', cell: (trade) => trade.entry },
+  { header: 'Exit', cell: (trade) => (trade.open ? `${trade.exit} (open)` : trade.exit) },
+  { header: 'Entry price', cell: (trade) => formatPrice(trade.entry_price), numeric: true },
+  { header: 'Exit price', cell: (trade) => formatPrice(trade.exit_price), numeric: true },
+  { header: 'Return', cell: (trade) => formatPercent(trade.return, 2), numeric: true },
+  { header: 'Bars', cell: (trade) => trade.bars_held, numeric: true },
+];
+
+export function BacktestResults({ report }: { report: BacktestReport }) {
+  const { chart } = report;
+  const equity = useMemo(() => (chart ? equityLines(chart) : []), [chart]);
+  const drawdown = useMemo(() => (chart ? drawdownLines(chart) : []), [chart]);
+  // Newest first: the latest trades are what a person looks for on a phone.
+  const trades = useMemo(() => [...(report.trade_list ?? [])].reverse(), [report.trade_list]);
+  return (
+    <section aria-label="Results" className="results">
+      <h3>
+        {report.symbol} · {report.strategy}{' '}
+        <span className="muted">
+          {Object.entries(report.params)
+            .map(([name, value]) => `${name} ${value}`)
+            .join(', ')}
+        </span>
+      </h3>
+      <ProviderNote provider={report.provider} first={report.first} last={report.last} rows={report.rows} />
+      <RunWarnings warnings={report.warnings} />
+      <div className="metric-grid">
+        <MetricCard
+          label="Annual return"
+          value={formatPercent(report.annual_return)}
+          benchmark={formatPercent(report.benchmark_annual_return)}
+          tone={compareTone(report.annual_return, report.benchmark_annual_return)}
+        />
+        <MetricCard
+          label="Sharpe"
+          value={formatNumber(report.sharpe)}
+          benchmark={formatNumber(report.benchmark_sharpe)}
+          tone={compareTone(report.sharpe, report.benchmark_sharpe)}
+        />
+        <MetricCard
+          label="Max drawdown"
+          value={formatPercent(report.max_drawdown)}
+          benchmark={formatPercent(report.benchmark_max_drawdown)}
+          tone={compareTone(report.max_drawdown, report.benchmark_max_drawdown)}
+        />
+        <MetricCard
+          label="Final equity"
+          value={formatMoney(report.final_equity)}
+          benchmark={formatMoney(report.benchmark_final_equity)}
+          tone={compareTone(report.final_equity, report.benchmark_final_equity)}
+        />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Volatility</dt>
+          <dd>{formatPercent(report.metrics.volatility)}</dd>
+        </div>
+        <div>
+          <dt>Sortino</dt>
+          <dd>{formatNumber(report.metrics.sortino)}</dd>
+        </div>
+        <div>
+          <dt>Calmar</dt>
+          <dd>{formatNumber(report.metrics.calmar)}</dd>
+        </div>
+        <div>
+          <dt>Win rate</dt>
+          <dd>{formatPercent(report.metrics.win_rate)}</dd>
+        </div>
+        <div>
+          <dt>Number of trades</dt>
+          <dd>{report.trades}</dd>
+        </div>
+      </dl>
+      {chart && (
+        <>
+          <h4>Equity</h4>
+          <TimeSeriesChart
+            testId="equity-chart"
+            label={`Equity of ${report.strategy} against buy-and-hold of ${report.symbol}`}
+            time={chart.time}
+            lines={equity}
+            format={formatEquity}
+          />
+          <h4>Drawdown</h4>
+          <TimeSeriesChart
+            testId="drawdown-chart"
+            label="Drawdown of the strategy from its running peak"
+            time={chart.time}
+            lines={drawdown}
+            format={formatDrawdown}
+          />
+        </>
+      )}
+      <h4>Trades</h4>
+      <DataTable
+        label="Trades"
+        columns={TRADE_COLUMNS}
+        rows={trades}
+        rowKey={(trade) => `${trade.entry}-${trade.side}`}
+        empty="No trades in this period."
+      />
+    </section>
+  );
+}
