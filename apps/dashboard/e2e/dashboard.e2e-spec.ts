@@ -115,7 +115,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await expectNoSideways(page);
     await screenshot(page, '3-backtest-form');
     await screenshot(page, '4-backtest-results', results);
-    await screenshot(page, '5-backtest-charts', page.getByTestId('equity-chart'));
+    await screenshot(page, '5-backtest-charts', page.getByRole('heading', { name: 'Equity', exact: true }));
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
@@ -129,7 +129,11 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       .click();
     await page.getByRole('button', { name: 'Run paper trade' }).click();
     await page.getByTestId('papertrade-equity-chart').locator('canvas').first().waitFor();
+    for (const card of ['Final cash', 'Position']) await page.getByRole('group', { name: card }).waitFor();
+    expect(await page.getByRole('group', { name: 'Final cash' }).innerText()).toMatch(/\d/);
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    // The synthetic SPY of the last six months makes ma-cross trade: at least one order row.
+    expect(await page.getByRole('region', { name: 'Orders' }).getByRole('row').count()).toBeGreaterThan(1);
     await expectNoSideways(page);
     await screenshot(page, '6-papertrade', page.getByTestId('papertrade-equity-chart'));
     expect(errorsOf(page)).toEqual([]);
@@ -167,10 +171,44 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       .waitFor();
     await expectNoSideways(page);
     await screenshot(page, '8-runs');
+    // A run's detail: its metrics and orders, and the way back.
+    await page
+      .getByRole('button', { name: /papertrade/i })
+      .first()
+      .click();
+    const detail = page.getByRole('region', { name: 'Run detail' });
+    await detail.waitFor();
+    await detail.getByRole('heading', { name: 'Metrics' }).waitFor();
+    await detail.getByText('final equity').first().waitFor();
+    expect(await detail.getByRole('region', { name: 'Orders' }).getByRole('row').count()).toBeGreaterThan(1);
+    await expectNoSideways(page);
+    await page.getByRole('button', { name: 'Back to runs' }).click();
+    await page
+      .getByRole('button', { name: /papertrade/i })
+      .first()
+      .waitFor();
     await tab('Audit').click();
     await page.getByText('/api/keycheck').first().waitFor();
     await expectNoSideways(page);
     await screenshot(page, '9-audit');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a 360 px wide phone: no screen scrolls sideways', async () => {
+    const page = await phonePage(browser, 'light', { width: 360, height: 740 });
+    await page.goto(server.url);
+    await page.getByLabel('API key').fill(ADMIN_KEY);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.getByRole('region', { name: 'Results' }).waitFor();
+    await page.getByRole('heading', { name: 'Trades' }).waitFor();
+    await expectNoSideways(page);
+    for (const name of ['Paper trade', 'Optimise', 'Runs', 'Audit']) {
+      await page.getByRole('button', { name, exact: true }).first().click();
+      await page.waitForLoadState('networkidle');
+      await expectNoSideways(page);
+    }
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -133,3 +133,36 @@ export {
   type HttpMethod,
 } from './lib/api/api-endpoints';
 export { apiErrorBody, errorFromApiBody, type ApiErrorBody } from './lib/api/api-error-body';
+
+// The JSON shapes the use cases return (types only), shared by the apps and the dashboard.
+export { type RecordingFields } from './lib/reports/recording-fields';
+export { type ChartSeries } from './lib/reports/chart-series';
+export {
+  type BacktestReport,
+  type HeadlineFigures,
+  type MetricsReport,
+  type TradeView,
+} from './lib/reports/backtest-report';
+export { type PaperOrderView, type PapertradeReport } from './lib/reports/papertrade-report';
+export { type OptimizeReport, type PortfolioBacktestReport } from './lib/reports/portfolio-reports';
+export {
+  type SweepEntry,
+  type SweepReport,
+  type WalkForwardReport,
+  type WalkForwardWindowReport,
+} from './lib/reports/sweep-reports';
+export { type BarsReport, type FetchSummary } from './lib/reports/bars-report';
+export {
+  type StrategiesReport,
+  type StrategyDescription,
+  type StrategyParameterDescription,
+} from './lib/reports/strategies-report';
+export {
+  type AuditEventView,
+  type AuditReport,
+  type ListedRunView,
+  type OrderView,
+  type RunDetailView,
+  type RunsReport,
+  type RunView,
+} from './lib/reports/history-views';

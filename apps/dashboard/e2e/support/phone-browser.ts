@@ -44,10 +44,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh phone-sized page (touch, mobile viewport, 2× pixels), in light or dark mode. */
-export async function phonePage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+/** A fresh phone-sized page (touch, mobile viewport, 2× pixels), in light or dark mode; 390×844 unless told. */
+export async function phonePage(
+  browser: Browser,
+  colorScheme: 'light' | 'dark' = 'light',
+  viewport: { width: number; height: number } = PHONE,
+): Promise<Page> {
   const context = await browser.newContext({
-    viewport: PHONE,
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

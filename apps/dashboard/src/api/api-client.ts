@@ -2,13 +2,19 @@ import { createApiClient, type ApiClient } from '@aetherquant/client';
 
 /**
  * The client the dashboard talks through. The API serves the dashboard itself, so its origin is the API's:
- * no CORS, and `npm run dev` proxies the same paths. `fetchImplementation` lets tests answer at the boundary.
+ * no CORS, and `npm run dev` proxies the same paths. `fetchImplementation` lets tests answer at the boundary;
+ * `timeoutMs` shortens the client's default (long enough for a sweep) for calls that should be quick.
  */
-export function createDashboardClient(apiKey: string, fetchImplementation?: typeof fetch): ApiClient {
+export function createDashboardClient(
+  apiKey: string,
+  fetchImplementation?: typeof fetch,
+  options: { timeoutMs?: number } = {},
+): ApiClient {
   return createApiClient({
     baseUrl: window.location.origin,
     apiKey,
     ...(fetchImplementation ? { fetch: fetchImplementation } : {}),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
 }
 

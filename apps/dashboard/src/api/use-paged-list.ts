@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRememberedState } from '../app/screen-memory';
 import { describeError, type UiError } from './error-message';
 
 export interface PagedList<Item> {
@@ -13,38 +14,62 @@ export interface PagedList<Item> {
   retry: () => void;
 }
 
+/** The pages read so far, kept in the screen memory. */
+interface LoadedPages<Item> {
+  items: Item[];
+  hasMore: boolean;
+  /** At least the first page has come back. */
+  loaded: boolean;
+}
+
 /**
  * A newest-first list read page by page (`before` = the last item's id), as /api/runs and /api/audit serve
  * it. The first page loads on mount; a page shorter than `pageSize` is the last.
+ *
+ * With `rememberAs`, the pages read so far (and whether there are more) are kept in the screen memory: when
+ * the screen comes back (another tab, or back from a run's detail) they show again at once, and the first
+ * page is read again quietly to put newer items on top.
  */
 export function usePagedList<Item, Cursor>(
   fetchPage: (before: Cursor | undefined, signal: AbortSignal) => Promise<Item[]>,
   cursorOf: (item: Item) => Cursor,
   pageSize: number,
+  rememberAs?: string,
 ): PagedList<Item> {
-  const [items, setItems] = useState<Item[]>([]);
+  const [pages, setPages] = useRememberedState<LoadedPages<Item>>(
+    rememberAs === undefined ? undefined : `${rememberAs}.pages`,
+    {
+      items: [],
+      hasMore: false,
+      loaded: false,
+    },
+  );
+  const [remembered] = useState(() => rememberAs !== undefined && pages.loaded);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<UiError>();
-  const [hasMore, setHasMore] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
   // The latest values, read when a page is asked for: the callbacks keep one identity.
-  const latest = useRef({ items, fetchPage, cursorOf });
-  latest.current = { items, fetchPage, cursorOf };
+  const latest = useRef({ pages, fetchPage, cursorOf, setPages });
+  latest.current = { pages, fetchPage, cursorOf, setPages };
 
   const load = useCallback(
     (fromStart: boolean) => {
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
-      const { items: shown, fetchPage: fetchNext, cursorOf: cursor } = latest.current;
-      const last = fromStart ? undefined : shown[shown.length - 1];
+      const { pages: shown, fetchPage: fetchNext, cursorOf: cursor } = latest.current;
+      const last = fromStart ? undefined : shown.items[shown.items.length - 1];
       setLoading(true);
       setError(undefined);
       fetchNext(last === undefined ? undefined : cursor(last), current.signal).then(
         (page) => {
           if (current.signal.aborted) return;
-          setItems((before) => (fromStart ? page : [...before, ...page]));
-          setHasMore(page.length >= pageSize);
+          const before = latest.current.pages.items;
+          latest.current.setPages({
+            items: fromStart ? page : [...before, ...page],
+            hasMore: page.length >= pageSize,
+            loaded: true,
+          });
           setLoading(false);
         },
         (failure: unknown) => {
@@ -57,12 +82,36 @@ export function usePagedList<Item, Cursor>(
     [pageSize],
   );
 
+  /** Reads the first page again without showing it, and puts what is newer than the kept items on top. */
+  const refreshTop = useCallback(() => {
+    const current = new AbortController();
+    controller.current = current;
+    const { fetchPage: fetchFirst, cursorOf: cursor } = latest.current;
+    fetchFirst(undefined, current.signal).then(
+      (page) => {
+        if (current.signal.aborted) return;
+        const kept = latest.current.pages;
+        const keys = new Set(kept.items.map(cursor));
+        const overlap = page.findIndex((item) => keys.has(cursor(item)));
+        latest.current.setPages(
+          overlap === -1
+            ? // Nothing in common: more than a page is new, so start again from the newest page.
+              { items: page, hasMore: page.length >= pageSize, loaded: true }
+            : { ...kept, items: [...page.slice(0, overlap), ...kept.items] },
+        );
+      },
+      // The kept items still show; the next "Load more" or visit tries again.
+      () => undefined,
+    );
+  }, [pageSize]);
+
   useEffect(() => {
-    load(true);
+    if (remembered) refreshTop();
+    else load(true);
     return () => controller.current?.abort();
-  }, [load]);
+  }, [load, refreshTop, remembered]);
 
   const loadMore = useCallback(() => load(false), [load]);
-  const retry = useCallback(() => load(latest.current.items.length === 0), [load]);
-  return { items, loading, error, hasMore, loadMore, retry };
+  const retry = useCallback(() => load(latest.current.pages.items.length === 0), [load]);
+  return { items: pages.items, loading, error, hasMore: pages.hasMore, loadMore, retry };
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useRememberedState } from '../app/screen-memory';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useRememberedObject } from '../app/screen-memory';
 import { describeError, type UiError } from './error-message';
 
 export type RequestState<T> =
@@ -16,50 +16,79 @@ export interface Request<T> {
   retry: () => void;
 }
 
+/** A request's state and the call behind it, kept where the screen's outcome outlives the screen. */
+interface RequestStore<T> {
+  state: RequestState<T>;
+  controller?: AbortController;
+  lastCall?: (signal: AbortSignal) => Promise<T>;
+  listeners: Set<() => void>;
+}
+
+function createStore<T>(): RequestStore<T> {
+  return { state: { status: 'idle' }, listeners: new Set() };
+}
+
+function setStoreState<T>(store: RequestStore<T>, state: RequestState<T>) {
+  store.state = state;
+  for (const listener of store.listeners) listener();
+}
+
 /**
- * One request's loading, result and error, for a screen to render. A call still running when the screen
- * goes away, or when another starts, is aborted and its outcome ignored. With `rememberAs`, the last result
- * is shown again when the screen comes back (see screen-memory).
+ * One request's loading, result and error, for a screen to render. A call is aborted only when another
+ * starts (its answer would be stale).
+ *
+ * With `rememberAs`, the whole state (running, result or error) is kept in the screen memory: a call still
+ * running when the screen goes away runs on, and its outcome is what the screen shows when it comes back;
+ * a new run replaces the last outcome at once, so an old result never shows under a changed form. Without
+ * `rememberAs` nothing outlives the screen, so its call is aborted when the screen goes away.
  */
 export function useRequest<T>(rememberAs?: string): Request<T> {
-  const [remembered, remember] = useRememberedState<T | undefined>(`${rememberAs ?? ''}.result`, undefined);
-  const [state, setState] = useState<RequestState<T>>(() =>
-    rememberAs !== undefined && remembered !== undefined
-      ? { status: 'success', data: remembered }
-      : { status: 'idle' },
+  const store = useRememberedObject<RequestStore<T>>(
+    rememberAs === undefined ? undefined : `${rememberAs}.request`,
+    createStore,
   );
-  const controller = useRef<AbortController | undefined>(undefined);
-  const lastCall = useRef<((signal: AbortSignal) => Promise<T>) | undefined>(undefined);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      store.listeners.add(listener);
+      return () => {
+        store.listeners.delete(listener);
+      };
+    },
+    [store],
+  );
+  const getState = useCallback(() => store.state, [store]);
+  const state = useSyncExternalStore(subscribe, getState, getState);
 
-  // Read through refs so `run` keeps one identity (screens list it in effects' dependencies).
-  const rememberRef = useRef(remember);
-  const rememberAsRef = useRef(rememberAs);
-  rememberRef.current = remember;
-  rememberAsRef.current = rememberAs;
+  const remembered = rememberAs !== undefined;
+  useEffect(
+    () => () => {
+      if (!remembered) store.controller?.abort();
+    },
+    [store, remembered],
+  );
 
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const run = useCallback((call: (signal: AbortSignal) => Promise<T>) => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    lastCall.current = call;
-    setState({ status: 'loading' });
-    call(current.signal).then(
-      (data) => {
-        if (current.signal.aborted) return;
-        if (rememberAsRef.current !== undefined) rememberRef.current(data);
-        setState({ status: 'success', data });
-      },
-      (error: unknown) => {
-        if (!current.signal.aborted) setState({ status: 'error', error: describeError(error) });
-      },
-    );
-  }, []);
+  const run = useCallback(
+    (call: (signal: AbortSignal) => Promise<T>) => {
+      store.controller?.abort();
+      const current = new AbortController();
+      store.controller = current;
+      store.lastCall = call;
+      setStoreState(store, { status: 'loading' });
+      call(current.signal).then(
+        (data) => {
+          if (!current.signal.aborted) setStoreState(store, { status: 'success', data });
+        },
+        (error: unknown) => {
+          if (!current.signal.aborted) setStoreState(store, { status: 'error', error: describeError(error) });
+        },
+      );
+    },
+    [store],
+  );
 
   const retry = useCallback(() => {
-    if (lastCall.current) run(lastCall.current);
-  }, [run]);
+    if (store.lastCall) run(store.lastCall);
+  }, [run, store]);
 
   return { state, run, retry };
 }

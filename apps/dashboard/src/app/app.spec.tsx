@@ -86,6 +86,18 @@ describe('the key screen', () => {
     expect(Object.values({ ...localStorage })).not.toContain('t-key-123456');
   });
 
+  it('offers "Forget key" while a remembered key is being checked', async () => {
+    const user = userEvent.setup();
+    // The check never answers (a connection that hangs).
+    globalThis.fetch = (() => new Promise<Response>(() => undefined)) as typeof fetch;
+    localStorage.setItem('aetherquant.apiKey', 'a-key-654321');
+    render(<App />);
+    expect(screen.getByRole('progressbar', { name: 'Checking your saved key' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Forget key' }));
+    expect(screen.getByLabelText('API key')).toBeInTheDocument();
+    expect(Object.values({ ...localStorage })).not.toContain('a-key-654321');
+  });
+
   it('signs in again with a remembered key without asking for it', async () => {
     serve(keyApi());
     localStorage.setItem('aetherquant.apiKey', 'a-key-654321');

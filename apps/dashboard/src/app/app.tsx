@@ -11,6 +11,9 @@ import { ScreenMemoryProvider } from './screen-memory';
 import { SessionContext, type Session } from './session';
 import { Shell } from './shell';
 
+/** A saved key is checked at start-up, before anything shows: a dead connection must not hang there for minutes. */
+export const KEYCHECK_TIMEOUT_MS = 15_000;
+
 type AppState =
   | { phase: 'signed-out'; notice?: UiError }
   /** A saved key is being checked again (it may have been revoked since). */
@@ -34,7 +37,7 @@ export function App() {
   useEffect(() => {
     if (checkingKey === undefined) return undefined;
     const controller = new AbortController();
-    createDashboardClient(checkingKey)
+    createDashboardClient(checkingKey, undefined, { timeoutMs: KEYCHECK_TIMEOUT_MS })
       .call<KeycheckResponse>('keycheck', {}, { signal: controller.signal })
       .then(
         (answer) => setState({ phase: 'signed-in', key: checkingKey, role: answer.role }),
@@ -77,6 +80,9 @@ export function App() {
         <main className="key-screen">
           <h1 className="brand brand--large">AetherQuant</h1>
           <Progress label="Checking your saved key" />
+          <button type="button" className="button button--secondary" onClick={signOut}>
+            Forget key
+          </button>
         </main>
       );
     case 'check-failed':

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { BacktestScreen } from '../features/backtest/backtest-screen';
 import { OptimizeScreen } from '../features/optimize/optimize-screen';
@@ -22,9 +22,10 @@ export function Shell() {
   const screens = screensFor(role);
   const [active, setActive] = useRememberedState<ScreenId>('shell.screen', screens[0]?.id ?? 'backtest');
   const current = screens.find((screen) => screen.id === active) ?? screens[0];
+  const header = useHeaderHeight();
   return (
     <div className="shell">
-      <header className="app-header">
+      <header className="app-header" ref={header}>
         <span className="brand">AetherQuant</span>
         <span className="app-header__role">
           Signed in as <strong>{role}</strong>
@@ -49,4 +50,26 @@ export function Shell() {
       <main className="content">{current && SCREEN_VIEWS[current.id]()}</main>
     </div>
   );
+}
+
+/**
+ * Keeps `--header-height` (styles.css: the page's scroll padding, the tab bar's place under the header) at the
+ * header's real height, which grows when the header wraps on a narrow screen.
+ */
+function useHeaderHeight() {
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = header.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--header-height', `${Math.ceil(element.getBoundingClientRect().height)}px`),
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--header-height');
+    };
+  }, []);
+  return header;
 }

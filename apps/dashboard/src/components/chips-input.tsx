@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface ChipsInputProps {
   label: string;
@@ -24,6 +24,18 @@ export function ChipsInput({
 }: ChipsInputProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  // The removed chip's button goes away with it: its focus moves to the next chip (or the one before it,
+  // or the input), which stays mounted, so a keyboard or screen reader user does not land on the page.
+  const remove = (value: string) => {
+    const index = values.indexOf(value);
+    const neighbour = values[index + 1] ?? values[index - 1];
+    const target = neighbour === undefined ? undefined : removeButtons.current.get(neighbour);
+    (target ?? input.current)?.focus();
+    onValuesChange(values.filter((kept) => kept !== value));
+  };
 
   const add = (text: string) => {
     const added = text
@@ -56,7 +68,11 @@ export function ChipsInput({
                 type="button"
                 className="chip__remove"
                 aria-label={`Remove ${value}`}
-                onClick={() => onValuesChange(values.filter((kept) => kept !== value))}
+                ref={(button) => {
+                  if (button) removeButtons.current.set(value, button);
+                  else removeButtons.current.delete(value);
+                }}
+                onClick={() => remove(value)}
               >
                 ×
               </button>
@@ -64,6 +80,7 @@ export function ChipsInput({
           ))}
         </ul>
         <input
+          ref={input}
           id={id}
           value={draft}
           onChange={(event) =>

@@ -42,7 +42,7 @@ export interface TextFieldProps extends InputProps {
   error?: string;
 }
 
-/** A labelled input (text, number, date, password): the value travels as text, the form parses it. */
+/** A labelled input (text, date, password): the value travels as text, the form parses it. */
 export function TextField({ label, value, onValueChange, hint, error, ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
@@ -116,8 +116,46 @@ export function CheckboxField({ label, checked, onCheckedChange }: CheckboxField
   );
 }
 
-/** Text typed into a number field: undefined when empty (the server's default applies), NaN when not a number. */
+export interface NumberFieldProps extends Omit<TextFieldProps, 'type' | 'inputMode'> {
+  /** Whole numbers only: the phone offers the digits keyboard. */
+  integer?: boolean;
+}
+
+/**
+ * A number typed as text. Not `type="number"`: that one reads "0,5" from a comma-decimal keyboard as empty, and
+ * the form would then send the default instead. The form reads the text with `parseOptionalNumber`, which takes
+ * a comma as the decimal separator, and says "Must be a number" next to the field when it is not one.
+ */
+export function NumberField({ integer = false, ...field }: NumberFieldProps) {
+  return (
+    <TextField
+      {...field}
+      type="text"
+      inputMode={integer ? 'numeric' : 'decimal'}
+      autoComplete="off"
+      autoCorrect="off"
+      spellCheck={false}
+    />
+  );
+}
+
+/** The field error of number text that cannot be read as a number. */
+export const NOT_A_NUMBER = 'Must be a number';
+
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Text typed into a number field: undefined when empty (the server's default applies), NaN when not a number.
+ * A comma is read as the decimal separator ("0,5" is 0.5), as comma-decimal phone keyboards type it; a
+ * typographic minus counts as a minus. Anything else, thousands separators included, is not a number.
+ */
 export function parseOptionalNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : Number(trimmed);
+  const trimmed = text.trim().replace(/\u2212/g, '-');
+  if (trimmed === '') return undefined;
+  return NUMBER_TEXT.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
+}
+
+/** NOT_A_NUMBER for text that is neither empty nor a number, else undefined. */
+export function numberTextError(text: string | undefined): string | undefined {
+  return text !== undefined && Number.isNaN(parseOptionalNumber(text)) ? NOT_A_NUMBER : undefined;
 }

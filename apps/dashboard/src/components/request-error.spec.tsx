@@ -49,18 +49,25 @@ describe('error states', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Your role cannot do this.');
   });
 
-  it('gives the wait of a 429 in seconds', async () => {
+  it('gives the wait of a 429 in seconds, counting down outside the alert, then offers Retry', async () => {
     const api = fakeApi({
       'GET /api/audit': {
         ...apiError(429, 'RATE_LIMITED', 'too many requests'),
-        headers: { 'Retry-After': '30' },
+        headers: { 'Retry-After': '2' },
       },
     });
     renderSignedIn(<AuditScreen />, { fetch: api.fetch });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Too many requests.');
-    expect(alert).toHaveTextContent('Try again in 30 seconds.');
+    const countdown = screen.getByText('Try again in 2 seconds.');
+    // Announced once: the ticking seconds are not part of the alert, nor announced as they change.
+    expect(alert).not.toContainElement(countdown);
+    expect(countdown).toHaveAttribute('aria-live', 'off');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeDisabled();
+
+    expect(await screen.findByText('You can try again now.', {}, { timeout: 3000 })).toBe(countdown);
+    expect(alert).not.toHaveTextContent(/Try again in/);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeEnabled();
   });
 
   it('leads back to the key screen on a 401', async () => {
@@ -71,6 +78,40 @@ describe('error states', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/^That key was not accepted/);
     await user.click(screen.getByRole('button', { name: 'Enter a new key' }));
     expect(signOut).toHaveBeenCalled();
+  });
+
+  it('keeps "Load more", busy and focused, while the next page loads', async () => {
+    const user = userEvent.setup();
+    const event = (id: number) => ({
+      id,
+      created_at: '2026-11-21T23:18:03.553Z',
+      method: 'GET',
+      path: `/api/runs/${id}`,
+      status_code: 200,
+      request_id: `r${id}`,
+      actor_role: 'admin',
+      duration_ms: 1,
+      client_ip: null,
+    });
+    const api = fakeApi({
+      'GET /api/audit': { body: { events: Array.from({ length: 50 }, (_, i) => event(100 - i)) } },
+    });
+    const nextPage = fakeApi({ 'GET /api/audit': { body: { events: [event(50)] } } });
+    let answer: () => void = () => undefined;
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).includes('before=')
+        ? new Promise<Response>((resolve) => {
+            answer = () => resolve(nextPage.fetch(input, init));
+          })
+        : api.fetch(input, init);
+    renderSignedIn(<AuditScreen />, { fetch: fetch as typeof globalThis.fetch, role: 'admin' });
+    const loadMore = await screen.findByRole('button', { name: 'Load more' });
+    await user.click(loadMore);
+    expect(loadMore).toBeInTheDocument();
+    expect(loadMore).toHaveFocus();
+    expect(loadMore).toHaveAttribute('aria-busy', 'true');
+    answer();
+    expect(await screen.findByRole('cell', { name: '/api/runs/50' })).toBeInTheDocument();
   });
 
   it('pages with "Load more" while pages come back full', async () => {
@@ -100,7 +141,8 @@ describe('error states', () => {
       },
     });
     renderSignedIn(<AuditScreen />, { fetch: api.fetch, role: 'admin' });
-    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    const loadMore = await screen.findByRole('button', { name: 'Load more' });
+    await user.click(loadMore);
     expect(await screen.findByRole('cell', { name: '/api/backtest/949' })).toBeInTheDocument();
     expect(api.requests[1]?.query.get('before')).toBe('950');
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();

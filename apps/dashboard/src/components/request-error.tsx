@@ -9,26 +9,34 @@ export interface RequestErrorProps {
 }
 
 /**
- * A failed request, in words a person can act on: never the raw response. Announced at once (role="alert").
+ * A failed request, in words a person can act on: never the raw response. The title and the hint are
+ * announced at once (role="alert"); what changes afterwards (a 429's countdown) sits outside the alert and is
+ * not announced every second (aria-live="off"), so the alert never goes stale nor repeats itself.
  */
 export function RequestError({ error, onRetry }: RequestErrorProps) {
   const session = useOptionalSession();
   const waiting = useCountdown(error.retryAfterSeconds);
+  const counting = error.kind === 'rate-limit' && error.retryAfterSeconds !== undefined;
   return (
-    <div role="alert" className="alert">
-      <p className="alert__title">{error.title}</p>
-      {error.kind === 'key' ? (
-        <ul className="alert__steps">
-          {KEY_TROUBLESHOOTING.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ul>
-      ) : (
-        error.hint && (
-          <p>
-            {error.kind === 'rate-limit' && waiting > 0 ? `Try again in ${waiting} seconds.` : error.hint}
-          </p>
-        )
+    <div className="alert">
+      <div role="alert">
+        <p className="alert__title">{error.title}</p>
+        {error.kind === 'key' ? (
+          <ul className="alert__steps">
+            {KEY_TROUBLESHOOTING.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        ) : counting ? (
+          <p>{`The server asks for a pause of ${secondsText(error.retryAfterSeconds ?? 0)}.`}</p>
+        ) : (
+          error.hint && <p>{error.hint}</p>
+        )}
+      </div>
+      {counting && (
+        <p aria-live="off" className="alert__countdown">
+          {waiting > 0 ? `Try again in ${secondsText(waiting)}.` : 'You can try again now.'}
+        </p>
       )}
       {error.requestId && <p className="alert__request-id">Request id: {error.requestId}</p>}
       <div className="alert__actions">
@@ -47,12 +55,17 @@ export function RequestError({ error, onRetry }: RequestErrorProps) {
   );
 }
 
+function secondsText(seconds: number): string {
+  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+}
+
 /** Seconds left of a 429's Retry-After, ticking down so Retry enables itself when the wait is over. */
 function useCountdown(seconds: number | undefined): number {
   const [left, setLeft] = useState(seconds ?? 0);
   useEffect(() => {
     setLeft(seconds ?? 0);
     if (!seconds) return undefined;
+    // Once at 0 the updates change nothing, so nothing renders again.
     const timer = setInterval(() => setLeft((value) => Math.max(0, value - 1)), 1000);
     return () => clearInterval(timer);
   }, [seconds]);

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { type Request } from '../api/use-request';
 import { Progress } from './submit-button';
 import { RequestError } from './request-error';
@@ -10,16 +10,33 @@ export interface RequestOutcomeProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** What a request has come to: progress while it runs, its error with a way forward, or its result. */
+/**
+ * What a request has come to: progress while it runs, its error with a way forward, or its result. When a
+ * result arrives, focus moves to its first heading, which also scrolls it into view: on a phone the results
+ * are below the form, out of sight. A result shown again when the screen comes back does not take the focus.
+ */
 export function RequestOutcome<T>({ request, progressLabel, children }: RequestOutcomeProps<T>) {
   const { state } = request;
+  const results = useRef<HTMLDivElement>(null);
+  const lastStatus = useRef(state.status);
+  useEffect(() => {
+    const arrived = lastStatus.current === 'loading' && state.status === 'success';
+    lastStatus.current = state.status;
+    if (!arrived || !results.current) return;
+    const target =
+      results.current.querySelector<HTMLElement>('h2, h3, h4') ??
+      results.current.querySelector<HTMLElement>('section') ??
+      results.current;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }, [state.status]);
   switch (state.status) {
     case 'loading':
       return <Progress label={progressLabel} />;
     case 'error':
       return <RequestError error={state.error} onRetry={request.retry} />;
     case 'success':
-      return <>{children(state.data)}</>;
+      return <div ref={results}>{children(state.data)}</div>;
     default:
       return null;
   }

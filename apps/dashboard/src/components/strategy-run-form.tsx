@@ -2,9 +2,10 @@ import { type FormEvent } from 'react';
 import { type StrategyDescription } from '../api/types';
 import { useStrategies } from '../api/use-strategies';
 import { useRememberedState } from '../app/screen-memory';
-import { parseOptionalNumber, SelectField, TextField } from './field';
+import { NumberField, numberTextError, parseOptionalNumber, SelectField, TextField } from './field';
 import { RequestError } from './request-error';
 import { SubmitButton } from './submit-button';
+import { useLocalFieldErrors } from './use-local-field-errors';
 
 /** What the person typed, as text: parsed only when the form is sent. */
 export interface StrategyRunValues {
@@ -69,6 +70,30 @@ export function strategyRunBody(
   };
 }
 
+/**
+ * "Must be a number" by request field (`params.fast`, `commission_bps`) for the number fields whose text is not
+ * a number: the form is not sent with them (they would otherwise go as null, or worse, as the default).
+ */
+export function strategyRunNumberErrors(
+  values: StrategyRunValues,
+  strategy: StrategyDescription | undefined,
+): Record<string, string> {
+  const texts: [string, string | undefined][] = [
+    ...(strategy?.parameters ?? []).map((parameter): [string, string | undefined] => [
+      `params.${parameter.name}`,
+      values.params[parameter.name],
+    ]),
+    ['commission_bps', values.commissionBps],
+    ['slippage_bps', values.slippageBps],
+  ];
+  const errors: Record<string, string> = {};
+  for (const [field, text] of texts) {
+    const error = numberTextError(text);
+    if (error) errors[field] = error;
+  }
+  return errors;
+}
+
 export interface StrategyRunFormProps {
   /** Keeps what was typed across tab switches, per screen. */
   memoryKey: string;
@@ -83,7 +108,7 @@ export interface StrategyRunFormProps {
 
 /** Symbol, period or dates, strategy with its parameters, and costs: the form of a backtest and a paper trade. */
 export function StrategyRunForm(props: StrategyRunFormProps) {
-  const { memoryKey, defaultPeriod, submitLabel, busyLabel, busy, fieldErrors, onSubmit } = props;
+  const { memoryKey, defaultPeriod, submitLabel, busyLabel, busy, onSubmit } = props;
   const [values, setValues] = useRememberedState(
     `${memoryKey}.form`,
     initialStrategyRunValues(defaultPeriod),
@@ -92,9 +117,13 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
   const list = strategies.state.status === 'success' ? strategies.state.data.strategies : [];
   const strategy = list.find((candidate) => candidate.name === values.strategy);
   const update = (change: Partial<StrategyRunValues>) => setValues({ ...values, ...change });
+  const local = useLocalFieldErrors(props.fieldErrors);
+  const errors = local.errors;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
+    if (!local.check(strategyRunNumberErrors(values, strategy))) return;
     onSubmit(strategyRunBody(values, strategy));
   };
 
@@ -105,12 +134,12 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
 
   return (
     // noValidate: the server's rules are the ones that count, and its errors show next to each field.
-    <form className="form" onSubmit={submit} noValidate>
+    <form ref={local.form} className="form" onSubmit={submit} noValidate>
       <TextField
         label="Symbol"
         value={values.symbol}
         onValueChange={(symbol) => update({ symbol })}
-        error={fieldErrors['symbol']}
+        error={errors['symbol']}
         autoCapitalize="characters"
         autoComplete="off"
         spellCheck={false}
@@ -121,7 +150,7 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
           label="Period"
           value={values.period}
           onValueChange={(period) => update({ period })}
-          error={fieldErrors['period']}
+          error={errors['period']}
           hint="Counted back from the latest bar: 6mo, 1y, 2y, 5y. Start and end dates replace it."
           autoComplete="off"
           spellCheck={false}
@@ -132,14 +161,14 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
             type="date"
             value={values.start}
             onValueChange={(start) => update({ start })}
-            error={fieldErrors['start']}
+            error={errors['start']}
           />
           <TextField
             label="End date"
             type="date"
             value={values.end}
             onValueChange={(end) => update({ end })}
-            error={fieldErrors['end']}
+            error={errors['end']}
           />
         </div>
       </fieldset>
@@ -151,8 +180,11 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
           options={options}
           disabled={list.length === 0}
           // A new strategy has other parameters: start from its defaults.
-          onValueChange={(name) => update({ strategy: name, params: {} })}
-          error={fieldErrors['strategy']}
+          onValueChange={(name) => {
+            local.reset();
+            update({ strategy: name, params: {} });
+          }}
+          error={errors['strategy']}
           hint={strategy?.description}
         />
         {strategies.state.status === 'error' && (
@@ -161,17 +193,16 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
         {strategy && strategy.parameters.length > 0 && (
           <div className="field-row">
             {strategy.parameters.map((parameter) => (
-              <TextField
+              <NumberField
                 key={parameter.name}
                 label={parameter.name}
-                type="number"
-                inputMode={parameter.kind === 'integer' ? 'numeric' : 'decimal'}
-                step={parameter.kind === 'integer' ? 1 : 'any'}
-                min={parameter.min}
-                max={parameter.max}
+                integer={parameter.kind === 'integer'}
                 value={values.params[parameter.name] ?? String(parameter.default)}
-                onValueChange={(text) => update({ params: { ...values.params, [parameter.name]: text } })}
-                error={fieldErrors[`params.${parameter.name}`]}
+                onValueChange={(text) => {
+                  local.edited(`params.${parameter.name}`);
+                  update({ params: { ...values.params, [parameter.name]: text } });
+                }}
+                error={errors[`params.${parameter.name}`]}
                 hint={parameter.description}
               />
             ))}
@@ -181,27 +212,25 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
       <fieldset className="fieldset">
         <legend>Costs</legend>
         <div className="field-row">
-          <TextField
+          <NumberField
             label="Commission (bps)"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={0}
             value={values.commissionBps}
             placeholder="Server default"
-            onValueChange={(commissionBps) => update({ commissionBps })}
-            error={fieldErrors['commission_bps']}
+            onValueChange={(commissionBps) => {
+              local.edited('commission_bps');
+              update({ commissionBps });
+            }}
+            error={errors['commission_bps']}
           />
-          <TextField
+          <NumberField
             label="Slippage (bps)"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={0}
             value={values.slippageBps}
             placeholder="Server default"
-            onValueChange={(slippageBps) => update({ slippageBps })}
-            error={fieldErrors['slippage_bps']}
+            onValueChange={(slippageBps) => {
+              local.edited('slippage_bps');
+              update({ slippageBps });
+            }}
+            error={errors['slippage_bps']}
           />
         </div>
       </fieldset>

@@ -1,3 +1,5 @@
+import { type MouseEvent } from 'react';
+
 export interface SubmitButtonProps {
   label: string;
   busy: boolean;
@@ -7,7 +9,8 @@ export interface SubmitButtonProps {
 
 /**
  * The form's submit button; while the request runs it stays named `label` (so it is found the same way)
- * but is busy and shows a spinner and the busy text.
+ * but is busy and shows a spinner and the busy text. It is never `disabled` (that would drop the focus of
+ * the person who just pressed it): aria-disabled says it does nothing, and a press while busy is ignored.
  */
 export function SubmitButton({ label, busy, busyLabel }: SubmitButtonProps) {
   return (
@@ -15,8 +18,12 @@ export function SubmitButton({ label, busy, busyLabel }: SubmitButtonProps) {
       type="submit"
       className="button button--primary"
       aria-busy={busy}
+      aria-disabled={busy}
       aria-label={label}
-      disabled={busy}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        // Enter in a field submits through this button too.
+        if (busy) event.preventDefault();
+      }}
     >
       {busy && <span className="spinner" aria-hidden="true" />}
       <span aria-hidden="true">{busy ? busyLabel : label}</span>

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { apiError, fakeApi } from '../../testing/fake-api';
 import { createdCharts } from '../../testing/fake-lightweight-charts';
@@ -19,8 +20,8 @@ describe('the backtest form', () => {
     renderSignedIn(<BacktestScreen />, { fetch: backtestApi().fetch });
     expect(screen.getByLabelText('Symbol')).toHaveValue('SPY');
     expect(screen.getByLabelText('Period')).toHaveValue('2y');
-    expect(await screen.findByLabelText('fast')).toHaveValue(20);
-    expect(screen.getByLabelText('slow')).toHaveValue(50);
+    expect(await screen.findByLabelText('fast')).toHaveValue('20');
+    expect(screen.getByLabelText('slow')).toHaveValue('50');
     expect(screen.getByLabelText('Strategy')).toHaveValue('ma-cross');
   });
 
@@ -120,5 +121,147 @@ describe('the backtest results', () => {
 
     expect(within(results).getByRole('heading', { name: 'Trades' })).toBeInTheDocument();
     expect(within(results).getByRole('cell', { name: '2025-01-29' })).toBeInTheDocument();
+  });
+});
+
+/** The backtest screen and a button that leaves it and comes back, as switching tabs does. */
+function LeavableBacktest() {
+  const [shown, setShown] = useState(true);
+  return (
+    <>
+      <button type="button" onClick={() => setShown(!shown)}>
+        {shown ? 'Leave' : 'Come back'}
+      </button>
+      {shown && <BacktestScreen />}
+    </>
+  );
+}
+
+/** A fetch whose backtest answers wait until `answer` is called, one by one. */
+function heldBacktests() {
+  const api = backtestApi();
+  const waiting: ((value: Response | Error) => void)[] = [];
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input).endsWith('/api/backtest')
+      ? new Promise<Response>((resolve, reject) =>
+          waiting.push((value) => (value instanceof Error ? reject(value) : resolve(value))),
+        )
+      : api.fetch(input, init);
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    answer: async (value?: Response | Error) =>
+      waiting.shift()?.(
+        value ?? (await api.fetch('http://localhost/api/backtest', { method: 'POST', body: '{}' })),
+      ),
+    count: () => api.requests.length + waiting.length,
+  };
+}
+
+describe('a backtest and the screen going away', () => {
+  it('runs on when the screen is left, and shows its results when the screen comes back', async () => {
+    const user = userEvent.setup();
+    const held = heldBacktests();
+    renderSignedIn(<LeavableBacktest />, { fetch: held.fetch });
+    await user.click(await screen.findByRole('button', { name: 'Run backtest' }));
+    await user.click(screen.getByRole('button', { name: 'Leave' }));
+    await act(() => held.answer());
+    await user.click(screen.getByRole('button', { name: 'Come back' }));
+    expect(screen.getByRole('region', { name: 'Results' })).toBeInTheDocument();
+  });
+
+  it('does not show the last results under a run that failed, after leaving and coming back', async () => {
+    const user = userEvent.setup();
+    const held = heldBacktests();
+    renderSignedIn(<LeavableBacktest />, { fetch: held.fetch });
+    await user.click(await screen.findByRole('button', { name: 'Run backtest' }));
+    await act(() => held.answer());
+    await screen.findByRole('region', { name: 'Results' });
+
+    await user.clear(screen.getByLabelText('Symbol'));
+    await user.type(screen.getByLabelText('Symbol'), 'QQQ');
+    await user.click(screen.getByRole('button', { name: 'Run backtest' }));
+    // A new run replaces the last outcome at once.
+    expect(screen.queryByRole('region', { name: 'Results' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Leave' }));
+    await act(() => held.answer(new TypeError('Failed to fetch')));
+    await user.click(screen.getByRole('button', { name: 'Come back' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('The server cannot be reached right now.');
+    expect(screen.queryByRole('region', { name: 'Results' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Symbol')).toHaveValue('QQQ');
+  });
+
+  it('shows the run still going when the screen comes back before it ends', async () => {
+    const user = userEvent.setup();
+    const held = heldBacktests();
+    renderSignedIn(<LeavableBacktest />, { fetch: held.fetch });
+    await user.click(await screen.findByRole('button', { name: 'Run backtest' }));
+    await user.click(screen.getByRole('button', { name: 'Leave' }));
+    await user.click(screen.getByRole('button', { name: 'Come back' }));
+    expect(screen.getByRole('button', { name: 'Run backtest' })).toHaveAttribute('aria-busy', 'true');
+    await act(() => held.answer());
+    expect(await screen.findByRole('region', { name: 'Results' })).toBeInTheDocument();
+  });
+});
+
+describe('the focus around a backtest', () => {
+  it('stays on the busy button, which ignores presses, and moves to the results when they arrive', async () => {
+    const user = userEvent.setup();
+    const held = heldBacktests();
+    renderSignedIn(<BacktestScreen />, { fetch: held.fetch });
+    const run = await screen.findByRole('button', { name: 'Run backtest' });
+    await user.click(run);
+    expect(run).toHaveFocus();
+    expect(run).toBeEnabled();
+    expect(run).toHaveAttribute('aria-disabled', 'true');
+    await user.click(run);
+    await user.keyboard('{Enter}');
+    await act(() => held.answer());
+    const results = await screen.findByRole('region', { name: 'Results' });
+    expect(within(results).getAllByRole('heading')[0]).toHaveFocus();
+    // The presses while busy sent nothing: one strategies call, one backtest.
+    expect(held.count()).toBe(2);
+  });
+});
+
+describe('number fields', () => {
+  it('reads a comma as the decimal separator', async () => {
+    const user = userEvent.setup();
+    const api = backtestApi();
+    renderSignedIn(<BacktestScreen />, { fetch: api.fetch });
+    await screen.findByLabelText('fast');
+    await user.type(screen.getByLabelText('Commission (bps)'), '0,5');
+    await user.click(screen.getByRole('button', { name: 'Run backtest' }));
+    await screen.findByRole('region', { name: 'Results' });
+    expect(api.requests.find((request) => request.path === '/api/backtest')?.body).toMatchObject({
+      commission_bps: 0.5,
+      params: { fast: 20, slow: 50 },
+    });
+  });
+
+  it('says "Must be a number" next to a field that is not one, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const api = backtestApi();
+    renderSignedIn(<BacktestScreen />, { fetch: api.fetch });
+    const fast = await screen.findByLabelText('fast');
+    await user.clear(fast);
+    await user.type(fast, '2o');
+    await user.type(screen.getByLabelText('Slippage (bps)'), '1.2.3');
+    await user.click(screen.getByRole('button', { name: 'Run backtest' }));
+
+    expect(fast).toHaveAccessibleDescription(/Must be a number/);
+    expect(fast).toBeInvalid();
+    expect(fast).toHaveFocus();
+    expect(screen.getByLabelText('Slippage (bps)')).toHaveAccessibleDescription(/Must be a number/);
+    expect(api.requests.some((request) => request.path === '/api/backtest')).toBe(false);
+
+    await user.clear(fast);
+    await user.type(fast, '10');
+    expect(fast).toBeValid();
+    await user.clear(screen.getByLabelText('Slippage (bps)'));
+    await user.click(screen.getByRole('button', { name: 'Run backtest' }));
+    await screen.findByRole('region', { name: 'Results' });
+    expect(api.requests.find((request) => request.path === '/api/backtest')?.body).toMatchObject({
+      params: { fast: 10, slow: 50 },
+    });
   });
 });

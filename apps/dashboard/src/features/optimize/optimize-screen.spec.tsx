@@ -22,6 +22,14 @@ describe('the optimise screen', () => {
     await user.click(screen.getByRole('button', { name: 'Remove TLT' }));
     expect(chips()).toEqual(['SPY', 'GLD', 'QQQ', 'IWM', 'EFA']);
     expect(screen.getByLabelText('Symbols')).toHaveValue('');
+    // The focus moves to the chip that took the removed one's place, else the one before, else the input.
+    expect(screen.getByRole('button', { name: 'Remove GLD' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Remove EFA' }));
+    expect(screen.getByRole('button', { name: 'Remove IWM' })).toHaveFocus();
+    for (const symbol of ['IWM', 'QQQ', 'GLD', 'SPY']) {
+      await user.click(screen.getByRole('button', { name: `Remove ${symbol}` }));
+    }
+    expect(screen.getByLabelText('Symbols')).toHaveFocus();
   });
 
   it("sends the method's options and shows the weights and risk contributions", async () => {

@@ -5,9 +5,17 @@ import { useRequest } from '../../api/use-request';
 import { useRememberedState } from '../../app/screen-memory';
 import { useSession } from '../../app/session';
 import { ChipsInput } from '../../components/chips-input';
-import { CheckboxField, parseOptionalNumber, SelectField, TextField } from '../../components/field';
+import {
+  CheckboxField,
+  NumberField,
+  numberTextError,
+  parseOptionalNumber,
+  SelectField,
+  TextField,
+} from '../../components/field';
 import { fieldErrorsOf, listFieldError, RequestOutcome } from '../../components/request-outcome';
 import { SubmitButton } from '../../components/submit-button';
+import { useLocalFieldErrors } from '../../components/use-local-field-errors';
 import {
   COVARIANCE_ESTIMATORS,
   METHOD_OPTIONS,
@@ -53,6 +61,16 @@ export function optimizeBody(values: OptimizeValues): Record<string, unknown> {
   };
 }
 
+/** "Must be a number" by request field for the chosen method's options whose text is not a number. */
+export function optimizeNumberErrors(values: OptimizeValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const option of METHOD_OPTIONS[values.method]) {
+    const error = numberTextError(values.options[option.field]);
+    if (error) errors[option.field] = error;
+  }
+  return errors;
+}
+
 /** Symbols typed on a phone: trimmed and upper-cased as the API reads them; anything odd is left for it to refuse. */
 function symbolOf(text: string): string {
   try {
@@ -68,10 +86,14 @@ export function OptimizeScreen() {
   const request = useRequest<OptimizeReport>('optimize');
   const [values, setValues] = useRememberedState('optimize.form', INITIAL_OPTIMIZE_VALUES);
   const update = (change: Partial<OptimizeValues>) => setValues({ ...values, ...change });
-  const fieldErrors = fieldErrorsOf(request);
+  const busy = request.state.status === 'loading';
+  const local = useLocalFieldErrors(fieldErrorsOf(request));
+  const fieldErrors = local.errors;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
+    if (!local.check(optimizeNumberErrors(values))) return;
     const body = optimizeBody(values);
     request.run((signal) => client.call<OptimizeReport>('optimize', body, { signal }));
   };
@@ -79,7 +101,7 @@ export function OptimizeScreen() {
   return (
     <section className="screen" aria-labelledby="optimize-title">
       <h2 id="optimize-title">Optimise</h2>
-      <form className="form" onSubmit={submit} noValidate>
+      <form ref={local.form} className="form" onSubmit={submit} noValidate>
         <ChipsInput
           label="Symbols"
           values={values.symbols}
@@ -103,19 +125,22 @@ export function OptimizeScreen() {
             label="Method"
             value={values.method}
             options={OPTIMIZATION_METHODS.map((method) => ({ value: method, label: method }))}
-            onValueChange={(method) => update({ method: method as OptimizationMethodName })}
+            onValueChange={(method) => {
+              local.reset();
+              update({ method: method as OptimizationMethodName });
+            }}
             error={fieldErrors['method']}
           />
           <div className="field-row">
             {METHOD_OPTIONS[values.method].map((option) => (
-              <TextField
+              <NumberField
                 key={option.field}
                 label={option.label}
-                type="number"
-                inputMode="decimal"
-                step="any"
                 value={values.options[option.field] ?? String(option.default)}
-                onValueChange={(text) => update({ options: { ...values.options, [option.field]: text } })}
+                onValueChange={(text) => {
+                  local.edited(option.field);
+                  update({ options: { ...values.options, [option.field]: text } });
+                }}
                 error={fieldErrors[option.field]}
                 hint={option.hint}
               />
@@ -137,7 +162,7 @@ export function OptimizeScreen() {
             />
           )}
         </fieldset>
-        <SubmitButton label="Optimise" busyLabel="Optimising…" busy={request.state.status === 'loading'} />
+        <SubmitButton label="Optimise" busyLabel="Optimising…" busy={busy} />
       </form>
       <RequestOutcome request={request} progressLabel="Optimising">
         {(report) => <OptimizeResults report={report} />}

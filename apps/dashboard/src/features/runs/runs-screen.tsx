@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { type RunSummary, type RunsResponse } from '../../api/types';
 import { usePagedList } from '../../api/use-paged-list';
 import { useRememberedState } from '../../app/screen-memory';
@@ -8,23 +9,40 @@ import { RunDetailView } from './run-detail';
 
 const PAGE_SIZE = 20;
 
-/** Recorded runs, newest first (admin only); choosing one shows its detail. */
+/**
+ * Recorded runs, newest first (admin only); choosing one shows its detail. The pages loaded so far are kept
+ * (screen memory), so coming back from a detail or another tab shows them again, with the focus back on the
+ * run that was opened.
+ */
 export function RunsScreen() {
   const [selected, setSelected] = useRememberedState<string | undefined>('runs.selected', undefined);
+  const [lastOpened, setLastOpened] = useState<string>();
   return (
     <section className="screen" aria-labelledby="runs-title">
       <h2 id="runs-title">Runs</h2>
       {selected ? (
-        <RunDetailView id={selected} onBack={() => setSelected(undefined)} />
+        <RunDetailView
+          id={selected}
+          onBack={() => {
+            setLastOpened(selected);
+            setSelected(undefined);
+          }}
+        />
       ) : (
-        <RunList onSelect={setSelected} />
+        <RunList onSelect={setSelected} focusOn={lastOpened} />
       )}
     </section>
   );
 }
 
-function RunList({ onSelect }: { onSelect: (id: string) => void }) {
+function RunList({ onSelect, focusOn }: { onSelect: (id: string) => void; focusOn?: string }) {
   const { client } = useSession();
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  // On mount only: back from a run's detail, its button takes the focus the Back button had.
+  const focusOnMount = useRef(focusOn);
+  useEffect(() => {
+    if (focusOnMount.current !== undefined) buttons.current.get(focusOnMount.current)?.focus();
+  }, []);
   const list = usePagedList<RunSummary, string>(
     async (before, signal) =>
       (
@@ -36,6 +54,7 @@ function RunList({ onSelect }: { onSelect: (id: string) => void }) {
       ).runs,
     (run) => run.id,
     PAGE_SIZE,
+    'runs',
   );
   return (
     <>
@@ -46,7 +65,15 @@ function RunList({ onSelect }: { onSelect: (id: string) => void }) {
         <ul className="run-list">
           {list.items.map((run) => (
             <li key={run.id}>
-              <button type="button" className="run-list__item" onClick={() => onSelect(run.id)}>
+              <button
+                type="button"
+                className="run-list__item"
+                ref={(button) => {
+                  if (button) buttons.current.set(run.id, button);
+                  else buttons.current.delete(run.id);
+                }}
+                onClick={() => onSelect(run.id)}
+              >
                 <span className="run-list__type">{run.type}</span>
                 <span className="run-list__symbols">{run.symbols.join(', ')}</span>
                 <span className="run-list__date">{formatDateTime(run.created_at)}</span>

@@ -1,8 +1,11 @@
-import { formatBarTime } from '@aetherquant/core';
+import {
+  type BacktestReport,
+  formatBarTime,
+  type HeadlineFigures,
+  type MetricsReport,
+} from '@aetherquant/core';
 import { type BacktestResult } from '@aetherquant/backtest';
 import { type RiskSummary } from '@aetherquant/risk';
-import { type ChartSeries } from '../chart/chart-series';
-import { type TradeView } from './trade-list';
 
 /** Ratios to 6 decimals and money to 2, as the seed prints them; `null` (undefined ratios) stays null. */
 export const ratio = (value: number | null): number | null =>
@@ -29,54 +32,6 @@ export function roundDecimals(value: number, digits: number): number {
   return Number(value.toFixed(digits));
 }
 
-/** The metrics beyond the headline figures, snake_case as the CLI and the API show them. */
-export interface MetricsReport {
-  volatility: number | null;
-  sortino: number | null;
-  calmar: number | null;
-  max_drawdown_duration: number;
-  var_95: number | null;
-  cvar_95: number | null;
-  beta: number | null;
-  alpha: number | null;
-  total_return: number | null;
-  win_rate: number | null;
-  profit_factor: number | null;
-  exposure: number | null;
-  turnover: number | null;
-}
-
-/** What `aetherquant backtest` prints: the seed's keys first, then what this engine adds. */
-export interface BacktestReport {
-  symbol: string;
-  rows: number;
-  annual_return: number | null;
-  max_drawdown: number | null;
-  sharpe: number | null;
-  final_equity: number;
-  benchmark_annual_return: number | null;
-  benchmark_max_drawdown: number | null;
-  benchmark_sharpe: number | null;
-  benchmark_final_equity: number;
-  excess_annual_return: number | null;
-  /** Present when the run was recorded (persistence on). */
-  run_id?: string;
-  provider: string;
-  strategy: string;
-  params: Record<string, number>;
-  first: string;
-  last: string;
-  /** The number of trades. */
-  trades: number;
-  metrics: MetricsReport;
-  /** Present when something went wrong that did not stop the run (the run could not be recorded). */
-  warnings?: string[];
-  /** Present when the caller asked for charts (`chartPoints`); never recorded. */
-  chart?: ChartSeries;
-  /** The latest trades, with the chart; never recorded. */
-  trade_list?: TradeView[];
-}
-
 export function metricsReport(summary: RiskSummary): MetricsReport {
   return {
     volatility: ratio(summary.volatility),
@@ -101,7 +56,7 @@ export function headlineFigures(figures: {
   benchmark: RiskSummary;
   finalEquity: number;
   benchmarkFinalEquity: number;
-}) {
+}): HeadlineFigures {
   const { summary, benchmark } = figures;
   return {
     annual_return: ratio(summary.annualReturn),

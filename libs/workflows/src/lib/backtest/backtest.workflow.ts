@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { backtestRequestSchema } from '@aetherquant/core';
+import { type BacktestReport, backtestRequestSchema } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { resolveRequestParams } from './request-params';
 import { chartField } from '../chart/chart-series';
 import { tradeList } from './trade-list';
 import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
-import { backtestReport, type BacktestReport } from './backtest-report';
+import { backtestReport } from './backtest-report';
 import { prepareStrategyRun } from './prepare-strategy-run';
 
 /**

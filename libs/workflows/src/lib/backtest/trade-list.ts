@@ -1,23 +1,9 @@
-import { formatBarTime, type Interval } from '@aetherquant/core';
+import { formatBarTime, type Interval, type TradeView } from '@aetherquant/core';
 import { type Trade } from '@aetherquant/backtest';
 import { money, ratio } from './backtest-report';
 
 /** The most trades a report lists: the latest ones, enough for a screen (a long intraday run has thousands). */
 export const MAX_LISTED_TRADES = 500;
-
-/** One trade as a report lists it. */
-export interface TradeView {
-  side: 'long' | 'short';
-  entry: string;
-  exit: string;
-  entry_price: number;
-  exit_price: number;
-  /** Equity at exit ÷ equity at entry − 1, costs included. */
-  return: number;
-  bars_held: number;
-  /** Still open at the last bar (its exit is that bar). */
-  open: boolean;
-}
 
 /** The latest {@link MAX_LISTED_TRADES} trades, oldest first, as reports show them. */
 export function tradeList(trades: readonly Trade[], interval: Interval): TradeView[] {

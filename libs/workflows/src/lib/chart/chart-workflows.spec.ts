@@ -1,9 +1,9 @@
+import { type ChartSeries } from '@aetherquant/core';
 import { type Database, type NewRun } from '@aetherquant/persistence';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { portfolioBacktestWorkflow } from '../portfolio/portfolio-backtest.workflow';
 import { papertradeWorkflow } from '../trading/papertrade.workflow';
 import { runWorkflow } from '../workflow/workflow';
-import { type ChartSeries } from './chart-series';
 import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
 const settings = OFFLINE_SETTINGS;

@@ -1,17 +1,6 @@
-import { barsRequestSchema, formatBarTime } from '@aetherquant/core';
+import { type BarsReport, barsRequestSchema, formatBarTime } from '@aetherquant/core';
 import { defineWorkflow } from '../workflow/workflow';
-import { fetchWorkflow, type FetchSummary } from './fetch.workflow';
-
-/** The bars of one symbol as columns, ascending, with the summary `fetch` prints (never an output path). */
-export interface BarsReport extends Omit<FetchSummary, 'output'> {
-  /** Dates, or full timestamps for intraday bars. */
-  time: string[];
-  open: number[];
-  high: number[];
-  low: number[];
-  close: number[];
-  volume: number[];
-}
+import { fetchWorkflow } from './fetch.workflow';
 
 /**
  * The bars `fetch` would load, returned rather than written (`GET /api/bars`). The request schema has no

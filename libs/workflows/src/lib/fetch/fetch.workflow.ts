@@ -1,25 +1,9 @@
 import { resolve } from 'node:path';
-import { type BarSeries, fetchRequestSchema, formatBarTime } from '@aetherquant/core';
+import { type BarSeries, fetchRequestSchema, type FetchSummary, formatBarTime } from '@aetherquant/core';
 import { formatBarsCsv } from '@aetherquant/data';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { loadBars } from '../market-data/load-bars';
 import { defineWorkflow } from '../workflow/workflow';
-
-/** What `fetch` reports: one JSON line on the CLI. */
-export interface FetchSummary {
-  symbol: string;
-  /** `synthetic` is said wherever results are shown, so generated data never passes for market data. */
-  provider: string;
-  interval: string;
-  rows: number;
-  /** First and last bar times: dates, or full timestamps for intraday bars. */
-  first: string;
-  last: string;
-  /** The absolute path written, `-` for standard output, absent when nothing was written. */
-  output?: string;
-  /** Rows the source sent with missing values and that were dropped (only when there were some). */
-  dropped_rows?: number;
-}
 
 export interface FetchResult {
   summary: FetchSummary;

@@ -1,61 +1,17 @@
 import {
+  type AuditEventView,
+  type ListedRunView,
+  type OrderView,
+  type RunDetailView,
+  type RunView,
+} from '@aetherquant/core';
+import {
   type AuditEvent,
   type ListedRun,
   type RunDetail,
   type RunSummary,
   type StoredOrder,
 } from '@aetherquant/persistence';
-
-/** A run as the CLI prints it and the API returns it: snake_case, ISO-8601 times. */
-export interface RunView {
-  id: string;
-  created_at: string;
-  type: string;
-  symbols: string[];
-  period: string | null;
-  interval: string | null;
-  start: string | null;
-  end: string | null;
-  parameters: Record<string, unknown>;
-  final_equity: number | null;
-  orders_placed: number;
-  status: string;
-  duration_ms: number;
-}
-
-export interface OrderView {
-  id: number;
-  symbol: string;
-  side: string;
-  quantity: number;
-  price: number;
-  commission: number;
-  timestamp: string;
-  client_order_id: string | null;
-  status: string;
-}
-
-/** A run as lists show it: with its orders (paper runs place them). */
-export interface ListedRunView extends RunView {
-  orders: OrderView[];
-}
-
-export interface RunDetailView extends ListedRunView {
-  result: unknown;
-  metrics: Record<string, number | null>;
-}
-
-export interface AuditEventView {
-  id: number;
-  created_at: string;
-  method: string;
-  path: string;
-  status_code: number;
-  request_id: string;
-  actor_role: string | null;
-  duration_ms: number;
-  client_ip: string | null;
-}
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 

@@ -1,18 +1,14 @@
 import {
+  type AuditReport,
   getRunRequestSchema,
   initDatabaseRequestSchema,
   listAuditRequestSchema,
   listRunsRequestSchema,
+  type RunDetailView,
+  type RunsReport,
 } from '@aetherquant/core';
 import { defineWorkflow } from '../workflow/workflow';
-import {
-  auditEventView,
-  type AuditEventView,
-  runDetailView,
-  type RunDetailView,
-  listedRunView,
-  type ListedRunView,
-} from './history-views';
+import { auditEventView, listedRunView, runDetailView } from './history-views';
 import { withDatabase } from './with-database';
 
 /** `db init`: creates or upgrades the schema of the settings' database (a no-op when current). */
@@ -34,7 +30,7 @@ export const listRunsWorkflow = defineWorkflow({
   name: 'runs',
   permission: 'runs',
   request: listRunsRequestSchema,
-  async run(request, context): Promise<{ runs: ListedRunView[] }> {
+  async run(request, context): Promise<RunsReport> {
     return withDatabase(context, async (database) => ({
       runs: (await database.runs.list(request)).map(listedRunView),
     }));
@@ -56,7 +52,7 @@ export const listAuditWorkflow = defineWorkflow({
   name: 'audit',
   permission: 'audit',
   request: listAuditRequestSchema,
-  async run(request, context): Promise<{ events: AuditEventView[] }> {
+  async run(request, context): Promise<AuditReport> {
     return withDatabase(context, async (database) => ({
       events: (await database.audit.list(request)).map(auditEventView),
     }));

@@ -1,27 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, optimizeRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type OptimizeReport, optimizeRequestSchema } from '@aetherquant/core';
 import { estimateMoments, optimize, returnsMatrix } from '@aetherquant/optimization';
 import { ratio } from '../backtest/backtest-report';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
-
-export interface OptimizeReport extends RecordingFields {
-  method: string;
-  symbols: string[];
-  /** By symbol, rounded to 6 decimals. */
-  weights: Record<string, number>;
-  /** Each symbol's share of the portfolio's variance, wᵢ(Σw)ᵢ / w'Σw. */
-  risk_contributions: Record<string, number>;
-  /** Annual, from the window's mean returns and covariance. */
-  expected_return: number | null;
-  volatility: number | null;
-  /** Aligned bars used (their returns are one fewer). */
-  rows: number;
-  provider: string;
-  first: string;
-  last: string;
-}
 
 /** Portfolio weights for several symbols by one optimiser, from their aligned daily returns. */
 export const optimizeWorkflow = defineWorkflow({

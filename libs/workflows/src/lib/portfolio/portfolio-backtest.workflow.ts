@@ -1,30 +1,16 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, portfolioBacktestRequestSchema } from '@aetherquant/core';
+import {
+  formatBarTime,
+  type PortfolioBacktestReport,
+  portfolioBacktestRequestSchema,
+} from '@aetherquant/core';
 import { runPortfolioBacktest } from '@aetherquant/backtest';
-import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
+import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { type ChartSeries, chartField } from '../chart/chart-series';
-import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { chartField } from '../chart/chart-series';
+import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
-
-export interface PortfolioBacktestReport extends ReturnType<typeof headlineFigures>, RecordingFields {
-  symbols: string[];
-  /** Bars from the first allocation on. */
-  rows: number;
-  provider: string;
-  allocation: string;
-  rebalance: string | number;
-  lookback: string;
-  first: string;
-  last: string;
-  rebalances: number;
-  /** The weights of the last rebalance, by symbol. */
-  weights: Record<string, number>;
-  metrics: MetricsReport;
-  /** Present when the caller asked for charts (`chartPoints`), the benchmark being equal weights; never recorded. */
-  chart?: ChartSeries;
-}
 
 /**
  * A rebalanced portfolio backtest: weights recomputed on a schedule from a trailing window only, costs on

@@ -1,4 +1,4 @@
-import { AetherError } from '@aetherquant/core';
+import { AetherError, type RecordingFields } from '@aetherquant/core';
 import { type NewRun, uuidV7 } from '@aetherquant/persistence';
 import { withDatabase } from '../history/with-database';
 import { type WorkflowContext } from '../workflow/workflow-context';
@@ -8,14 +8,6 @@ export interface RunRecording {
   runId?: string;
   /** Set only under best-effort recording, when the database could not take the run. */
   warning?: string;
-}
-
-/** The fields a report gains from {@link withRecording}. */
-export interface RecordingFields {
-  /** Present when the run was recorded (persistence on). */
-  run_id?: string;
-  /** Present when something went wrong that did not stop the run, such as a run not recorded. */
-  warnings?: string[];
 }
 
 /**

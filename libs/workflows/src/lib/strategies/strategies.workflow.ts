@@ -1,11 +1,6 @@
-import { emptyRequestSchema } from '@aetherquant/core';
-import { describeStrategies, type StrategyDescription } from '@aetherquant/strategies';
+import { emptyRequestSchema, type StrategiesReport } from '@aetherquant/core';
+import { describeStrategies } from '@aetherquant/strategies';
 import { defineWorkflow } from '../workflow/workflow';
-
-/** Every built-in strategy with its parameters' descriptions, bounds and defaults, as plain JSON. */
-export interface StrategiesReport {
-  strategies: StrategyDescription[];
-}
 
 /** The strategies a run may name, in the order help texts show them (the baseline first). */
 export const strategiesWorkflow = defineWorkflow({

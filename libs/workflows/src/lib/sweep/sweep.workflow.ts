@@ -1,40 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, sweepRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type SweepReport, sweepRequestSchema } from '@aetherquant/core';
 import { gridCombinations, runSweep } from '@aetherquant/backtest';
 import { money, ratio } from '../backtest/backtest-report';
-import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { recordRun, withRecording } from '../runs/record-run';
 import { checkSweepLimit } from '../limits/request-limits';
 import { defineWorkflow } from '../workflow/workflow';
 import { requestGrid } from './parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
-
-export interface SweepEntry {
-  params: Record<string, number>;
-  sharpe: number | null;
-  annual_return: number | null;
-  total_return: number | null;
-  max_drawdown: number | null;
-  final_equity: number;
-  sortino: number | null;
-  calmar: number | null;
-  trades: number;
-}
-
-export interface SweepReport extends RecordingFields {
-  symbol: string;
-  provider: string;
-  strategy: string;
-  rank_by: string;
-  rows: number;
-  first: string;
-  last: string;
-  /** Combinations in the grid, how many were evaluated, how many were skipped as invalid (e.g. fast ≥ slow). */
-  combinations: number;
-  evaluated: number;
-  skipped: number;
-  /** The best `top` combinations, best first. */
-  results: SweepEntry[];
-}
 
 /** A parameter sweep: every combination of the grid backtested on all cores, ranked by one metric. */
 export const sweepWorkflow = defineWorkflow({

@@ -3,6 +3,8 @@ import {
   DEFAULT_PAPERTRADE_PERIOD,
   formatBarTime,
   type Interval,
+  type PaperOrderView,
+  type PapertradeReport,
   papertradeRequestSchema,
 } from '@aetherquant/core';
 import { type OrderResult, PaperBroker, runTradingEngine } from '@aetherquant/execution';
@@ -10,42 +12,9 @@ import { requireBars } from '@aetherquant/strategies';
 import { money } from '../backtest/backtest-report';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
-import { buyAndHoldEquity, type ChartSeries, chartField } from '../chart/chart-series';
-import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { buyAndHoldEquity, chartField } from '../chart/chart-series';
+import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
-
-export interface PaperOrderView {
-  client_order_id: string;
-  time: string;
-  side: string;
-  quantity: number;
-  status: string;
-  fill_price?: number;
-  commission?: number;
-  reason?: string;
-}
-
-export interface PapertradeReport extends RecordingFields {
-  symbol: string;
-  broker: 'paper';
-  provider: string;
-  strategy: string;
-  params: Record<string, number>;
-  first: string;
-  last: string;
-  orders_placed: number;
-  start_equity: number;
-  final_equity: number;
-  cash: number;
-  /** Shares held at the end. */
-  position: number;
-  orders: PaperOrderView[];
-  /**
-   * Present when the caller asked for charts (`chartPoints`): the engine's equity at each close against
-   * buy-and-hold of the starting equity; never recorded.
-   */
-  chart?: ChartSeries;
-}
 
 export function paperOrderView(order: OrderResult, interval: Interval): PaperOrderView {
   return {

@@ -1,40 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, walkForwardRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type WalkForwardReport, walkForwardRequestSchema } from '@aetherquant/core';
 import { runWalkForward } from '@aetherquant/backtest';
-import { headlineFigures, metricsReport, type MetricsReport, ratio } from '../backtest/backtest-report';
-import { type RecordingFields, recordRun, withRecording } from '../runs/record-run';
+import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
+import { recordRun, withRecording } from '../runs/record-run';
 import { requestGrid } from '../sweep/parameter-grid';
 import { defineWorkflow } from '../workflow/workflow';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
-
-export interface WalkForwardWindowReport {
-  train_start: string;
-  train_end: string;
-  test_start: string;
-  test_end: string;
-  /** The parameters that ranked best on the train window, traded on the test window. */
-  params: Record<string, number>;
-  train_score: number | null;
-  annual_return: number | null;
-  sharpe: number | null;
-  max_drawdown: number | null;
-  total_return: number | null;
-}
-
-export interface WalkForwardReport extends ReturnType<typeof headlineFigures>, RecordingFields {
-  symbol: string;
-  /** Out-of-sample bars: the test windows stitched together. */
-  rows: number;
-  provider: string;
-  strategy: string;
-  rank_by: string;
-  train: string;
-  test: string;
-  first: string;
-  last: string;
-  windows: WalkForwardWindowReport[];
-  metrics: MetricsReport;
-}
 
 /**
  * Walk-forward analysis: on each train window the grid's best parameters by `rank_by`, traded on the test
