@@ -3,6 +3,7 @@
 import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import * as jsoncParser from 'jsonc-eslint-parser';
 import dependencyRule from './tools/lint/dependency-rule.cjs';
 
 const { depConstraints, testDepConstraints } = dependencyRule;
@@ -109,5 +110,33 @@ export default [
   {
     files: ['**/*.cjs', '**/bin/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Each publishable library's package.json lists exactly what its built code imports, at the versions the
+    // root lockfile installs (checked against the build target's inputs, so tests and test support do not
+    // count). libs/testing is private test support, never built or published.
+    files: ['libs/*/package.json'],
+    ignores: ['libs/testing/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: true,
+          // TypeORM loads the PostgreSQL driver by name at run time, out of sight of the import analysis.
+          ignoredDependencies: ['pg'],
+          ignoredFiles: [
+            '{projectRoot}/src/testing/**',
+            '{projectRoot}/**/*.spec.ts',
+            '{projectRoot}/**/*.integration-spec.ts',
+            '{projectRoot}/jest.config.cjs',
+            '{projectRoot}/tsconfig.spec.json',
+          ],
+        },
+      ],
+    },
   },
 ];

@@ -2,9 +2,9 @@
 // ts-jest); type errors are caught by each project's separate `typecheck` target instead.
 module.exports = {
   testEnvironment: 'node',
-  // Resolve workspace packages to their TypeScript sources (the "development" export condition),
+  // Resolve workspace packages to their TypeScript sources (the "@aetherquant/source" export condition),
   // so tests never need a prior build of the libraries they import.
-  testEnvironmentOptions: { customExportConditions: ['development', 'node', 'require', 'default'] },
+  testEnvironmentOptions: { customExportConditions: ['@aetherquant/source', 'node', 'require', 'default'] },
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

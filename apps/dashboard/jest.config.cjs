@@ -6,7 +6,9 @@ module.exports = {
   preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
-  testEnvironmentOptions: { customExportConditions: ['development', 'browser', 'require', 'default'] },
+  testEnvironmentOptions: {
+    customExportConditions: ['@aetherquant/source', 'browser', 'require', 'default'],
+  },
   transform: {
     '^.+\\.[tj]sx?$': [
       '@swc/jest',

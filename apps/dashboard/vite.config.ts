@@ -8,7 +8,7 @@ const api = process.env['AETHERQ_API_URL'] ?? 'http://127.0.0.1:8000';
 export default defineConfig({
   plugins: [react()],
   // Workspace libraries resolve to their TypeScript sources, as in the rest of the workspace.
-  resolve: { conditions: ['development', 'browser', 'module', 'import', 'default'] },
+  resolve: { conditions: ['@aetherquant/source', 'browser', 'module', 'import', 'default'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

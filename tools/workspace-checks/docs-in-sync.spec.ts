@@ -45,3 +45,41 @@ describe('.env.example', () => {
     expect(settings).toEqual(parseSettings({}).settings);
   });
 });
+
+describe('.env.production.example', () => {
+  const text = read('.env.production.example');
+  const values = parseEnvFile(text, '.env.production.example');
+
+  it('names every variable of the settings schema, and no other', () => {
+    expect(Object.keys(values).sort()).toEqual([...SETTING_NAMES].sort());
+  });
+
+  it('leaves every secret but the database URL blank, for `aetherquant env production` to fill in', () => {
+    const secrets = SETTING_NAMES.filter(
+      (name) => (SETTING_DEFINITIONS[name] as { secret?: boolean }).secret && name !== 'AETHERQ_DATABASE_URL',
+    );
+    expect(secrets).toEqual(expect.arrayContaining(['AETHERQ_API_KEY', 'AETHERQ_ADMIN_API_KEY']));
+    for (const name of secrets) expect([name, values[name]]).toEqual([name, '']);
+  });
+
+  it('is valid and sets production values: every interface, PostgreSQL, Yahoo, info logs, dry run', () => {
+    const { settings, warnings } = parseSettings(values);
+    expect(warnings).toEqual([]);
+    expect(settings).toMatchObject({
+      logLevel: 'info',
+      databaseUrl: expect.stringMatching(/^postgresql:\/\//),
+      api: { host: '0.0.0.0', port: 8000, allowOpen: false },
+      data: { provider: 'yahoo' },
+      liveBroker: { dryRun: true },
+    });
+  });
+
+  // The CLI carries this text as apps/cli/src/base/production-env-template.ts (a published package cannot
+  // ship a root file). Tools may not import the CLI (tools/lint/dependency-rule.cjs), so the copy is
+  // compared as the module's source text; apps/cli/test/env.e2e-spec.ts compares the imported value too.
+  it('is the template the CLI carries, word for word', () => {
+    const source = read('apps/cli/src/base/production-env-template.ts');
+    const embedded = /export const PRODUCTION_ENV_TEMPLATE = `([^`]*)`;/.exec(source)?.[1];
+    expect(embedded).toBe(text);
+  });
+});

@@ -11,7 +11,7 @@ export default class ServeCommand extends AetherCommand {
     'Serves the API on AETHERQ_HOST:AETHERQ_PORT (or --host/--port) with the settings of the environment ' +
     'and ./.env (or --dotenv), logging one JSON line per request on standard output. Stops gracefully on ' +
     'SIGTERM or SIGINT: in-flight requests finish, the audit log is flushed, the database closed. Without ' +
-    'API keys it serves an open API on loopback only (see docs/api.md).';
+    'API keys it serves an open API on loopback only (see docs/API.md).';
   static override examples = [
     '<%= config.bin %> serve',
     'AETHERQ_API_KEY=… AETHERQ_ADMIN_API_KEY=… <%= config.bin %> serve --host 0.0.0.0 --port 8080',

@@ -28,7 +28,7 @@ export const KEY_TROUBLESHOOTING = [
   'Still refused? Ask your operator for a new key.',
 ];
 
-/** Maps any failure of a call to what the screen says. AetherError codes come from the API (see docs/api.md). */
+/** Maps any failure of a call to what the screen says. AetherError codes come from the API (see docs/API.md). */
 export function describeError(error: unknown): UiError {
   if (!isAetherError(error)) {
     return {

@@ -51,7 +51,7 @@ export function fakeApi(routes: FakeRoutes) {
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-/** The API's error body (docs/api.md). */
+/** The API's error body (docs/API.md). */
 export function apiError(
   status: number,
   code: string,

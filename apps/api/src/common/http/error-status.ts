@@ -1,7 +1,7 @@
 import { type ErrorCode } from '@aetherquant/core';
 
 /**
- * The API's one mapping from error codes to HTTP statuses (docs/api.md). Exhaustive by type, so a new code
+ * The API's one mapping from error codes to HTTP statuses (docs/API.md). Exhaustive by type, so a new code
  * cannot ship without its status.
  */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
