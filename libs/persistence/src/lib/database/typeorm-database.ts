@@ -62,7 +62,7 @@ function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
  * already, so the long traces add nothing worth that.
  */
 function untracedSqlite(): object {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with TypeORM, on first use
+  // Loaded with TypeORM, on first use (this module is itself imported only when a database is opened).
   const sqlite3 = require('sqlite3') as object;
   return Object.create(sqlite3, { verbose: { value: () => sqlite3 } }) as object;
 }
