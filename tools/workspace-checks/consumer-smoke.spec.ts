@@ -11,10 +11,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backtestStrategy } from '@aetherquant/backtest';
-import { alignSeries, SyntheticProvider } from '@aetherquant/data';
-import { estimateMoments, optimize, returnsMatrix } from '@aetherquant/optimization';
-import { getStrategy } from '@aetherquant/strategies';
 import { WORKSPACE_ROOT } from './workspace-root';
 
 /**
@@ -115,40 +111,18 @@ function closure(names: string[], manifests: Map<string, Manifest>): string[] {
   return [...seen].sort();
 }
 
-/** What the consumers print, computed here from the workspace sources. */
-async function expectedFromSources() {
-  const provider = new SyntheticProvider({ seed: 7, now: () => Date.UTC(2024, 0, 2) });
-  const spy = await provider.getBars({ symbol: 'SPY', period: '2y' });
-  const backtest = backtestStrategy(
-    spy,
-    getStrategy('ma-cross'),
-    { fast: 10, slow: 30 },
-    {
-      initialCash: 100_000,
-      commissionBps: 1,
-      slippageBps: 0.5,
-    },
-  );
-  const symbols = ['SPY', 'TLT', 'GLD'];
-  const aligned = alignSeries(
-    await Promise.all(symbols.map((symbol) => provider.getBars({ symbol, period: '2y' }))),
-  );
-  const { returns, rows, assets } = returnsMatrix(aligned.series.map((series) => series.close));
-  const allocation = optimize(
-    estimateMoments(returns, rows, assets, { periodsPerYear: 252, estimator: 'ledoit-wolf' }),
-    {
-      method: 'risk-parity',
-    },
-  );
-  return {
-    bars: spy.length,
-    finalEquity: backtest.equity[backtest.equity.length - 1],
-    tradeCount: backtest.tradeCount,
-    sharpe: backtest.summary.sharpe,
-    maxDrawdown: backtest.summary.maxDrawdown,
-    rows,
-    weights: Array.from(allocation.weights),
-  };
+/**
+ * What the consumers print, computed here from the workspace sources: consumer.cjs itself, required in
+ * this process, where `@aetherquant/*` resolve to the sources rather than to the packed tarballs.
+ */
+async function expectedFromSources(): Promise<
+  ConsumerOutput['backtest'] & { rows: number; weights: number[] }
+> {
+  // Loaded as the fixture file it is (the same file the consumers run), not as a workspace package.
+  const fixture = join(WORKSPACE_ROOT, 'tools/consumer-smoke/consumer.cjs');
+  const { compute } = require(fixture) as { compute: () => Promise<ConsumerOutput> };
+  const output = await compute();
+  return { ...output.backtest, rows: output.optimization.rows, weights: output.optimization.weights };
 }
 
 describe('the libraries as an outside consumer installs them', () => {

@@ -51,22 +51,26 @@ export function metricsReport(summary: RiskSummary): MetricsReport {
 }
 
 /** The seed's headline figures of a strategy against its benchmark, rounded as it prints them. */
-export function headlineFigures(figures: {
+/** What every strategy-against-benchmark run result has: both curves and both risk summaries. */
+export interface RunAgainstBenchmark {
   summary: RiskSummary;
   benchmark: RiskSummary;
-  finalEquity: number;
-  benchmarkFinalEquity: number;
-}): HeadlineFigures {
-  const { summary, benchmark } = figures;
+  equity: ArrayLike<number>;
+  benchmarkEquity: ArrayLike<number>;
+}
+
+/** The seed's headline figures of a run against its benchmark, rounded as it prints them. */
+export function headlineFigures(result: RunAgainstBenchmark): HeadlineFigures {
+  const { summary, benchmark } = result;
   return {
     annual_return: ratio(summary.annualReturn),
     max_drawdown: ratio(summary.maxDrawdown),
     sharpe: ratio(summary.sharpe),
-    final_equity: money(figures.finalEquity),
+    final_equity: money(result.equity[result.equity.length - 1] as number),
     benchmark_annual_return: ratio(benchmark.annualReturn),
     benchmark_max_drawdown: ratio(benchmark.maxDrawdown),
     benchmark_sharpe: ratio(benchmark.sharpe),
-    benchmark_final_equity: money(figures.benchmarkFinalEquity),
+    benchmark_final_equity: money(result.benchmarkEquity[result.benchmarkEquity.length - 1] as number),
     // Subtracted before rounding.
     excess_annual_return: ratio(summary.annualReturn - benchmark.annualReturn),
   };
@@ -81,12 +85,7 @@ export function backtestReport(
   return {
     symbol: series.symbol,
     rows: n,
-    ...headlineFigures({
-      summary: result.summary,
-      benchmark: result.benchmark,
-      finalEquity: result.equity[n - 1] as number,
-      benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
-    }),
+    ...headlineFigures(result),
     provider: run.provider,
     strategy: run.strategy,
     params: run.params,

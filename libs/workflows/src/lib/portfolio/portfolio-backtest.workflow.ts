@@ -45,12 +45,7 @@ export const portfolioBacktestWorkflow = defineWorkflow({
     const report: PortfolioBacktestReport = {
       symbols: result.symbols,
       rows: n,
-      ...headlineFigures({
-        summary: result.summary,
-        benchmark: result.benchmark,
-        finalEquity: result.equity[n - 1] as number,
-        benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
-      }),
+      ...headlineFigures(result),
       provider,
       allocation: request.allocation,
       rebalance: request.rebalance,

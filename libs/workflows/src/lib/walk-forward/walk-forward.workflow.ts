@@ -35,12 +35,7 @@ export const walkForwardWorkflow = defineWorkflow({
     const report: WalkForwardReport = {
       symbol: series.symbol,
       rows: n,
-      ...headlineFigures({
-        summary: result.summary,
-        benchmark: result.benchmark,
-        finalEquity: result.equity[n - 1] as number,
-        benchmarkFinalEquity: result.benchmarkEquity[n - 1] as number,
-      }),
+      ...headlineFigures(result),
       provider,
       strategy: strategy.name,
       rank_by: request.rank_by,
