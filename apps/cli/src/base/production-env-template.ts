@@ -43,6 +43,16 @@ AETHERQ_TRUST_PROXY=0
 # For the CLI only: call this API instead of running locally. The server itself leaves it unset.
 AETHERQ_API_URL=
 
+# Named API keys (name:role:sha256-of-key lines), each with its own rate limit and audit trail.
+AETHERQ_API_KEYS_FILE=
+# Longest compute of one request (ms) and the worker threads it runs on (0: one per core less one).
+AETHERQ_COMPUTE_TIMEOUT_MS=120000
+AETHERQ_COMPUTE_THREADS=0
+# Open connections one client address may hold (behind a proxy, the proxy's connections count here).
+AETHERQ_MAX_CONNECTIONS_PER_IP=64
+# Audit retention: days kept (0 = forever) and most rows kept (0 = no cap).
+AETHERQ_AUDIT_RETENTION_DAYS=90
+AETHERQ_AUDIT_MAX_ROWS=1000000
 # API requests allowed per client per minute.
 AETHERQ_RATE_LIMIT_PER_MINUTE=120
 
@@ -64,6 +74,8 @@ AETHERQ_LIVE_BROKER_PROVIDER=generic-rest
 AETHERQ_LIVE_BROKER_ENDPOINT=
 AETHERQ_LIVE_BROKER_KEY_ID=
 AETHERQ_LIVE_BROKER_TOKEN=
+# Plain http:// to a non-loopback broker sends the token in clear: refused unless this is true.
+AETHERQ_LIVE_BROKER_ALLOW_INSECURE=false
 AETHERQ_LIVE_BROKER_DRY_RUN=true
 `;
 

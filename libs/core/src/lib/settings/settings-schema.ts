@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeSymbol } from '../symbols/symbol';
 import { parseBoolean, parseDecimal, parseInteger } from '../validation/numeric-text';
 import { AetherError, type FieldViolation } from '../errors/aether-error';
+import { redactUrlCredentials } from '../redaction/url-credentials';
 import { check } from '../validation/validate';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -167,6 +168,38 @@ export const SETTING_DEFINITIONS = {
       'The CLI calls this API instead of running locally (`backtest`, `papertrade`, `optimize`, `sweep`, `db runs`, `db audit`), with `AETHERQ_API_KEY` as its key.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
   },
+  AETHERQ_API_KEYS_FILE: {
+    description:
+      'File of named API keys, one `name:role:sha256-hex-of-key` line each (role `trader` or `admin`; `#` starts a comment); each name gets its own rate limit and audit trail.',
+    schema: z.string().min(1),
+  },
+  AETHERQ_COMPUTE_TIMEOUT_MS: {
+    description:
+      'Longest time one API request may compute (a backtest, a sweep) before it is stopped and answered 503; milliseconds, 1000 to 3600000.',
+    default: '120000',
+    schema: integer.pipe(z.number().min(1_000).max(3_600_000)),
+  },
+  AETHERQ_COMPUTE_THREADS: {
+    description:
+      'Worker threads the API computes on, off its event loop; 0 picks one per CPU core less one (at least 1).',
+    default: '0',
+    schema: integer.pipe(z.number().min(0).max(64)),
+  },
+  AETHERQ_MAX_CONNECTIONS_PER_IP: {
+    description: 'Open connections one client address may hold to the API; more are closed at once.',
+    default: '64',
+    schema: integer.pipe(z.number().min(1).max(100_000)),
+  },
+  AETHERQ_AUDIT_RETENTION_DAYS: {
+    description: 'The API deletes audit events older than this many days (checked hourly); 0 keeps them forever.',
+    default: '90',
+    schema: integer.pipe(z.number().min(0).max(36_500)),
+  },
+  AETHERQ_AUDIT_MAX_ROWS: {
+    description: 'The API keeps at most this many audit events, deleting the oldest (checked hourly); 0 means no cap.',
+    default: '1000000',
+    schema: integer.pipe(z.number().min(0).max(1_000_000_000)),
+  },
   AETHERQ_RATE_LIMIT_PER_MINUTE: {
     description: 'API requests allowed per client per minute; a whole number from 1 to 1000000.',
     default: '120',
@@ -221,6 +254,12 @@ export const SETTING_DEFINITIONS = {
     default: 'generic-rest',
     schema: z.enum(LIVE_BROKER_PROVIDERS),
   },
+  AETHERQ_LIVE_BROKER_ALLOW_INSECURE: {
+    description:
+      'Allow an `http://` live broker endpoint on a non-loopback host (the token then travels in clear). Accepts true/false, 1/0, yes/no, on/off.',
+    default: 'false',
+    schema: boolean,
+  },
   AETHERQ_LIVE_BROKER_DRY_RUN: {
     description:
       'When true, live commands compute and show orders but never send them. Accepts true/false, 1/0, yes/no, on/off.',
@@ -257,6 +296,18 @@ export interface Settings {
     /** Empty: no cross-origin caller is allowed; `['*']`: any. */
     corsOrigins: string[];
     trustProxy: number;
+    /** Named keys (`name:role:sha256`), in addition to the two key variables. */
+    keysFile?: string;
+    /** Longest compute of one request, in ms. */
+    computeTimeoutMs: number;
+    /** Worker threads for compute; 0 = one per core less one. */
+    computeThreads: number;
+    maxConnectionsPerIp: number;
+  };
+  /** How long the API keeps audit events: by age and by count (0 = no limit). */
+  audit: {
+    retentionDays: number;
+    maxRows: number;
   };
   /** A deployed API the CLI calls instead of running locally. */
   apiUrl?: string;
@@ -281,6 +332,8 @@ export interface Settings {
     keyId?: string;
     token?: string;
     dryRun: boolean;
+    /** Plain `http://` to a non-loopback broker host allowed. */
+    allowInsecure: boolean;
   };
 }
 
@@ -353,6 +406,14 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         allowOpen: values.AETHERQ_ALLOW_OPEN,
         corsOrigins: values.AETHERQ_CORS_ORIGINS ?? [],
         trustProxy: values.AETHERQ_TRUST_PROXY,
+        keysFile: values.AETHERQ_API_KEYS_FILE,
+        computeTimeoutMs: values.AETHERQ_COMPUTE_TIMEOUT_MS,
+        computeThreads: values.AETHERQ_COMPUTE_THREADS,
+        maxConnectionsPerIp: values.AETHERQ_MAX_CONNECTIONS_PER_IP,
+      },
+      audit: {
+        retentionDays: values.AETHERQ_AUDIT_RETENTION_DAYS,
+        maxRows: values.AETHERQ_AUDIT_MAX_ROWS,
       },
       apiUrl: values.AETHERQ_API_URL,
       data: {
@@ -371,6 +432,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         keyId: values.AETHERQ_LIVE_BROKER_KEY_ID,
         token: values.AETHERQ_LIVE_BROKER_TOKEN,
         dryRun: values.AETHERQ_LIVE_BROKER_DRY_RUN,
+        allowInsecure: values.AETHERQ_LIVE_BROKER_ALLOW_INSECURE,
       },
     },
     warnings,
@@ -411,26 +473,25 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-/** A copy of `settings` safe to print: every secret replaced by `"***"` (unset ones stay unset). */
+/**
+ * A copy of `settings` safe to print: every secret replaced by `"***"` (unset ones stay unset), and the
+ * credentials of every URL masked by {@link redactUrlCredentials} (any of them may carry a password or a token).
+ */
 export function redactSettings(settings: Settings): Settings {
   const mask = (value: string | undefined) => (value === undefined ? undefined : '***');
+  const url = (value: string | undefined) => (value === undefined ? undefined : redactUrlCredentials(value));
   return {
     ...settings,
     apiKey: mask(settings.apiKey),
     adminApiKey: mask(settings.adminApiKey),
-    databaseUrl: settings.databaseUrl === null ? null : redactUrlPassword(settings.databaseUrl),
+    databaseUrl: settings.databaseUrl === null ? null : redactUrlCredentials(settings.databaseUrl),
+    apiUrl: url(settings.apiUrl),
+    data: { ...settings.data, yahooUrl: url(settings.data.yahooUrl) },
     liveBroker: {
       ...settings.liveBroker,
+      endpoint: url(settings.liveBroker.endpoint),
       keyId: mask(settings.liveBroker.keyId),
       token: mask(settings.liveBroker.token),
     },
   };
-}
-
-/**
- * `postgres://user:secret@host/db` → `postgres://user:***@host/db`; other text unchanged. The password runs
- * to the last `@` before the path, as URL parsers read it, so an unescaped `@` in it is masked too.
- */
-export function redactUrlPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/?#]*@/i, '$1***@');
 }
