@@ -108,6 +108,22 @@ export default [
     },
   },
   {
+    // `'constructor' in {}` is true: a name a client, a flag or a file chose must be looked up among own
+    // properties only (issue 14: `GET /api/docs/constructor` ended the process).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: [...TEST_FILES, '**/*.spec.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='in']",
+          message:
+            'The in operator also finds inherited names (constructor, __proto__): use Object.hasOwn or a Map.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', '**/bin/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

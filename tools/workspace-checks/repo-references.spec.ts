@@ -27,7 +27,12 @@ const DOCS = [
 const SOURCES = [DOCKERFILE, COMPOSE, ...WORKFLOWS, ...DOCS, 'tools/demo.sh'];
 
 /** Variables that are not settings but that the tests, benchmarks and CI read. */
-const TEST_VARIABLES = ['AETHERQ_TEST_DATABASE_URL', 'AETHERQ_UPDATE_SCREENSHOTS', 'AETHERQ_CHROMIUM_PATH'];
+const TEST_VARIABLES = [
+  'AETHERQ_TEST_DATABASE_URL',
+  'AETHERQ_TEST_MARKET_DATA_DIR',
+  'AETHERQ_UPDATE_SCREENSHOTS',
+  'AETHERQ_CHROMIUM_PATH',
+];
 const TEST_VARIABLE_PREFIXES = ['AETHERQ_BENCH_'];
 /** The README's example of a misspelt variable, which the settings loader answers with "did you mean". */
 const DELIBERATE_MISSPELLINGS = ['AETHERQ_INTIAL_CASH'];

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { AetherError } from '@aetherquant/core';
 import { loadSettings } from '@aetherquant/workflows';
+import { installLastResortHandler } from './server/last-resort';
 import { startApiServer } from './server/start-api-server';
 
 /**
  * `aetherquant-web [--dotenv FILE]`: the REST API on AETHERQ_HOST:AETHERQ_PORT with the settings of the
- * environment over ./.env (or FILE). SIGTERM or SIGINT shut it down gracefully; bad settings exit 2
+ * environment over ./.env (or FILE). SIGTERM, SIGINT, SIGHUP or the end of the IPC channel of a parent
+ * that spawned it with one (`aetherquant serve`) shut it down gracefully; bad settings exit 2
  * listing every problem.
  */
 async function main(): Promise<void> {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   // signal starts the shutdown, the repeats must not cut it short.
   const started = startApiServer({ settings, warnings });
   let stopping = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
@@ -38,7 +40,22 @@ async function main(): Promise<void> {
         );
     });
   }
-  await started;
+  // Under `aetherquant serve` the API is a child with an IPC channel to the CLI: when that parent ends in any
+  // way (SIGKILL included), the channel closes, and the API stops as on SIGTERM instead of living on orphaned.
+  if (process.send !== undefined) {
+    const parentGone = () => process.kill(process.pid, 'SIGTERM');
+    if (process.connected) process.once('disconnect', parentGone);
+    else parentGone();
+  }
+  const { runtime } = await started;
+  // From here on no request can end the process: see lastResortHandler.
+  installLastResortHandler({
+    logger: runtime.logger,
+    flush: async () => {
+      await Promise.allSettled([runtime.runs?.flush(), runtime.audit?.flush()]);
+    },
+    exit: (code) => process.exit(code),
+  });
 }
 
 main().catch((error: unknown) => {

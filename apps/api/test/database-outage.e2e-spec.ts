@@ -39,7 +39,7 @@ describeWithPostgres('a database outage', () => {
       spawnSync('psql', [POSTGRES_URL as string, '-qc', `DROP SCHEMA IF EXISTS "${schema}" CASCADE`]);
   });
 
-  it('never fails a request: readyz says 503, and the queued runs and audit rows land once the database is back', async () => {
+  it('never fails a request: runs answered without a run_id and a warning, readyz 503, audit rows land once the database is back', async () => {
     const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
     const schema = freshSchema();
@@ -71,9 +71,15 @@ describeWithPostgres('a database outage', () => {
         .send({ symbol: 'SPY', period: '1y' });
       expect(backtest.status).toBe(200);
       expect(backtest.body.sharpe).toBe(before.body.sharpe);
-      // The run waits in the queue of runs to write, under the id the answer already names.
-      expect(backtest.body.run_id).toMatch(/^[0-9a-f-]{36}$/);
-      expect(backtest.body.warnings).toBeUndefined();
+      // A run id is handed out only once its run is stored: with the database down, the figures come
+      // without one, and the warning says why.
+      expect(backtest.body.run_id).toBeUndefined();
+      expect(backtest.body.warnings).toEqual([
+        expect.stringMatching(/^run not recorded: the database is unavailable/),
+      ]);
+      expect(api.logs).toContainEqual(
+        expect.objectContaining({ msg: 'runs not written: the database is unavailable' }),
+      );
       const unauthorized = await request(api.url).get('/api/keycheck').set('X-Request-ID', 'outage-401');
       expect(unauthorized.status).toBe(401);
       const runs = await request(api.url)
@@ -113,14 +119,22 @@ describeWithPostgres('a database outage', () => {
       expect(byId.get('outage-backtest')).toBe(200);
       expect(byId.get('outage-401')).toBe(401);
       expect(byId.get('outage-runs')).toBe(503);
+      // Once it is back, a run is recorded again, and its id reads at once.
+      const after = await request(api.url)
+        .post('/api/backtest')
+        .set('X-API-Key', TRADER_KEY)
+        .send({ symbol: 'SPY', period: '1y' })
+        .expect(200);
+      expect(after.body.warnings).toBeUndefined();
       const recorded = await request(api.url)
-        .get(`/api/runs/${backtest.body.run_id}`)
+        .get(`/api/runs/${after.body.run_id}`)
         .set('X-API-Key', ADMIN_KEY)
         .expect(200);
       expect(recorded.body.metrics.sharpe).toBe(before.body.sharpe);
-      // Nothing lost, nothing failing (the audit read itself may still be queued).
-      expect(api.server.runtime.audit?.status()).toEqual({ pending: expect.any(Number), dropped: 0 });
-      expect(api.server.runtime.runs?.status()).toEqual({ pending: 0, dropped: 0 });
+      // No audit event lost, nothing failing (the audit read itself may still be queued).
+      expect(api.server.runtime.audit?.status()).toMatchObject({ pending: expect.any(Number), dropped: 0 });
+      expect(api.server.runtime.audit?.status().failing).toBeUndefined();
+      expect(api.server.runtime.runs?.status()).toMatchObject({ pending: 0, dropped: 0 });
     } finally {
       await api.close();
       await proxy.stop();
@@ -167,7 +181,7 @@ describeWithPostgres('a database outage', () => {
 });
 
 describe('a database that cannot be opened at start (SQLite file)', () => {
-  it('serves without it, keeps the audit events and runs, and writes them once it opens', async () => {
+  it('serves without it, keeps the audit events, answers runs without ids, and records once it opens', async () => {
     const [sqlite] = testDatabases();
     let available = false;
     const api = await startTestApi({
@@ -188,13 +202,23 @@ describe('a database that cannot be opened at start (SQLite file)', () => {
         .set('X-Request-ID', 'sqlite-closed')
         .send({ symbol: 'SPY', period: '1y' })
         .expect(200);
+      expect(backtest.body.run_id).toBeUndefined();
+      expect(backtest.body.warnings).toEqual([
+        expect.stringMatching(/^run not recorded: the database is unavailable/),
+      ]);
       available = true;
       await eventually(
         'the API to open its database',
         async () => (await request(api.url).get('/readyz')).status === 200,
       );
+      const recordedNow = await request(api.url)
+        .post('/api/backtest')
+        .set('X-API-Key', TRADER_KEY)
+        .send({ symbol: 'SPY', period: '1y' })
+        .expect(200);
+      expect(recordedNow.body.sharpe).toBe(backtest.body.sharpe);
       const run = await request(api.url)
-        .get(`/api/runs/${backtest.body.run_id}`)
+        .get(`/api/runs/${recordedNow.body.run_id}`)
         .set('X-API-Key', ADMIN_KEY)
         .expect(200);
       expect(run.body.metrics.sharpe).toBe(backtest.body.sharpe);

@@ -79,7 +79,8 @@ describe.each(testDatabases())('request context: ids, timing, logs ($name)', (da
     ]);
     const rows = await auditRowsOf(api(), ids);
     expect(rows.get('upper-1')).toMatchObject({ path: '/API/keycheck', status_code: 200 });
-    expect(rows.get('odd-method')).toMatchObject({ method: 'UNSUBSCRIB', path: '/api/x', status_code: 404 });
+    // Clipped to the column with a marker, never refused.
+    expect(rows.get('odd-method')).toMatchObject({ method: 'UNSUBSCRI…', path: '/api/x', status_code: 404 });
     expect(rows.get('beside-1')?.status_code).toBe(200);
     expect(rows.get('beside-2')?.status_code).toBe(200);
   });

@@ -1,9 +1,9 @@
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { runCli, scratchDir } from './run-cli';
 
 const offline = { AETHERQ_CACHE_DIR: 'none' };
 
-describeWithMarketData('aetherquant backtest golden run (built binary, real SPY file)', () => {
+describeWithMarketData('aetherquant backtest golden run (built binary, real SPY file)', (market) => {
   it('prints the seed’s figures and records the run that db runs then lists', () => {
     const cwd = scratchDir();
     const args = [
@@ -13,7 +13,7 @@ describeWithMarketData('aetherquant backtest golden run (built binary, real SPY 
       '--provider',
       'csv',
       '--data-dir',
-      MARKET_DATA_DIR,
+      market.dir,
       '--start',
       '2010-01-01',
       '--end',

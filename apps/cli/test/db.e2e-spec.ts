@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { closedPort, runCli, scratchDir } from './run-cli';
+import { closedPort, runCli, scratchDir, withoutCommandLineWarnings } from './run-cli';
 
 /** Adds one recorded run to a migrated SQLite file, as the backtest command will. */
 function seedRun(
@@ -103,7 +103,7 @@ describe('aetherquant db (built binary)', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toContain('hunter2');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(withoutCommandLineWarnings(run.stderr).trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('refuses to list when persistence is turned off', () => {
@@ -123,7 +123,7 @@ describe('aetherquant db (built binary)', () => {
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(`PostgreSQL 127.0.0.1:${port}/trading`);
     expect(run.stderr).not.toContain('hunter2');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(withoutCommandLineWarnings(run.stderr).trimEnd().split('\n')).toHaveLength(1);
   });
 
   const postgresUrl = process.env['AETHERQ_TEST_DATABASE_URL'];

@@ -1,25 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { runCli, scratchDir } from './run-cli';
 
 const offline = { AETHERQ_CACHE_DIR: 'none', AETHERQ_DATABASE_URL: 'none' };
-const golden = [
-  '--symbols',
-  'SPY,QQQ,TLT,GLD',
-  '--provider',
-  'csv',
-  '--data-dir',
-  MARKET_DATA_DIR,
-  '--start',
-  '2015-01-01',
-  '--end',
-  '2019-12-31',
-];
 
-describeWithMarketData('aetherquant optimize golden runs (built binary, real ETF files)', () => {
+describeWithMarketData('aetherquant optimize golden runs (built binary, real ETF files)', (market) => {
+  /** The four ETFs of 2015–2019 from the market data folder (a function: the folder is read in tests only). */
+  const golden = () => [
+    '--symbols',
+    'SPY,QQQ,TLT,GLD',
+    '--provider',
+    'csv',
+    '--data-dir',
+    market.dir,
+    '--start',
+    '2015-01-01',
+    '--end',
+    '2019-12-31',
+  ];
+
   it('finds the risk-parity weights, every risk contribution a quarter', () => {
-    const run = runCli(['optimize', ...golden], { env: offline });
+    const run = runCli(['optimize', ...golden()], { env: offline });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({
@@ -35,7 +37,7 @@ describeWithMarketData('aetherquant optimize golden runs (built binary, real ETF
   });
 
   it('finds the mean-variance weights with risk aversion 4', () => {
-    const run = runCli(['optimize', ...golden, '--method', 'mean-variance', '--risk-aversion', '4'], {
+    const run = runCli(['optimize', ...golden(), '--method', 'mean-variance', '--risk-aversion', '4'], {
       env: offline,
     });
     expect(run.status).toBe(0);
@@ -51,7 +53,7 @@ describeWithMarketData('aetherquant optimize golden runs (built binary, real ETF
       '--provider',
       'csv',
       '--data-dir',
-      MARKET_DATA_DIR,
+      market.dir,
       '--start',
       '2010-01-01',
       '--end',

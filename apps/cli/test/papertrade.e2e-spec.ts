@@ -1,4 +1,5 @@
-import { closedPort, runCli, scratchDir } from './run-cli';
+import { FakeBrokerServer } from '@aetherquant/testing';
+import { closedPort, runCli, runCliAsync, scratchDir, withoutCommandLineWarnings } from './run-cli';
 
 const offline = { AETHERQ_CACHE_DIR: 'none' };
 const synthetic = [
@@ -88,6 +89,80 @@ describe('aetherquant papertrade (built binary)', () => {
     );
     expect(run.status).toBe(3);
     expect(run.stderr).not.toContain('sekret-token-123');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(withoutCommandLineWarnings(run.stderr).trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('aetherquant papertrade --broker live on stale data (built binary, fake broker)', () => {
+  let broker: FakeBrokerServer;
+  beforeEach(async () => {
+    broker = await FakeBrokerServer.start();
+  });
+  afterEach(() => broker.close());
+
+  // Synthetic bars ending 2019-12-31: years older than the latest complete daily bar, whatever the date.
+  const live = (...more: string[]) =>
+    runCliAsync(
+      [
+        'papertrade',
+        ...synthetic,
+        '--strategy',
+        'buy-and-hold',
+        '--broker',
+        'live',
+        '--broker-endpoint',
+        broker.url,
+        ...more,
+      ],
+      { env: { ...offline, AETHERQ_DATABASE_URL: 'none', AETHERQ_LIVE_BROKER_TOKEN: 'test-token' } },
+    );
+
+  it('sends nothing and exits 4 naming the newest bar and the one expected', async () => {
+    const run = await live('--no-dry-run');
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(
+      /stale data: the newest SPY 1d bar is 2019-12-31, older than the latest complete bar expected now \(\d{4}-\d{2}-\d{2}\); no order was sent/,
+    );
+    expect(run.stderr).toContain('--allow-stale');
+    expect(run.stdout).toBe('');
+    expect(broker.requests).toHaveLength(0);
+  });
+
+  it('sends the order with --allow-stale, and says so in the output', async () => {
+    const run = await live('--no-dry-run', '--allow-stale');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ broker: 'live', dry_run: false, bar: '2019-12-31' });
+    expect(report.order.status).toBe('filled');
+    expect(report.warnings).toEqual([expect.stringMatching(/^stale data allowed .*2019-12-31/)]);
+    expect(broker.orderRequests).toHaveLength(1);
+  });
+
+  it('warns in a dry run, and sends nothing', async () => {
+    const run = await live('--dry-run');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.reason).toBe('dry run: not sent');
+    expect(report.warnings).toEqual([expect.stringMatching(/^stale data: .*a live run would refuse it/)]);
+    expect(broker.orderRequests).toHaveLength(0);
+  });
+
+  it('refuses an http:// endpoint on another host with exit 2, before any request', async () => {
+    const run = await runCliAsync(
+      [
+        'papertrade',
+        ...synthetic,
+        '--broker',
+        'live',
+        '--broker-endpoint',
+        // Reaches this machine (see live-trade.workflow.spec.ts), but is not a loopback address.
+        `http://0.0.0.0:${new URL(broker.url).port}`,
+      ],
+      { env: { ...offline, AETHERQ_DATABASE_URL: 'none', AETHERQ_LIVE_BROKER_TOKEN: 'test-token' } },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--broker-endpoint must use https:// (AETHERQ_LIVE_BROKER_ENDPOINT)');
+    expect(run.stderr).toContain('AETHERQ_LIVE_BROKER_ALLOW_INSECURE=true');
+    expect(broker.requests).toHaveLength(0);
   });
 });

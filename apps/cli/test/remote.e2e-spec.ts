@@ -1,7 +1,9 @@
 import { AetherError, apiErrorBody } from '@aetherquant/core';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
-import { closedPort, runCli, runCliAsync } from './run-cli';
+import { join } from 'node:path';
+import { closedPort, commandLineWarning, runCli, runCliAsync, scratchDir } from './run-cli';
 
 // Recognisable, so a test can prove it never reaches stdout or stderr.
 const API_KEY = 'aq_remote_test_key_7c1f';
@@ -43,6 +45,13 @@ function standInApi() {
     },
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** A key file in `dir` holding `text`; its path. */
+function writeKey(dir: string, text: string): string {
+  const path = join(dir, 'api.key');
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {
@@ -87,7 +96,7 @@ describe('aetherquant remote mode (built binary, stand-in API)', () => {
       API_KEY,
     ]);
 
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(commandLineWarning('api-key', 'AETHERQ_API_KEY or --api-key-file'));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`${JSON.stringify(BACKTEST_REPORT, null, 2)}\n`);
     expect(api.state.received).toHaveLength(1);
@@ -116,16 +125,9 @@ describe('aetherquant remote mode (built binary, stand-in API)', () => {
         ),
       );
 
-    const run = await runCliAsync([
-      'db',
-      'runs',
-      '--limit',
-      '5',
-      '--api-url',
-      api.state.url,
-      '--api-key',
-      API_KEY,
-    ]);
+    const run = await runCliAsync(['db', 'runs', '--limit', '5', '--api-url', api.state.url], {
+      env: { AETHERQ_API_KEY: API_KEY },
+    });
 
     expect(run.status).toBe(8);
     expect(run.stderr).toBe('error: the trader role may not list runs (needs admin)\n');
@@ -150,6 +152,41 @@ describe('aetherquant remote mode (built binary, stand-in API)', () => {
     expect(run.stderr).toBe('error: --fast must be less than slow (got 50)\n');
   });
 
+  it.each([
+    ['a file', (dir: string) => writeKey(dir, `${API_KEY}\n`), undefined],
+    ['a file without a final newline', (dir: string) => writeKey(dir, API_KEY), undefined],
+    ['standard input', () => '-', `${API_KEY}\n`],
+  ])('reads --api-key-file from %s, with no warning', async (_, path, input) => {
+    api.state.answer = (response) => json(response, 200, { runs: [] });
+    const run = await runCliAsync(
+      ['db', 'runs', '--api-url', api.state.url, '--api-key-file', path(scratchDir())],
+      { input },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(api.state.received.map((request) => request.headers['x-api-key'])).toEqual([API_KEY]);
+  });
+
+  it('refuses an unreadable --api-key-file, exit 2, naming the flag, without a request', async () => {
+    const missing = join(scratchDir(), 'missing.key');
+    const run = await runCliAsync(['db', 'runs', '--api-url', api.state.url, '--api-key-file', missing]);
+    expect(run.stderr).toBe(`error: --api-key-file cannot read ${missing}: no such file (ENOENT)\n`);
+    expect(run.status).toBe(2);
+    const both = await runCliAsync([
+      'db',
+      'runs',
+      '--api-url',
+      api.state.url,
+      '--api-key',
+      API_KEY,
+      '--api-key-file',
+      missing,
+    ]);
+    expect(both.stderr).toBe('error: --api-key-file cannot be combined with --api-key\n');
+    expect(both.status).toBe(2);
+    expect(api.state.received).toEqual([]);
+  });
+
   it('uses AETHERQ_API_URL and AETHERQ_API_KEY from the environment', async () => {
     api.state.answer = (response) => json(response, 200, { runs: [] });
 
@@ -170,7 +207,9 @@ describe('aetherquant remote mode (built binary, stand-in API)', () => {
     [['db', 'runs', '--limit', '0'], /^error: runs request: --limit must be at least 1/],
     [['optimize', '--symbols', 'SPY'], /--symbols must /],
   ])('refuses bad flags %j as locally, exit 2, without a request', async (args, message) => {
-    const run = await runCliAsync([...args, '--api-url', api.state.url, '--api-key', API_KEY]);
+    const run = await runCliAsync([...args, '--api-url', api.state.url], {
+      env: { AETHERQ_API_KEY: API_KEY },
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(api.state.received).toEqual([]);
@@ -235,6 +274,9 @@ describe('aetherquant remote mode (built binary, no server)', () => {
   it('refuses --api-key without an API URL, exit 2', () => {
     const run = runCli(['db', 'audit', '--api-key', API_KEY]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('error: --api-key needs --api-url or AETHERQ_API_URL\n');
+    expect(run.stderr).toBe(
+      commandLineWarning('api-key', 'AETHERQ_API_KEY or --api-key-file') +
+        'error: --api-key needs --api-url or AETHERQ_API_URL\n',
+    );
   });
 });

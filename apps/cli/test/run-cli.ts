@@ -24,7 +24,11 @@ export function scratchDir(): string {
  * caller's AETHERQ_* variables removed and only `env` added.
  */
 export function runCli(args: string[], options: CliOptions = {}): CliRun {
-  const result = spawnSync(CLI_BIN, args, { ...spawnOptions(options), encoding: 'utf8' });
+  const result = spawnSync(CLI_BIN, args, {
+    ...spawnOptions(options),
+    input: options.input,
+    encoding: 'utf8',
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -42,12 +46,15 @@ export function runCliAsync(args: string[], options: CliOptions = {}): Promise<C
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input);
   });
 }
 
 export interface CliOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** Written to the binary's standard input, a pipe (closed at once when absent). */
+  input?: string;
 }
 
 function spawnOptions(options: CliOptions) {
@@ -64,4 +71,14 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The warning a secret flag given on the command line prints (its value is never part of it). */
+export function commandLineWarning(flag: string, instead: string): string {
+  return `warning: --${flag} on the command line is visible to other users (ps) and kept in shell history; use ${instead} instead\n`;
+}
+
+/** Standard error without those warnings: what a test about something else expects. */
+export function withoutCommandLineWarnings(stderr: string): string {
+  return stderr.replace(/^warning: --[a-z-]+ on the command line is visible to other users .*\n/gm, '');
 }

@@ -94,7 +94,9 @@ describe('aetherquant serve, and the CLI against it', () => {
   });
 
   it('is refused admin routes with the trader key: exit 8', async () => {
-    const audit = await runCliAsync(['db', 'audit', '--api-url', server.url, '--api-key', TRADER_KEY]);
+    const audit = await runCliAsync(['db', 'audit', '--api-url', server.url], {
+      env: { AETHERQ_API_KEY: TRADER_KEY },
+    });
     expect(audit.status).toBe(8);
     expect(audit.stderr).toBe('error: the trader role does not hold the audit permission\n');
   });

@@ -58,7 +58,6 @@ export {
   SETTING_NAMES,
   parseSettings,
   redactSettings,
-  redactUrlPassword,
   type DataProviderName,
   type LiveBrokerProvider,
   type LogLevel,
@@ -66,6 +65,13 @@ export {
   type SettingName,
   type Settings,
 } from './lib/settings/settings-schema';
+
+export {
+  isSecretParameterName,
+  REDACTED,
+  redactUrlCredentials,
+  urlCredentials,
+} from './lib/redaction/url-credentials';
 
 export { parseBoolean, parseDecimal, parseInteger } from './lib/validation/numeric-text';
 export { check, validate, type CheckResult, type ValidateOptions } from './lib/validation/validate';

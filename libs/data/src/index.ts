@@ -11,6 +11,13 @@ export {
   type BarRequest,
   type ResolvedBarRequest,
 } from './lib/provider/bar-request';
+export {
+  aroundTheClockBars,
+  checkBarCount,
+  UNKNOWN_BAR_COUNT,
+  type BarCount,
+  type BarSpanFields,
+} from './lib/provider/bar-count';
 export { BarBuffer } from './lib/provider/bar-buffer';
 export { adjustPrices, type PriceColumns } from './lib/adjustment/adjust-prices';
 
@@ -19,6 +26,11 @@ export { CsvProvider, type CsvProviderOptions } from './lib/csv/csv-provider';
 export { CSV_BAR_HEADER, formatBarsCsv } from './lib/csv/csv-bar-writer';
 export { SyntheticProvider, type SyntheticProviderOptions } from './lib/synthetic/synthetic-provider';
 export { CachedProvider, type CachedProviderOptions } from './lib/cache/cached-provider';
-export { RecentBars, type RecentBarsOptions } from './lib/cache/recent-bars';
+export {
+  RecentBars,
+  seriesBytes,
+  type RecentBarsOptions,
+  type RecentBarsStats,
+} from './lib/cache/recent-bars';
 export { createMarketDataProvider, type ProviderSelection } from './lib/factory/create-provider';
 export { alignSeries, type AlignedSeries } from './lib/alignment/align-series';

@@ -15,7 +15,18 @@ export {
   type TradingEngineOptions,
   type TradingEngineResult,
 } from './lib/engine/trading-engine';
-export { BrokerHttp, type BrokerAnswer, type BrokerHttpOptions } from './lib/live/broker-http';
+export {
+  BrokerHttp,
+  type BrokerAnswer,
+  type BrokerHttpOptions,
+  type ResendGuard,
+} from './lib/live/broker-http';
+export {
+  endpointTransportViolation,
+  isLoopbackHost,
+  requireSecureEndpoint,
+} from './lib/live/endpoint-transport';
+export { barFreshness, type BarFreshness } from './lib/live/bar-freshness';
 export { GenericRestBroker, type GenericRestBrokerOptions } from './lib/live/generic-rest-broker';
 export { AlpacaBroker, type AlpacaBrokerOptions } from './lib/live/alpaca-broker';
 export {

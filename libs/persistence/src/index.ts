@@ -12,6 +12,8 @@ export {
 } from './lib/database/database-url';
 export { uuidV7, UUID_PATTERN } from './lib/ids/uuid-v7';
 export {
+  AUDIT_TEXT_LIMITS,
+  clipText,
   MAX_LIST_LIMIT,
   ORDER_SIDES,
   RUN_STATUSES,
@@ -24,6 +26,7 @@ export {
   type NewAuditEvent,
   type NewRun,
   type OrderRecord,
+  type PruneAuditQuery,
   type RunDetail,
   type RunStatus,
   type RunStore,

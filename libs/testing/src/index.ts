@@ -1,5 +1,11 @@
 // Test support for the projects' tests: import it from *.spec.ts files only (lint allows nothing else).
 
-export { describeWithMarketData, MARKET_DATA_DIR } from './lib/market-data';
+export { describeWithMarketData, MARKET_DATA_DIR_VARIABLE, type MarketData } from './lib/market-data';
+export {
+  FakeBrokerServer,
+  type FakeBrokerServerOptions,
+  type InjectedFailure,
+  type RecordedRequest,
+} from './lib/fake-broker-server';
 export { rejection } from './lib/rejection';
 export { startServerProcess, type ServerProcess } from './lib/server-process';

@@ -18,7 +18,7 @@ export {
 } from './lib/history/history.workflows';
 export { withDatabase } from './lib/history/with-database';
 export { backtestWorkflow } from './lib/backtest/backtest.workflow';
-export { loadBars, type BarSource } from './lib/market-data/load-bars';
+export { countSourceBars, loadBars, type BarSource } from './lib/market-data/load-bars';
 export { recordRun, type RunRecording } from './lib/runs/record-run';
 export { sweepWorkflow } from './lib/sweep/sweep.workflow';
 export { walkForwardWorkflow } from './lib/walk-forward/walk-forward.workflow';
@@ -54,10 +54,12 @@ export {
 
 // The database the apps keep open (the API), for them to reach it through this package only.
 export {
+  AUDIT_TEXT_LIMITS,
+  clipText,
   openDatabase,
   type AuditStore,
   type Database,
   type NewAuditEvent,
   type NewRun,
 } from '@aetherquant/persistence';
-export { RecentBars } from '@aetherquant/data';
+export { RecentBars, type RecentBarsOptions, type RecentBarsStats } from '@aetherquant/data';

@@ -1,45 +1,101 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type ApiEndpointName } from '@aetherquant/core';
-import { RecentBars, runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { AetherError, type ApiEndpointName } from '@aetherquant/core';
+import { runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
+import { type ComputeUseCase, withLocalDates } from '../compute/compute-task';
 import { API_RUNTIME, type ApiRuntime } from '../config/api-runtime';
 import { CHART_POINTS, REQUEST_LIMITS } from '../config/request-limits';
+import { withoutRun } from '../recording/run-commit';
 import { type ApiRequest } from './http/http-types';
 import { endpointInput } from './validation/endpoint-input';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of workflows of different schemas
 type AnyWorkflow = Workflow<any, unknown>;
 
+/** The endpoints whose work is computed on the compute threads, by the use case each (variant) runs. */
+type ComputeEndpoint = Extract<ApiEndpointName, 'bars' | 'backtest' | 'sweep' | 'optimize' | 'papertrade'>;
+
 /**
- * How every `/api` handler does its work: read and check the endpoint's input, run the workflow the
- * endpoint (or its variant) names, with the API's context — its open database, its request limits, chart
- * series, recently loaded bars shared between requests, and runs recorded on a best-effort basis so a database outage does not fail a computation.
+ * How every `/api` handler does its work: read and check the endpoint's input on the API thread (cheap, so
+ * bad input is refused before any work), then run the use case:
+ * - `compute`: on a compute thread, under the per-request deadline and stopped when the client leaves; a run
+ *   the report names is committed (group commit) before the answer, so a `run_id` handed out is stored;
+ * - `serve`: on this thread, for the light use cases (history reads, the strategy list).
  */
 @Injectable()
-export class WorkflowRunner {
+export class WorkflowRunner implements OnModuleDestroy {
   readonly #context: WorkflowContext;
 
-  constructor(@Inject(API_RUNTIME) runtime: ApiRuntime) {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
     this.#context = {
       settings: runtime.settings,
       database: runtime.database,
-      chartPoints: CHART_POINTS,
       limits: REQUEST_LIMITS,
       recording: 'best-effort',
-      // Runs are written after the answer, in batches; the report names the id they will have.
-      deferRun: runtime.runs && ((run) => runtime.runs?.offer(run) ?? false),
-      // Many requests ask for the same bars (a dashboard's SPY, 2y): load each once a minute, not per request.
-      recentBars: new RecentBars({ maxEntries: 128, ttlMs: 60_000 }),
     };
   }
 
-  serve(
-    name: ApiEndpointName,
-    request: ApiRequest,
-    workflow: AnyWorkflow,
-    variants: Readonly<Record<string, AnyWorkflow>> = {},
-  ): Promise<unknown> {
-    const { input, variant } = endpointInput(name, request);
-    const chosen = variant === undefined ? workflow : (variants[variant] ?? workflow);
-    return runWorkflow(chosen, input, { context: this.#context });
+  serve(name: ApiEndpointName, request: ApiRequest, workflow: AnyWorkflow): Promise<unknown> {
+    const { input } = endpointInput(name, request);
+    return runWorkflow(workflow, input, { context: this.#context });
   }
+
+  async compute(name: ComputeEndpoint, request: ApiRequest): Promise<Record<string, unknown>> {
+    const { input, variant } = endpointInput(name, request);
+    const useCase = (variant ?? name) as ComputeUseCase;
+    const { settings, compute, runs } = this.runtime;
+    const stop = new AbortController();
+    const timeoutMs = settings.api.computeTimeoutMs;
+    const deadline = setTimeout(() => stop.abort(overDeadline(timeoutMs)), timeoutMs);
+    // The response closes before it is finished only when the client went away: stop computing for nobody.
+    const response = request.res;
+    const onClose = () => {
+      if (!response?.writableFinished) stop.abort(new AetherError('UNAVAILABLE', 'the client disconnected'));
+    };
+    response?.once('close', onClose);
+    try {
+      const outcome = await compute
+        .run({ useCase, input, settings, chartPoints: CHART_POINTS, limits: REQUEST_LIMITS }, stop.signal)
+        .catch((error: unknown) => {
+          if (stop.signal.aborted) {
+            this.runtime.logger.write('warn', 'computation stopped', {
+              request_id: request.context.requestId,
+              use_case: useCase,
+              reason: error instanceof Error ? error.message : String(error),
+            });
+          }
+          throw error;
+        });
+      if (!outcome.ok) {
+        if (!outcome.expected) {
+          this.runtime.logger.write('error', 'unexpected failure in a computation', {
+            request_id: request.context.requestId,
+            use_case: useCase,
+            error: outcome.error.message,
+            stack: outcome.error.stack,
+          });
+          throw new AetherError('INTERNAL', 'internal error; quote the request id when reporting it');
+        }
+        throw new AetherError(outcome.error.code, outcome.error.message, outcome.error.details);
+      }
+      if (outcome.run === undefined) return outcome.report;
+      const committed = runs ? await runs.submit(withLocalDates(outcome.run)) : 'closed';
+      return committed === 'written' ? outcome.report : withoutRun(outcome.report, committed);
+    } finally {
+      clearTimeout(deadline);
+      response?.off('close', onClose);
+    }
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.runtime.compute.close();
+  }
+}
+
+function overDeadline(timeoutMs: number): AetherError {
+  return new AetherError(
+    'UNAVAILABLE',
+    `the computation was stopped at this server's limit of ${timeoutMs / 1000} s per request ` +
+      '(AETHERQ_COMPUTE_TIMEOUT_MS); ask for less (a shorter period, fewer symbols, a smaller grid)',
+    { limit: 'AETHERQ_COMPUTE_TIMEOUT_MS', limit_ms: timeoutMs },
+  );
 }

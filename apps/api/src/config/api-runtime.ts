@@ -4,6 +4,7 @@ import { type BatchWriter } from '../recording/batch-writer';
 import { type KeyRing } from '../common/auth/api-keys';
 import { type JsonLogger } from '../common/logging/json-logger';
 import { type DatabaseConnection } from '../database/database-connection';
+import { type ComputePool } from '../compute/compute-pool';
 
 /** Everything the Nest app is built around, made once at start-up (see createApiApp). */
 export interface ApiRuntime {
@@ -15,8 +16,10 @@ export interface ApiRuntime {
   readonly database?: DatabaseConnection;
   /** Both absent when persistence is off. */
   readonly audit?: BatchWriter<NewAuditEvent>;
-  /** Runs recorded after their report is answered, in batches. */
+  /** Runs committed in batches (group commit) before their report is answered. */
   readonly runs?: BatchWriter<NewRun>;
+  /** The threads requests compute on, off the event loop. */
+  readonly compute: ComputePool;
 }
 
 /** The injection token of the runtime. */

@@ -99,6 +99,7 @@ export class DatabaseConnection implements Database {
     record: (event) => this.#current().audit.record(event),
     recordMany: (events) => this.#current().audit.recordMany(events),
     list: (query) => this.#current().audit.list(query),
+    prune: (query) => this.#current().audit.prune(query),
   };
 
   /** Resolves when the database answers within the ping timeout; UNAVAILABLE otherwise. */

@@ -43,17 +43,23 @@ function writer(flaky: FlakyStore, options: Partial<BatchWriterOptions<NewAuditE
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The counters of a writer's status, without its failure text and last write time. */
+const counters = (audit: BatchWriter<NewAuditEvent>) => {
+  const { pending, dropped } = audit.status();
+  return { pending, dropped };
+};
+
 describe('BatchWriter', () => {
   it('queues without writing, then writes in batches, in order', async () => {
     const flaky = new FlakyStore();
     const { audit } = writer(flaky, { batchSize: 2, flushDelayMs: 1_000 });
     for (let n = 0; n < 5; n++) audit.offer(event(n));
     expect(flaky.written).toEqual([]);
-    expect(audit.status()).toEqual({ pending: 5, dropped: 0 });
+    expect(counters(audit)).toEqual({ pending: 5, dropped: 0 });
     await audit.flush();
     expect(flaky.batches).toEqual([2, 2, 1]);
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
-    expect(audit.status()).toEqual({ pending: 0, dropped: 0 });
+    expect(counters(audit)).toEqual({ pending: 0, dropped: 0 });
     await audit.close();
   });
 
@@ -81,7 +87,7 @@ describe('BatchWriter', () => {
     flaky.failure = undefined;
     await sleep(80); // the retry timer
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r0', 'r1', 'r2', 'r3']);
-    expect(audit.status()).toEqual({ pending: 0, dropped: 0 });
+    expect(counters(audit)).toEqual({ pending: 0, dropped: 0 });
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual([
       'audit events not written; keeping them to retry',
       'audit events written again',
@@ -98,7 +104,7 @@ describe('BatchWriter', () => {
     flaky.failure = undefined;
     await audit.flush();
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r3', 'r4', 'r5']);
-    expect(lines.filter((line) => line.includes('audit events buffer full'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('audit events lost: buffer full'))).toHaveLength(1);
     await audit.close();
   });
 
@@ -116,7 +122,7 @@ describe('BatchWriter', () => {
     for (let n = 1; n <= 3; n++) audit.offer(event(n));
     await audit.flush();
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r1', 'r3']);
-    expect(audit.status()).toEqual({ pending: 0, dropped: 1 });
+    expect(counters(audit)).toEqual({ pending: 0, dropped: 1 });
     expect(lines.filter((line) => line.includes('one refused by the store and dropped'))).toHaveLength(1);
     await audit.close();
   });
@@ -133,7 +139,7 @@ describe('BatchWriter', () => {
     audit.offer(event(2));
     await audit.flush();
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r2']);
-    expect(audit.status()).toEqual({ pending: 0, dropped: 1 });
+    expect(counters(audit)).toEqual({ pending: 0, dropped: 1 });
     await audit.close();
   });
 
@@ -176,5 +182,97 @@ describe('BatchWriter', () => {
     expect(flaky.written.map((e) => e.requestId)).toEqual(['r1', 'r2']);
     expect(audit.offer(event(4))).toBe(true);
     await audit.close();
+  });
+
+  describe('submit (group commit)', () => {
+    it('resolves each submitter once the batch holding its item is committed, many items per batch', async () => {
+      const flaky = new FlakyStore();
+      const { audit } = writer(flaky, { batchSize: 50, flushDelayMs: 5 });
+      const outcomes = await Promise.all(Array.from({ length: 120 }, (_, n) => audit.submit(event(n))));
+      expect(outcomes).toEqual(Array(120).fill('written'));
+      // Every submitter was told only after its item was in the store.
+      expect(flaky.written.map((e) => e.requestId)).toEqual(Array.from({ length: 120 }, (_, n) => `r${n}`));
+      expect(flaky.batches.length).toBeLessThanOrEqual(4);
+      expect(audit.status().lastWrittenAt).toEqual(expect.any(Number));
+      await audit.close();
+    });
+
+    it('is told "written" no sooner than the store has the item', async () => {
+      const flaky = new FlakyStore();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const { audit } = writer(flaky, {
+        flushDelayMs: 1,
+        write: async (events) => {
+          await gate;
+          await flaky.write(events);
+        },
+      });
+      let told: string | undefined;
+      const pending = audit.submit(event(1)).then((outcome) => (told = outcome));
+      await sleep(30);
+      expect(told).toBeUndefined();
+      release();
+      await pending;
+      expect(told).toBe('written');
+      expect(flaky.written).toHaveLength(1);
+      await audit.close();
+    });
+
+    it('with outage "fail", gives items up at once in an outage, saying so, and records again after', async () => {
+      const flaky = new FlakyStore();
+      const { audit, lines } = writer(flaky, { outage: 'fail', overflow: 'refuse' });
+      flaky.failure = new AetherError('UNAVAILABLE', 'connection refused');
+      const during = await Promise.all([audit.submit(event(1)), audit.submit(event(2))]);
+      expect(during).toEqual(['outage', 'outage']);
+      expect(audit.status()).toMatchObject({ pending: 0, failing: 'connection refused' });
+      expect(lines.join('\n')).toContain('audit events not written: the database is unavailable');
+      flaky.failure = undefined;
+      expect(await audit.submit(event(3))).toBe('written');
+      expect(flaky.written.map((e) => e.requestId)).toEqual(['r3']);
+      expect(audit.status().failing).toBeUndefined();
+      await audit.close();
+    });
+
+    it('refuses when full, and tells a bad item it was refused while its batch-mates are written', async () => {
+      const flaky = new FlakyStore();
+      const { audit } = writer(flaky, {
+        overflow: 'refuse',
+        capacity: 2,
+        flushDelayMs: 1_000,
+        write: async (events) => {
+          if (events.some((e) => e.requestId === 'r1')) throw new AetherError('INVALID_ARGUMENT', 'bad row');
+          await flaky.write(events);
+        },
+      });
+      const first = audit.submit(event(0));
+      const bad = audit.submit(event(1));
+      expect(await audit.submit(event(2))).toBe('full');
+      await audit.flush();
+      expect(await first).toBe('written');
+      expect(await bad).toBe('refused');
+      expect(counters(audit)).toEqual({ pending: 0, dropped: 1 });
+      await audit.close();
+    });
+
+    it('tells submitters still waiting at shutdown that their items were not kept', async () => {
+      const flaky = new FlakyStore();
+      flaky.failure = new AetherError('UNAVAILABLE', 'down');
+      const { audit } = writer(flaky, { retryMs: { first: 5, max: 5 } });
+      const waiting = audit.submit(event(1));
+      await audit.close(30);
+      expect(await waiting).toBe('closed');
+    });
+
+    it('logs losses with counts, summed rather than once per item', async () => {
+      const flaky = new FlakyStore();
+      flaky.failure = new AetherError('UNAVAILABLE', 'down');
+      const { audit, lines } = writer(flaky, { capacity: 2, retryMs: { first: 1_000, max: 1_000 } });
+      for (let n = 0; n < 10; n++) audit.offer(event(n));
+      expect(counters(audit)).toEqual({ pending: 2, dropped: 8 });
+      const losses = lines.map((line) => JSON.parse(line)).filter((line) => /lost/.test(line.msg));
+      expect(losses).toEqual([expect.objectContaining({ lost: 1, lost_total: 1, capacity: 2 })]);
+      await audit.close(10);
+    });
   });
 });

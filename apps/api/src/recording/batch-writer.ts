@@ -15,6 +15,12 @@ export interface BatchWriterOptions<Item> {
    * one (records whose caller can say it was not kept).
    */
   overflow: 'drop-oldest' | 'refuse';
+  /**
+   * When the database is down: keep the items and retry with backoff (a log, written when it is back), or
+   * give them up at once, telling their submitters (records a caller is waiting for: it is answered without
+   * them instead of being told they are kept). Default `retry`.
+   */
+  outage?: 'retry' | 'fail';
   /** Items kept while the database is down. */
   capacity?: number;
   /** Items written per batch. */
@@ -31,16 +37,30 @@ export interface BatchWriterStatus {
   dropped: number;
   /** Why the last write failed, while writes are failing. */
   failing?: string;
+  /** When a batch was last written (epoch ms): a database that just took a write is up. */
+  lastWrittenAt?: number;
 }
 
+/** What became of a submitted item: written (committed), or why not. */
+export type SubmitOutcome = 'written' | 'outage' | 'full' | 'refused' | 'closed';
+
 /**
- * Writes leave the request path at once: `offer` only queues. Queued items are written in batches shortly
- * after, one transaction per batch, so recording costs a request almost nothing and the database sees a few
- * statements per batch rather than a few per request. When the database is down, items wait in a bounded
- * buffer, retried with backoff, and land in order once it is back.
+ * Items are written in batches, one transaction per batch, so the database sees a few statements per batch
+ * rather than a few per request. Two ways in:
+ * - `offer` only queues (the audit log: recording costs a request nothing). When the database is down,
+ *   items wait in a bounded buffer, retried with backoff, and land in order once it is back.
+ * - `submit` queues and resolves once the item's batch is committed, or with why it was not (group commit:
+ *   a run id is handed out only once its run is stored; under load, answers slow down instead of records
+ *   being lost). With `outage: 'fail'` an outage gives submitted items up at once rather than holding
+ *   their callers.
  */
 export class BatchWriter<Item> {
   readonly #buffer: Item[] = [];
+  /** The submitters waiting for their item's batch. */
+  readonly #waiters = new Map<Item, (outcome: SubmitOutcome) => void>();
+  #lastWrittenAt: number | undefined;
+  #droppedSinceReport = 0;
+  #lastDropReport = 0;
   readonly #capacity: number;
   readonly #batchSize: number;
   readonly #flushDelayMs: number;
@@ -62,22 +82,60 @@ export class BatchWriter<Item> {
 
   /** Queues `item`; false when the writer is closed, or full and refusing rather than dropping. */
   offer(item: Item): boolean {
+    return this.#enqueue(item) === undefined;
+  }
+
+  /** Queues `item` and resolves when its batch is committed (`written`), or with why it was not. */
+  submit(item: Item): Promise<SubmitOutcome> {
+    const refused = this.#enqueue(item);
+    if (refused !== undefined) return Promise.resolve(refused);
+    return new Promise((resolve) => this.#waiters.set(item, resolve));
+  }
+
+  /** Undefined when queued, else why not. */
+  #enqueue(item: Item): SubmitOutcome | undefined {
     if (this.#closed) {
       this.options.logger.write('error', `${this.options.label}: one offered after shutdown was not kept`);
-      return false;
+      return 'closed';
     }
     if (this.#buffer.length >= this.#capacity) {
-      if (this.options.overflow === 'refuse') return false;
-      this.#buffer.shift();
-      if (this.#dropped++ === 0) {
-        this.options.logger.write('error', `${this.options.label} buffer full: dropping the oldest`, {
-          capacity: this.#capacity,
-        });
-      }
+      if (this.options.overflow === 'refuse') return 'full';
+      const oldest = this.#buffer.shift() as Item;
+      this.#settle([oldest], 'full');
+      this.#countDropped(1, 'buffer full: dropped the oldest');
     }
     this.#buffer.push(item);
-    if (this.#failing === undefined) this.#schedule(this.#flushDelayMs);
-    return true;
+    if (this.#failing === undefined || this.options.outage === 'fail') this.#schedule(this.#flushDelayMs);
+    return undefined;
+  }
+
+  /**
+   * Counts lost items and logs them with counts: the first loss at once, later ones summed at most every
+   * ten seconds, so a flood of losses is visible without flooding the log.
+   */
+  #countDropped(count: number, why: string): void {
+    this.#dropped += count;
+    this.#droppedSinceReport += count;
+    const now = Date.now();
+    if (now - this.#lastDropReport < 10_000 && this.#lastDropReport !== 0) return;
+    this.options.logger.write('error', `${this.options.label} lost: ${why}`, {
+      lost: this.#droppedSinceReport,
+      lost_total: this.#dropped,
+      capacity: this.#capacity,
+    });
+    this.#droppedSinceReport = 0;
+    this.#lastDropReport = now;
+  }
+
+  /** Tells the submitters of `items` (if any) what became of them. */
+  #settle(items: readonly Item[], outcome: SubmitOutcome): void {
+    if (this.#waiters.size === 0) return;
+    for (const item of items) {
+      const resolve = this.#waiters.get(item);
+      if (resolve === undefined) continue;
+      this.#waiters.delete(item);
+      resolve(outcome);
+    }
   }
 
   status(): BatchWriterStatus {
@@ -85,6 +143,7 @@ export class BatchWriter<Item> {
       pending: this.#buffer.length,
       dropped: this.#dropped,
       ...(this.#failing === undefined ? {} : { failing: this.#failing }),
+      ...(this.#lastWrittenAt === undefined ? {} : { lastWrittenAt: this.#lastWrittenAt }),
     };
   }
 
@@ -113,6 +172,7 @@ export class BatchWriter<Item> {
       this.options.logger.write('error', `${this.options.label} not written at shutdown`, {
         lost: this.#buffer.length,
       });
+      this.#settle(this.#buffer.splice(0), 'closed');
     }
   }
 
@@ -131,15 +191,43 @@ export class BatchWriter<Item> {
       try {
         await this.options.write(batch);
       } catch (error) {
-        if (isOutage(error)) return this.#retryLater(error);
+        if (isOutage(error)) return this.#outage(error);
         // Not an outage: something in the batch is bad. Write its items one by one, so that one bad item
         // costs only itself, never the other callers' items beside it.
         const outage = await this.#writeOneByOne(batch);
-        if (outage !== undefined) return this.#retryLater(outage);
+        if (outage !== undefined) return this.#outage(outage);
         continue;
       }
-      this.#removeWritten(batch);
-      this.#recovered();
+      this.#written(batch);
+    }
+  }
+
+  #written(batch: readonly Item[]): void {
+    this.#lastWrittenAt = Date.now();
+    this.#removeWritten(batch);
+    this.#settle(batch, 'written');
+    this.#recovered();
+  }
+
+  /** The database is down: keep the batch for later, or give it up now (`outage: 'fail'`). */
+  #outage(error: unknown): void {
+    if (this.options.outage !== 'fail') return this.#retryLater(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (this.#failing === undefined) {
+      this.options.logger.write('error', `${this.options.label} not written: the database is unavailable`, {
+        error: reason,
+      });
+    }
+    this.#failing = reason;
+    // The failed batch is still the buffer's front; it and what is queued behind it are given up, their
+    // callers answered without them.
+    // The next submission tries the database again (a connection that knows it is down fails at once).
+    const given = this.#buffer.splice(0);
+    this.#settle(given, 'outage');
+    if (given.length > 0) {
+      this.options.logger.write('warn', `${this.options.label} answered without being recorded`, {
+        count: given.length,
+      });
     }
   }
 
@@ -150,12 +238,17 @@ export class BatchWriter<Item> {
         await this.options.write([item]);
       } catch (error) {
         if (isOutage(error)) return error;
-        this.#dropped++;
         this.options.logger.write('error', `${this.options.label}: one refused by the store and dropped`, {
           error: error instanceof Error ? error.message : String(error),
         });
+        this.#countDropped(1, 'refused by the store');
+        this.#removeWritten([item]);
+        this.#settle([item], 'refused');
+        continue;
       }
+      this.#lastWrittenAt = Date.now();
       this.#removeWritten([item]);
+      this.#settle([item], 'written');
     }
     this.#recovered();
     return undefined;

@@ -1,14 +1,18 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { redactUrlPassword, type Settings } from '@aetherquant/core';
+import { type Settings, urlCredentials } from '@aetherquant/core';
 import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows';
-import helmet from 'helmet';
 import { AppModule } from '../app.module';
 import { BatchWriter, type BatchWriterOptions } from '../recording/batch-writer';
-import { KeyRing } from '../common/auth/api-keys';
+import { ComputePool } from '../compute/compute-pool';
+import { loadKeyRing } from '../common/auth/load-key-ring';
+import { SecretRedactor } from '../common/auth/secret-redactor';
+import { AuditCoalescer } from '../recording/audit-coalescer';
 import { ApiExceptionFilter } from '../common/filters/api-exception.filter';
-import { bodyParserErrors } from '../common/http/body-parser-errors';
+import { bodyParserErrors, refuseEncodedBodies } from '../common/http/body-parser-errors';
 import { requestContextMiddleware } from '../common/http/request-context.middleware';
+import { requestScope } from '../common/http/request-scope';
+import { securityHeaders } from '../common/http/security-headers';
 import { observeRequests } from '../common/http/request-observer';
 import { JsonLogger, type LogSink } from '../common/logging/json-logger';
 import { type ApiRuntime } from '../config/api-runtime';
@@ -47,19 +51,18 @@ export interface ApiApp {
 export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   const { settings } = options;
   checkOpenMode(settings);
-  const logger = new JsonLogger(
-    settings.logLevel,
-    [
-      settings.apiKey,
-      settings.adminApiKey,
-      settings.liveBroker.keyId,
-      settings.liveBroker.token,
-      ...databasePassword(settings.databaseUrl),
-    ],
-    options.logSink,
-  );
+  const secrets = [
+    settings.apiKey,
+    settings.adminApiKey,
+    settings.liveBroker.keyId,
+    settings.liveBroker.token,
+    ...urlSecrets(settings),
+  ];
+  const logger = new JsonLogger(settings.logLevel, secrets, options.logSink);
   for (const warning of options.warnings ?? []) logger.write('warn', warning);
-  const keys = new KeyRing({ trader: settings.apiKey, admin: settings.adminApiKey });
+  const keys = loadKeyRing(settings);
+  // Keys and secrets are kept out of every stored field (audit paths, request ids), not only out of logs.
+  const redactor = new SecretRedactor(keys, secrets);
   if (keys.open) {
     logger.write(
       'warn',
@@ -87,13 +90,16 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
     new BatchWriter<NewRun>({
       label: 'runs',
       write: (batch) => database.runs.recordMany(batch),
-      // A run refused here is answered with a warning instead of a run id: nothing is lost unannounced.
+      // Group commit: a request waits for its run's batch, and a run refused here (buffer full, database
+      // down) is answered with a warning instead of a run id: an id handed out is always stored.
       overflow: 'refuse',
+      outage: 'fail',
       capacity: 1_000,
       logger,
       ...options.recording,
     });
-  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit, runs };
+  const compute = new ComputePool({ threads: settings.api.computeThreads });
+  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit, runs, compute };
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
     bodyParser: false,
@@ -103,8 +109,12 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   app.set('trust proxy', settings.api.trustProxy);
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(requestContextMiddleware(keys, observeRequests(logger, audit)));
-  app.use(helmet());
+  // A flood of refusals becomes a few counted audit rows; what it holds is written when the server closes.
+  const auditTrail = audit && new AuditCoalescer({ emit: (event) => void audit.offer(event) });
+  app.getHttpServer().once('close', () => auditTrail?.close());
+  app.use(requestContextMiddleware(keys, redactor, observeRequests(logger, auditTrail, redactor)));
+  app.use(requestScope());
+  app.use(securityHeaders());
   const origins = settings.api.corsOrigins;
   if (origins.length > 0) {
     app.enableCors({
@@ -129,8 +139,11 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   } else {
     logger.write('info', 'no dashboard build found: serving the API only');
   }
+  app.use(refuseEncodedBodies());
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(bodyParserErrors());
+  // Again: the body parser's stream callbacks ran outside the request's scope.
+  app.use(requestScope());
   app.useGlobalFilters(new ApiExceptionFilter(logger, settings.rateLimitPerMinute));
   // One attempt now, so a healthy database is ready with the first request; a failed one retries behind.
   await database?.start();
@@ -138,12 +151,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   return { app, runtime };
 }
 
-/** The password of a PostgreSQL URL, so the logger masks it wherever a driver message might echo it. */
-function databasePassword(url: string | null): string[] {
-  if (url === null) return [];
-  const masked = redactUrlPassword(url);
-  if (masked === url) return [];
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^/?#]*)@/i.exec(url);
-  const password = match?.[1];
-  return password ? [password, decodeURIComponent(password)] : [];
+/** The credentials in every URL setting, so the logger masks them wherever a driver message might echo one. */
+function urlSecrets(settings: Settings): string[] {
+  const urls = [settings.databaseUrl, settings.apiUrl, settings.data.yahooUrl, settings.liveBroker.endpoint];
+  return urls.flatMap((url) => (url ? urlCredentials(url) : []));
 }

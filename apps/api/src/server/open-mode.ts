@@ -11,7 +11,11 @@ export function isLoopback(host: string): boolean {
  * nowhere else unless the operator says so: an open API on a public address is refused at start-up.
  */
 export function checkOpenMode(settings: Settings): void {
-  const open = settings.apiKey === undefined && settings.adminApiKey === undefined;
+  // A keys file with no key in it is refused by the key ring, so naming one means the API is not open.
+  const open =
+    settings.apiKey === undefined &&
+    settings.adminApiKey === undefined &&
+    settings.api.keysFile === undefined;
   if (open && !isLoopback(settings.api.host) && !settings.api.allowOpen) {
     throw AetherError.invalid(
       [

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
-import { type ApiAppOptions, type ApiServer, startApiServer } from '../../src';
+import { type ApiServer, type ApiServerOptions, startApiServer } from '../../src';
 
 export const TRADER_KEY = 'trader-key-0123456789abcdef';
 export const ADMIN_KEY = 'admin-key-fedcba9876543210';
@@ -66,7 +66,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export interface TestApiOptions extends Omit<ApiAppOptions, 'settings' | 'logSink'> {
+export interface TestApiOptions extends Omit<ApiServerOptions, 'settings' | 'logSink'> {
   /** AETHERQ_* variables over the test defaults (synthetic data, no cache, both keys, debug logs). */
   env?: Record<string, string | undefined>;
 }

@@ -6,28 +6,37 @@ import { describeFailure } from './describe-failure';
 import { flagNamer } from './flag-input';
 import { progressBar } from './progress-bar';
 import { runRemotely } from './remote-workflow';
+import { SECRET_FLAGS } from './secret-flags';
 
 /** How a command runs its workflow: the settings file, and the database or the API server to use. */
 export interface WorkflowRunOptions {
   dotenv?: string;
   databaseUrl?: string;
+  /** `--database-url-file`: a file (or `-`, standard input) holding the URL. */
+  databaseUrlFile?: string;
   /** Run on this API server instead of locally [default: the `apiUrl` setting, for commands with `--api-url`]. */
   apiUrl?: string;
   apiKey?: string;
+  /** `--api-key-file`: a file (or `-`, standard input) holding the key. */
+  apiKeyFile?: string;
 }
 
 /** The {@link WorkflowRunOptions} of the shared flags, as a command parsed them. */
 export function workflowRunOptions(flags: {
   dotenv?: string;
   'database-url'?: string;
+  'database-url-file'?: string;
   'api-url'?: string;
   'api-key'?: string;
+  'api-key-file'?: string;
 }): WorkflowRunOptions {
   return {
     dotenv: flags.dotenv,
     databaseUrl: flags['database-url'],
+    databaseUrlFile: flags['database-url-file'],
     apiUrl: flags['api-url'],
     apiKey: flags['api-key'],
+    apiKeyFile: flags['api-key-file'],
   };
 }
 
@@ -63,12 +72,11 @@ export abstract class AetherCommand extends Command {
     }
   }
 
-  /** For commands that use the database: a URL instead of `AETHERQ_DATABASE_URL`. */
-  static readonly databaseUrlFlag = Flags.string({
-    summary:
-      'Database URL: sqlite:///path.sqlite, sqlite::memory:, postgresql://… [default: AETHERQ_DATABASE_URL].',
-    helpGroup: 'SETTINGS',
-  });
+  /**
+   * For commands that use the database: `--database-url` instead of `AETHERQ_DATABASE_URL`, and its twin
+   * `--database-url-file` for a URL with a password (which `ps` would show). Spread into the flags.
+   */
+  static readonly databaseUrlFlags = SECRET_FLAGS.databaseUrl.flags;
 
   /**
    * For commands that can run on an API server (remote mode): its URL and key. Given a URL (or the
@@ -79,10 +87,7 @@ export abstract class AetherCommand extends Command {
       summary: 'Run on this AetherQuant API server instead of locally [default: AETHERQ_API_URL].',
       helpGroup: 'REMOTE',
     }),
-    'api-key': Flags.string({
-      summary: 'The API key for --api-url, sent as X-API-Key [default: AETHERQ_API_KEY].',
-      helpGroup: 'REMOTE',
-    }),
+    ...SECRET_FLAGS.apiKey.flags,
   };
 
   /**
@@ -96,11 +101,20 @@ export abstract class AetherCommand extends Command {
     input: unknown,
     options: WorkflowRunOptions & { progress?: (done: number, total: number) => void } = {},
   ): Promise<Output> {
+    // Secrets given as flags are warned about; those in files (or on standard input) are read here.
+    const databaseUrl = await SECRET_FLAGS.databaseUrl.read({
+      'database-url': options.databaseUrl,
+      'database-url-file': options.databaseUrlFile,
+    });
+    const apiKey = await SECRET_FLAGS.apiKey.read({
+      'api-key': options.apiKey,
+      'api-key-file': options.apiKeyFile,
+    });
     let settings: Settings | undefined;
     const load = (): Settings => {
       if (settings) return settings;
       const loaded = this.loadSettings(options.dotenv);
-      const url = options.databaseUrl?.trim();
+      const url = databaseUrl?.value.trim();
       settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
       return settings;
     };
@@ -112,16 +126,16 @@ export abstract class AetherCommand extends Command {
       if (apiUrl) {
         const target = {
           apiUrl,
-          apiKey: options.apiKey ?? load().apiKey,
+          apiKey: apiKey?.value ?? load().apiKey,
           apiUrlFrom: urlFlag === undefined ? 'AETHERQ_API_URL' : '--api-url',
-          apiKeyFrom: options.apiKey === undefined ? 'AETHERQ_API_KEY' : '--api-key',
-          databaseUrl: options.databaseUrl,
+          apiKeyFrom: apiKey?.from ?? 'AETHERQ_API_KEY',
+          databaseUrl: databaseUrl?.value,
         } as const;
         return runRemotely(workflow, input, target, fieldName);
       }
       // A key with nowhere to go is a mistake worth saying, not a flag to ignore.
-      if (options.apiKey !== undefined) {
-        throw AetherError.invalid([{ field: '--api-key', rule: 'needs --api-url or AETHERQ_API_URL' }]);
+      if (apiKey !== undefined) {
+        throw AetherError.invalid([{ field: apiKey.from, rule: 'needs --api-url or AETHERQ_API_URL' }]);
       }
     }
     return runWorkflow(workflow, input, {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AetherError } from '@aetherquant/core';
+import { type SecretValue } from './secret-flags';
 
 /** The range `keys generate --bytes` accepts: below 16 bytes a key can be guessed, above 1024 it is noise. */
 export const KEY_BYTES = { min: 16, max: 1024, default: 32 } as const;
@@ -48,21 +49,22 @@ export function generateApiKeys(bytes: number, admin = true): ApiKeys {
 }
 
 /**
- * Checks keys an operator supplied (`--trader-key`, `--admin-key`): long enough, safe to write unquoted,
- * and different. Violations name the flag and the rule, never the key.
+ * Checks keys an operator supplied (`--trader-key`, `--admin-key`, their `-file` twins or the environment):
+ * long enough, safe to write unquoted, and different. Violations name where each key came from and the
+ * rule, never the key.
  */
-export function checkSuppliedKeys(keys: { '--trader-key': string; '--admin-key': string }): void {
-  const violations = Object.entries(keys).flatMap(([field, key]) => {
+export function checkSuppliedKeys(trader: SecretValue, admin: SecretValue): void {
+  const violations = [trader, admin].flatMap(({ value: key, from: field }) => {
     if (key.length < MIN_KEY_LENGTH)
       return [{ field, rule: `must be at least ${MIN_KEY_LENGTH} characters (got ${key.length})` }];
     if (!KEY_CHARACTERS.test(key))
       return [{ field, rule: 'must use only letters, digits and . _ ~ + / = -' }];
     return [];
   });
-  if (violations.length === 0 && keys['--trader-key'] === keys['--admin-key']) {
+  if (violations.length === 0 && trader.value === admin.value) {
     violations.push({
-      field: '--admin-key',
-      rule: 'must differ from --trader-key (one key cannot hold two roles)',
+      field: admin.from,
+      rule: `must differ from ${trader.from} (one key cannot hold two roles)`,
     });
   }
   if (violations.length > 0) throw AetherError.invalid(violations);

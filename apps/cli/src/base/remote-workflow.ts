@@ -30,7 +30,7 @@ export interface RemoteTarget {
   apiKey?: string;
   /** Where the URL and the key came from, to name in a complaint about them: a flag or a setting. */
   apiUrlFrom: '--api-url' | 'AETHERQ_API_URL';
-  apiKeyFrom: '--api-key' | 'AETHERQ_API_KEY';
+  apiKeyFrom: string;
   /** Set when the command was given `--database-url`: the server keeps its own database. */
   databaseUrl?: string;
 }
@@ -75,7 +75,7 @@ function apiClient(target: RemoteTarget): ApiClient {
   } catch (error) {
     if (!(error instanceof AetherError)) throw error;
     const names: Record<string, string> = { api_url: target.apiUrlFrom, api_key: target.apiKeyFrom };
-    throw error.withFieldNames((field) => names[field] ?? field);
+    throw error.withFieldNames((field) => (Object.hasOwn(names, field) ? names[field] : undefined) ?? field);
   }
 }
 

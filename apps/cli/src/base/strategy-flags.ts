@@ -30,7 +30,8 @@ export function strategyParams(flags: {
     const value = parseDecimal(text);
     if (value === undefined)
       violations.push({ field: flag, rule: `must give a number for ${name} (got ${JSON.stringify(text)})` });
-    else if (name in params) violations.push({ field: flag, rule: `gives ${name} a second time` });
+    else if (Object.hasOwn(params, name))
+      violations.push({ field: flag, rule: `gives ${name} a second time` });
     else params[name] = value;
   };
   if (flags.fast !== undefined) add('--fast', 'fast', flags.fast);
@@ -56,7 +57,7 @@ export function strategyGrid(flags: {
   const grid: Record<string, string> = {};
   const violations: FieldViolation[] = [];
   const add = (flag: string, name: string, text: string) => {
-    if (name in grid) violations.push({ field: flag, rule: `gives ${name} a second time` });
+    if (Object.hasOwn(grid, name)) violations.push({ field: flag, rule: `gives ${name} a second time` });
     else grid[name] = text.trim();
   };
   if (flags.fast !== undefined) add('--fast', 'fast', flags.fast);

@@ -30,7 +30,7 @@ export default class BacktestCommand extends AetherCommand {
     ...strategyFlags,
     ...tradingFlags,
     ...portfolioFlags,
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

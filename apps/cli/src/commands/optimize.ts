@@ -26,7 +26,7 @@ export default class OptimizeCommand extends AetherCommand {
     }),
     ...optimizerFlags,
     ...marketFlags,
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

@@ -8,6 +8,7 @@ import {
 import { Flags } from '@oclif/core';
 import { AetherCommand, workflowRunOptions } from '../base/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
+import { SECRET_FLAGS } from '../base/secret-flags';
 import { strategyFlags, strategyParams } from '../base/strategy-flags';
 
 export default class PapertradeCommand extends AetherCommand {
@@ -19,8 +20,9 @@ export default class PapertradeCommand extends AetherCommand {
     'filled with slippage and commission); prints {symbol, broker, orders_placed, start_equity, final_equity, ' +
     'cash, position, orders, run_id}. With --broker live, acts on the latest bar only: reads the account and ' +
     'the position, computes the one order needed, checks it against AETHERQ_MAX_ORDER_NOTIONAL and ' +
-    'AETHERQ_MAX_POSITION_PCT, and sends it unless dry run (the default: AETHERQ_LIVE_BROKER_DRY_RUN); prints ' +
-    '{symbol, broker, provider, dry_run, order, reason, account}. Broker flags fall back to the ' +
+    'AETHERQ_MAX_POSITION_PCT, and sends it unless dry run (the default: AETHERQ_LIVE_BROKER_DRY_RUN); on data ' +
+    'older than the latest complete bar it sends nothing and exits 4 unless --allow-stale; prints ' +
+    '{symbol, broker, provider, dry_run, bar, order, reason, account, warnings?}. Broker flags fall back to the ' +
     'AETHERQ_LIVE_BROKER_* settings.';
   static override examples = [
     '<%= config.bin %> papertrade --symbol SPY --period 6mo',
@@ -45,14 +47,17 @@ export default class PapertradeCommand extends AetherCommand {
     'broker-key-id': Flags.string({
       summary: 'Live (alpaca): the key id [default: AETHERQ_LIVE_BROKER_KEY_ID].',
     }),
-    'broker-token': Flags.string({
-      summary: 'Live: the token or secret key [default: AETHERQ_LIVE_BROKER_TOKEN].',
-    }),
+    ...SECRET_FLAGS.brokerToken.flags,
     'dry-run': Flags.boolean({
       summary: 'Live: compute and report, send nothing [default: AETHERQ_LIVE_BROKER_DRY_RUN].',
       allowNo: true,
     }),
-    'database-url': AetherCommand.databaseUrlFlag,
+    'allow-stale': Flags.boolean({
+      summary:
+        'Live: send the order even when the newest bar is older than the latest complete one (otherwise exit 4); the output warns.',
+      default: false,
+    }),
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };
@@ -71,8 +76,9 @@ export default class PapertradeCommand extends AetherCommand {
               broker_provider: flags['broker-provider'],
               broker_endpoint: flags['broker-endpoint'],
               broker_key_id: flags['broker-key-id'],
-              broker_token: flags['broker-token'],
+              broker_token: (await SECRET_FLAGS.brokerToken.read(flags))?.value,
               dry_run: flags['dry-run'],
+              allow_stale: flags['allow-stale'],
             },
             options,
           )

@@ -20,7 +20,7 @@ export default class SweepCommand extends AetherCommand {
     ...gridSearchFlags,
     top: Flags.string({ summary: 'How many of the best combinations to print, 1 to 1000 [default: 20].' }),
     ...tradingFlags,
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

@@ -20,7 +20,7 @@ export default class WalkForwardCommand extends AetherCommand {
     train: Flags.string({ summary: 'Train window length: 6mo, 1y, 3y, … [default: 3y].' }),
     test: Flags.string({ summary: 'Test window length [default: 1y].' }),
     ...tradingFlags,
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
   };
 

@@ -27,7 +27,7 @@ export function useLocalFieldErrors(serverErrors: Record<string, string>) {
     },
     /** The field was edited: its own error no longer applies. */
     edited(field: string) {
-      if (field in local)
+      if (Object.hasOwn(local, field))
         setLocal(Object.fromEntries(Object.entries(local).filter(([name]) => name !== field)));
     },
   };

@@ -297,20 +297,83 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       // 250 rows: three INSERT statements (100, 100, 50) in one transaction.
       expect(await database.audit.recordMany(events)).toBe(250);
       const listed = (await database.audit.list({ limit: 250 })).reverse();
-      expect(listed.map(({ id: _id, ...event }) => event)).toEqual(events);
+      expect(listed.map(({ id: _id, ...event }) => event)).toEqual(
+        events.map((event) => ({ ...event, lastAt: event.createdAt, count: 1, keyName: null })),
+      );
       const ids = listed.map((event) => event.id);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       expect(new Set(ids).size).toBe(250);
       expect(await database.audit.recordMany([])).toBe(0);
     }, 60_000);
 
-    it('keeps a request id of 128 characters whole (the API echoes ids that long) and refuses a longer one', async () => {
+    it('keeps a request id of 128 characters whole (the API echoes ids that long)', async () => {
       const requestId = 'r'.repeat(128);
       const event = { method: 'GET', path: '/api/keycheck', statusCode: 200, requestId, durationMs: 1 };
       const recorded = await database.audit.record(event);
       expect((await database.audit.list({ limit: 1 }))[0]).toEqual(recorded);
       expect(recorded.requestId).toHaveLength(128);
-      await rejection(database.audit.record({ ...event, requestId: `${requestId}x` }), 'INVALID_ARGUMENT');
+    });
+
+    it('clips every text field to its column with a marker, never refusing an event for a length', async () => {
+      const recorded = await database.audit.record({
+        method: 'UNSUBSCRIBE',
+        path: `/api/${'a'.repeat(4995)}`,
+        statusCode: 404,
+        requestId: 'r'.repeat(300),
+        actorRole: 'role'.repeat(10),
+        keyName: 'k'.repeat(100),
+        durationMs: 1,
+        clientIp: 'not-an-address-'.repeat(10),
+      });
+      const [stored] = await database.audit.list({ limit: 1 });
+      expect(stored).toEqual(recorded);
+      expect(stored).toMatchObject({
+        method: 'UNSUBSCRI…',
+        path: `/api/${'a'.repeat(512 - 5 - '…(5000 chars)'.length)}…(5000 chars)`,
+        requestId: `${'r'.repeat(128 - '…(300 chars)'.length)}…(300 chars)`,
+        actorRole: `${'role'.repeat(10).slice(0, 15)}…`,
+        keyName: `${'k'.repeat(64 - '…(100 chars)'.length)}…(100 chars)`,
+      });
+      expect(stored?.path).toHaveLength(512);
+      expect(stored?.clientIp).toHaveLength(64);
+      // What the database itself holds, not only what the store reads back.
+      const [row] = await context.rawQuery(
+        `SELECT LENGTH(path) AS path, LENGTH(request_id) AS request_id, LENGTH(key_name) AS key_name
+           FROM audit_events WHERE id = ${stored?.id}`,
+      );
+      expect(row).toEqual({ path: 512, request_id: 128, key_name: 64 });
+    });
+
+    it('keeps a coalesced run of requests as one row: count, first and last time, key name', async () => {
+      const first = new Date('2025-03-04T05:06:07.089Z');
+      const last = new Date('2025-03-04T05:06:16.999Z');
+      const event = {
+        createdAt: first,
+        lastAt: last,
+        count: 1234,
+        method: 'GET',
+        path: '/api/nothing',
+        statusCode: 404,
+        requestId: 'flood-1',
+        keyName: 'ci-runner',
+        actorRole: 'trader',
+        durationMs: 2.5,
+        clientIp: '10.1.2.3',
+      };
+      const recorded = await database.audit.record(event);
+      expect(recorded).toEqual({ ...event, id: recorded.id });
+      expect((await database.audit.list({ limit: 1 }))[0]).toEqual(recorded);
+      const error = await rejection(
+        database.audit.recordMany([
+          { ...event, count: 0 },
+          { ...event, lastAt: new Date(first.getTime() - 1) },
+        ]),
+        'INVALID_ARGUMENT',
+      );
+      expect(error.details?.violations?.map((violation) => violation.field)).toEqual([
+        '[0].count',
+        '[1].lastAt',
+      ]);
     });
 
     it('writes none of a batch when one audit event is bad, naming its field', async () => {
@@ -327,6 +390,48 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       expect(error.details?.violations?.map((violation) => violation.field)).toEqual(['[2].statusCode']);
       expect(await database.audit.list({ limit: 1000 })).toEqual(before);
     });
+
+    it('prunes the audit log by age and by row count, a chunk at a time, and nothing else', async () => {
+      await database.audit.prune({ keepRows: 0 });
+      expect(await database.audit.list()).toEqual([]);
+      const now = Date.now();
+      const day = 86_400_000;
+      const event = (i: number, ageDays: number) => ({
+        createdAt: new Date(now - ageDays * day + i),
+        method: 'GET',
+        path: `/api/nothing/${i}`,
+        statusCode: 404,
+        requestId: `prune-${i}`,
+        durationMs: 1,
+      });
+      // More old rows than one prune statement deletes (5,000), so the prune takes several chunks.
+      const old = Array.from({ length: 11_000 }, (_, i) => event(i, 100));
+      const recent = Array.from({ length: 5 }, (_, i) => event(20_000 + i, 1));
+      await database.audit.recordMany(old);
+      await database.audit.recordMany(recent);
+      const runs = await database.runs.list({ limit: 1000 });
+
+      expect(await database.audit.prune({})).toEqual({ deleted: 0 });
+      expect(await database.audit.prune({ olderThan: new Date(now - 30 * day) })).toEqual({
+        deleted: 11_000,
+      });
+      const left = await database.audit.list({ limit: 1000 });
+      expect(left.map((row) => row.requestId)).toEqual(recent.map((row) => row.requestId).reverse());
+
+      expect(await database.audit.prune({ keepRows: 2 })).toEqual({ deleted: 3 });
+      expect((await database.audit.list()).map((row) => row.requestId)).toEqual([
+        'prune-20004',
+        'prune-20003',
+      ]);
+      expect(await database.audit.prune({ keepRows: 2, olderThan: new Date(now - 30 * day) })).toEqual({
+        deleted: 0,
+      });
+      const [count] = await context.rawQuery('SELECT COUNT(*) AS n FROM audit_events');
+      expect(Number(count?.['n'])).toBe(2);
+      // Runs are not the audit log's to prune.
+      expect(await database.runs.list({ limit: 1000 })).toEqual(runs);
+      await rejection(database.audit.prune({ keepRows: -1 }), 'INVALID_ARGUMENT');
+    }, 60_000);
 
     it('refuses bad input with every problem named, and reports a missing run', async () => {
       const error = await rejection(

@@ -1,4 +1,4 @@
-import { KeyRing, presentedKey } from './api-keys';
+import { digest, KeyRing, presentedKey } from './api-keys';
 
 describe('presentedKey', () => {
   it('reads X-API-Key, else a Bearer token', () => {
@@ -65,11 +65,32 @@ describe('KeyRing', () => {
     expect(open.roleOf('anything')).toBe('admin');
   });
 
-  it('fingerprints a key stably without containing it', () => {
-    const fingerprint = KeyRing.fingerprint('trader-key');
-    expect(fingerprint).toBe(KeyRing.fingerprint('trader-key'));
-    expect(fingerprint).not.toBe(KeyRing.fingerprint('admin-key'));
-    expect(fingerprint).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(fingerprint).not.toContain('trader');
+  it('names the two key variables trader and admin', () => {
+    expect(keys.holderOf('trader-key')).toEqual({ name: 'trader', role: 'trader' });
+    expect(keys.holderOf('admin-key')).toEqual({ name: 'admin', role: 'admin' });
+    expect(keys.holderOf('nobody')).toBeUndefined();
+  });
+
+  it('knows named keys by their SHA-256 only, beside the two variables', () => {
+    const named = new KeyRing({
+      trader: 'trader-key',
+      named: [
+        { name: 'ci-runner', role: 'trader', sha256: digest('ci-runner-secret-0001') },
+        { name: 'ops', role: 'admin', sha256: digest('ops-secret-00000000002') },
+      ],
+    });
+    expect(named.size).toBe(3);
+    expect(named.holderOf('ci-runner-secret-0001')).toEqual({ name: 'ci-runner', role: 'trader' });
+    expect(named.holderOf('ops-secret-00000000002')).toEqual({ name: 'ops', role: 'admin' });
+    expect(named.holderOf('trader-key')).toEqual({ name: 'trader', role: 'trader' });
+    expect(named.holderOf(digest('ops-secret-00000000002').toString('hex'))).toBeUndefined();
+    expect(named.isKey('ops-secret-00000000002')).toBe(true);
+    expect(named.isKey('ops-secret-0000000000')).toBe(false);
+  });
+
+  it('gives an open API anonymous admins, told apart by address, and holds no key', () => {
+    const open = new KeyRing({});
+    expect(open.holderOf('anything')).toEqual({ name: null, role: 'admin' });
+    expect(open.isKey('anything')).toBe(false);
   });
 });

@@ -28,18 +28,37 @@ function cleanKey(text: string): string | undefined {
   return key === '' ? undefined : key;
 }
 
+/** Who a key belongs to: its name (`trader`, `admin`, or a keys-file name) and the role it grants. */
+export interface KeyHolder {
+  name: string;
+  role: Role;
+}
+
+/** A named key known only by its SHA-256 digest (a keys-file line: `name:role:sha256-hex-of-key`). */
+export interface NamedKeyDigest extends KeyHolder {
+  sha256: Buffer;
+}
+
+/** What the key ring is built from: the two key variables (named `trader` and `admin`) and named digests. */
+export interface KeyRingKeys {
+  trader?: string;
+  admin?: string;
+  named?: readonly NamedKeyDigest[];
+}
+
 /**
- * The configured keys and the role each grants. Keys are compared as SHA-256 digests with
+ * The configured keys, the name of each and the role it grants. Keys are compared as SHA-256 digests with
  * `timingSafeEqual`: equal-length inputs, so neither the length nor the content of a key leaks through
- * timing, and every configured key is compared on every call.
+ * timing, and every configured key is compared on every call (no early exit on a match).
  */
 export class KeyRing {
-  readonly #entries: { digest: Buffer; role: Role }[];
+  readonly #entries: NamedKeyDigest[];
 
-  constructor(keys: { trader?: string; admin?: string }) {
+  constructor(keys: KeyRingKeys) {
     this.#entries = [];
-    if (keys.admin) this.#entries.push({ digest: digest(keys.admin), role: 'admin' });
-    if (keys.trader) this.#entries.push({ digest: digest(keys.trader), role: 'trader' });
+    if (keys.admin) this.#entries.push({ name: 'admin', role: 'admin', sha256: digest(keys.admin) });
+    if (keys.trader) this.#entries.push({ name: 'trader', role: 'trader', sha256: digest(keys.trader) });
+    this.#entries.push(...(keys.named ?? []));
   }
 
   /** With no key configured the API is open: every caller is admin. */
@@ -47,24 +66,44 @@ export class KeyRing {
     return this.#entries.length === 0;
   }
 
-  /** The role `key` grants, or undefined for a missing or wrong key (an open API grants admin to all). */
-  roleOf(key: string | undefined): Role | undefined {
-    if (this.open) return 'admin';
-    if (key === undefined) return undefined;
-    const presented = digest(key);
-    let role: Role | undefined;
-    for (const entry of this.#entries) {
-      if (timingSafeEqual(entry.digest, presented) && role === undefined) role = entry.role;
-    }
-    return role;
+  /** How many keys are configured. */
+  get size(): number {
+    return this.#entries.length;
   }
 
-  /** A short, stable, non-reversible name of `key` for rate-limit buckets: never the key itself. */
-  static fingerprint(key: string): string {
-    return digest(key).subarray(0, 12).toString('base64url');
+  /**
+   * Who `key` belongs to, or undefined for a missing or wrong key. An open API makes every caller an
+   * anonymous admin: no name, so callers are told apart (and rate-limited) by address.
+   */
+  holderOf(key: string | undefined): { name: string | null; role: Role } | undefined {
+    if (this.open) return { name: null, role: 'admin' };
+    if (key === undefined) return undefined;
+    return this.#match(key);
+  }
+
+  /** The role `key` grants, or undefined for a missing or wrong key (an open API grants admin to all). */
+  roleOf(key: string | undefined): Role | undefined {
+    return this.holderOf(key)?.role;
+  }
+
+  /** Whether `text` is one of the configured keys (to keep keys out of what is stored or logged). */
+  isKey(text: string): boolean {
+    return !this.open && this.#match(text) !== undefined;
+  }
+
+  #match(key: string): KeyHolder | undefined {
+    const presented = digest(key);
+    let holder: KeyHolder | undefined;
+    for (const entry of this.#entries) {
+      if (timingSafeEqual(entry.sha256, presented) && holder === undefined) {
+        holder = { name: entry.name, role: entry.role };
+      }
+    }
+    return holder;
   }
 }
 
-function digest(text: string): Buffer {
+/** The SHA-256 digest of `text` (UTF-8): what the keys file holds, in hex, for each key. */
+export function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }

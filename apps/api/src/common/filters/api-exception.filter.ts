@@ -1,14 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { AetherError, apiErrorBody } from '@aetherquant/core';
+import { AetherError } from '@aetherquant/core';
 import { codeOfStatus, HTTP_STATUS } from '../http/error-status';
 import { type ApiRequest, type ApiResponse } from '../http/http-types';
 import { type JsonLogger } from '../logging/json-logger';
+import { sendApiError } from '../http/send-api-error';
+import { redactServerDetails } from './server-detail-redaction';
 
 /**
  * Every failure, whatever raised it, leaves as `{error:{code,message,details}, requestId}` with the status
  * of its code. Only AetherErrors say what went wrong in detail; anything else is a bug, logged with its
- * stack and answered 500 with the request id and nothing of its internals.
+ * stack and answered 500 with the request id and nothing of its internals. Callers below admin never see
+ * where the server keeps its files or its database (see forCaller).
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -22,7 +25,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<ApiRequest>();
     const response = http.getResponse<ApiResponse>();
     const requestId = request.context?.requestId ?? 'unknown';
-    const { error, status } = this.describe(exception, request);
+    const described = this.describe(exception, request);
+    const { status } = described;
+    const error = this.forCaller(described.error, request, requestId);
     if (status >= 500 && error.code === 'INTERNAL') {
       this.logger.write('error', 'unexpected failure', {
         request_id: requestId,
@@ -34,9 +39,34 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    response.statusCode = status;
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.end(JSON.stringify(apiErrorBody(error, requestId)));
+    sendApiError(response, error, requestId, status);
+  }
+
+  /**
+   * The error as this caller may read it: an admin runs the server and sees it whole; anyone else gets it
+   * without server paths, URLs and database hosts (the log keeps the original, under the request id).
+   */
+  private forCaller(error: AetherError, request: ApiRequest, requestId: string): AetherError {
+    if (request.context?.caller.role === 'admin') return error;
+    const message = redactServerDetails(error.message);
+    const violations = error.details?.violations?.map((violation) => ({
+      field: redactServerDetails(violation.field),
+      rule: redactServerDetails(violation.rule),
+    }));
+    const changed =
+      message !== error.message ||
+      violations?.some(
+        (violation, index) =>
+          violation.rule !== error.details?.violations?.[index]?.rule ||
+          violation.field !== error.details?.violations?.[index]?.field,
+      ) === true;
+    if (!changed) return error;
+    this.logger.write('info', 'server details withheld from the caller', {
+      request_id: requestId,
+      code: error.code,
+      error: error.message,
+    });
+    return new AetherError(error.code, message, violations ? { violations } : undefined);
   }
 
   private describe(exception: unknown, request: ApiRequest): { error: AetherError; status: number } {

@@ -1,5 +1,6 @@
-import { AetherError, apiErrorBody } from '@aetherquant/core';
+import { AetherError } from '@aetherquant/core';
 import { type ApiRequest, type ApiResponse } from './http-types';
+import { sendApiError } from './send-api-error';
 
 /** What body-parser attaches to the errors it raises. */
 interface BodyParserError {
@@ -10,9 +11,28 @@ interface BodyParserError {
 }
 
 /**
+ * A middleware placed before the body parser: a request whose body is compressed (any `Content-Encoding`
+ * but `identity`) is refused 415 before a byte of it is read. Request bodies are small JSON documents, so
+ * compression saves nothing, and inflating would put a decompression bomb or a corrupt stream in front
+ * of the parser. The header is refused even without a body: it announces what the API does not take.
+ */
+export function refuseEncodedBodies() {
+  return (request: ApiRequest, response: ApiResponse, next: () => void): void => {
+    const encoding = request.headers['content-encoding'];
+    if (encoding === undefined || /^\s*identity\s*$/i.test(encoding)) return next();
+    const error = AetherError.invalid([
+      { field: 'Content-Encoding', rule: 'must be identity (compressed request bodies are not accepted)' },
+    ]);
+    // The unread body stays in the socket: close the connection after the answer instead of reusing it.
+    response.setHeader('Connection', 'close');
+    sendApiError(response, error, request.context.requestId, 415);
+  };
+}
+
+/**
  * An error-handling middleware placed right after the JSON body parser: a body it refuses (too large, not
- * JSON, not UTF-8) is answered here in the API's error shape and status, naming the body as the field.
- * Nest would otherwise turn some of them into a bare 400 and lose which rule was broken.
+ * JSON, not UTF-8, cut short) is answered here in the API's error shape and status, naming the body as
+ * the field. Nest would otherwise turn some of them into a bare 400 (or a 500) and lose which rule was broken.
  */
 export function bodyParserErrors() {
   return (
@@ -23,14 +43,12 @@ export function bodyParserErrors() {
   ): void => {
     const failure = describe(error as BodyParserError);
     if (failure === undefined) return next(error);
-    response.statusCode = failure.status;
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.end(JSON.stringify(apiErrorBody(failure.error, request.context.requestId)));
+    sendApiError(response, failure.error, request.context.requestId, failure.status);
   };
 }
 
 function describe(parser: BodyParserError): { error: AetherError; status: number } | undefined {
-  if (typeof parser !== 'object' || parser === null || typeof parser.type !== 'string') return undefined;
+  if (typeof parser !== 'object' || parser === null) return undefined;
   const invalid = (rule: string, status: number) => ({
     error: AetherError.invalid([{ field: 'body', rule }]),
     status,
@@ -49,9 +67,12 @@ function describe(parser: BodyParserError): { error: AetherError; status: number
     case 'request.aborted':
     case 'request.size.invalid':
       return invalid('arrived incomplete', 400);
-    default:
-      return undefined;
   }
+  // Any other refusal of the parser (typed, with a 4xx status) is still the client's body at fault.
+  if (typeof parser.type === 'string' && typeof parser.status === 'number' && parser.status < 500) {
+    return invalid('could not be read', 400);
+  }
+  return undefined;
 }
 
 function kilobytes(limit: number | undefined): string {

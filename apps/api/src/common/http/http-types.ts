@@ -21,6 +21,8 @@ export interface ApiRequest extends IncomingMessage {
   readonly params: Record<string, string>;
   body?: unknown;
   context: RequestContext;
+  /** The response Express pairs with this request. */
+  readonly res?: ServerResponse;
 }
 
 export type ApiResponse = ServerResponse;

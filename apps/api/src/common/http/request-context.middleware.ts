@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import onHeaders from 'on-headers';
-import { KeyRing, presentedKey } from '../auth/api-keys';
+import { type KeyRing, presentedKey } from '../auth/api-keys';
+import { type SecretRedactor } from '../auth/secret-redactor';
+import { clientAddress } from './client-address';
 import { type ApiRequest, type ApiResponse, type RequestContext } from './http-types';
 
 /** A caller's request id is echoed only when it is this tame; anything else is replaced. */
@@ -14,25 +16,31 @@ export type RequestFinished = (request: ApiRequest, response: ApiResponse, durat
  * The first middleware of every request: gives it an id (`X-Request-ID`), resolves the caller from the
  * presented key, stamps `X-Process-Time-Ms` as the headers leave, and reports the finished request (for
  * the log and the audit). Runs before the body parser, so even a refused body has an id and an audit row.
+ * A caller's request id that holds a secret (a key sent there by mistake) is replaced, so the key never
+ * reaches a log line or an audit row.
  */
-export function requestContextMiddleware(keys: KeyRing, finished: RequestFinished) {
+export function requestContextMiddleware(keys: KeyRing, redactor: SecretRedactor, finished: RequestFinished) {
   return (request: ApiRequest, response: ApiResponse, next: () => void): void => {
     const given = request.headers['x-request-id'];
-    const requestId = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    const requestId =
+      typeof given === 'string' && REQUEST_ID_PATTERN.test(given) && !redactor.contains(given)
+        ? given
+        : randomUUID();
     const started = performance.now();
     const key = presentedKey(request.headers);
-    const role = keys.roleOf(key);
-    const clientIp = normalizeIp(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    const holder = keys.holderOf(key);
+    const clientIp = clientAddress(request);
     const context: RequestContext = {
       requestId,
       started,
       caller: {
-        role,
+        role: holder?.role,
+        keyName: holder?.name ?? null,
         presentedKey: key !== undefined,
         clientIp,
-        // A valid key is one caller wherever it calls from; anyone else is counted by address.
-        tracker:
-          role !== undefined && key !== undefined ? `key:${KeyRing.fingerprint(key)}` : `ip:${clientIp}`,
+        // A named key is one caller wherever it calls from, with its own budget; anyone else (no key, a
+        // wrong key, everyone on an open API) is counted by address.
+        tracker: holder?.name ? `key:${holder.name}` : `ip:${clientIp}`,
       },
     };
     request.context = context;
@@ -50,9 +58,4 @@ export function requestContextMiddleware(keys: KeyRing, finished: RequestFinishe
     response.once('close', report);
     next();
   };
-}
-
-/** `::ffff:127.0.0.1` (an IPv4 client of a dual-stack socket) → `127.0.0.1`. */
-export function normalizeIp(address: string): string {
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }

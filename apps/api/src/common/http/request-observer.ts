@@ -1,5 +1,6 @@
-import { type NewAuditEvent } from '@aetherquant/workflows';
-import { type BatchWriter } from '../../recording/batch-writer';
+import { AUDIT_TEXT_LIMITS, clipText } from '@aetherquant/workflows';
+import { type SecretRedactor } from '../auth/secret-redactor';
+import { type AuditCoalescer } from '../../recording/audit-coalescer';
 import { maskQuery, type JsonLogger } from '../logging/json-logger';
 import { type ApiRequest, type ApiResponse } from './http-types';
 
@@ -8,37 +9,49 @@ const CLIENT_CLOSED_REQUEST = 499;
 
 /**
  * What happens once a request has been answered: one structured log line, and for every `/api` request
- * (401s, 403s and 429s included) an audit event queued for the batched writer.
+ * (401s, 403s and 429s included) an audit event, through the coalescer (a flood of refusals becomes a few
+ * counted rows) to the batched writer. Secrets are taken out of the path first, for the log and the audit
+ * alike; the path is clipped before it is held, so a flood of long paths costs little memory or disk.
  */
-export function observeRequests(logger: JsonLogger, audit: BatchWriter<NewAuditEvent> | undefined) {
+export function observeRequests(
+  logger: JsonLogger,
+  audit: AuditCoalescer | undefined,
+  redactor: SecretRedactor,
+) {
   return (request: ApiRequest, response: ApiResponse, durationMs: number): void => {
     const { requestId, caller } = request.context;
     const status = response.writableFinished ? response.statusCode : CLIENT_CLOSED_REQUEST;
-    const path = request.path ?? (request.url ?? '/').split('?')[0];
+    const rawPath = request.path ?? (request.url ?? '/').split('?')[0];
     const rounded = Math.round(durationMs * 100) / 100;
     logger.write(status >= 500 ? 'error' : 'info', 'request', {
       request_id: requestId,
       method: request.method,
-      path: maskQuery(request.originalUrl ?? request.url ?? path),
+      path: maskQuery(redactor.redact(request.originalUrl ?? request.url ?? rawPath)),
       status,
       duration_ms: rounded,
       role: caller.role ?? null,
       ip: caller.clientIp,
     });
     // Express matches routes regardless of case, so `/API/keycheck` is an /api request too.
-    const lowered = path.toLowerCase();
+    const lowered = rawPath.toLowerCase();
     if (audit && (lowered === '/api' || lowered.startsWith('/api/'))) {
-      audit.offer({
-        createdAt: new Date(),
-        // Node accepts methods the store has no room for (UNSUBSCRIBE); what is kept must be storable.
-        method: (request.method ?? 'GET').slice(0, 10),
-        path,
-        statusCode: status,
-        requestId,
-        actorRole: caller.role ?? null,
-        durationMs: rounded,
-        clientIp: caller.clientIp,
-      });
+      // Redacted before clipped, so no part of a key survives at the cut.
+      const path = clipText(redactor.redact(rawPath), AUDIT_TEXT_LIMITS.path);
+      audit.offer(
+        {
+          createdAt: new Date(),
+          // Every text field is clipped to its column by the store; nothing is refused for its length.
+          method: request.method ?? 'GET',
+          path,
+          statusCode: status,
+          requestId,
+          actorRole: caller.role ?? null,
+          keyName: caller.keyName,
+          durationMs: rounded,
+          clientIp: caller.clientIp,
+        },
+        caller,
+      );
     }
   };
 }

@@ -1,5 +1,5 @@
 import { type LoggerService } from '@nestjs/common';
-import { LOG_LEVELS, type LogLevel } from '@aetherquant/core';
+import { LOG_LEVELS, type LogLevel, redactUrlCredentials } from '@aetherquant/core';
 
 /** Where log lines go: standard output by default, a test's array when it wants to read them. */
 export type LogSink = (line: string) => void;
@@ -9,9 +9,6 @@ export type LogFields = Record<string, unknown>;
 const SEVERITY: Record<LogLevel, number> = Object.fromEntries(
   LOG_LEVELS.map((level, index) => [level, index]),
 ) as Record<LogLevel, number>;
-
-/** Query parameters whose values are never logged, whatever route they reach. */
-const SECRET_PARAMETER = /^(?:api[_-]?key|key|token|access[_-]?token|secret|password|authorization)$/i;
 
 /**
  * Structured logs: one JSON object per line with `time`, `level`, `msg` and fields such as `request_id`.
@@ -70,11 +67,10 @@ function describe(message: unknown): string {
   return JSON.stringify(message);
 }
 
-/** `url` with the values of secret-looking query parameters masked: `/api/x?key=***`. */
+/**
+ * `url` with the values of secret-looking query parameters (and any other URL credential) masked:
+ * `/api/x?key=***`. The one rule of {@link redactUrlCredentials}, so logs and printed settings agree.
+ */
 export function maskQuery(url: string): string {
-  const mark = url.indexOf('?');
-  if (mark < 0) return url;
-  const parameters = new URLSearchParams(url.slice(mark + 1));
-  for (const name of [...parameters.keys()]) if (SECRET_PARAMETER.test(name)) parameters.set(name, '***');
-  return `${url.slice(0, mark)}?${parameters.toString().replace(/%2A/g, '*')}`;
+  return redactUrlCredentials(url);
 }

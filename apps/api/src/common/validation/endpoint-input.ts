@@ -37,7 +37,8 @@ export function endpointInput(name: ApiEndpointName, request: ApiRequest): Endpo
     }
     input = body as Record<string, unknown>;
   } else {
-    input = { ...queryInput(endpoint.request, request.query, violations), ...request.params };
+    input = queryInput(endpoint.request, request.query, violations);
+    for (const [name, value] of Object.entries(request.params)) input[name] = value;
   }
   const { request: schema, variant } = requestSchemaFor(endpoint, input);
   const checked = check(schema, input);
@@ -56,14 +57,20 @@ function isJsonRequest(request: ApiRequest): boolean {
  * reads as one (`limit=5` → 5), and stays text otherwise, so the schema rejects it quoting what was sent.
  * A parameter given twice is refused rather than silently picking one.
  */
-function queryInput(schema: z.ZodObject, query: Record<string, unknown>, violations: FieldViolation[]) {
-  const input: Record<string, unknown> = {};
+function queryInput(
+  schema: z.ZodObject,
+  query: Record<string, unknown>,
+  violations: FieldViolation[],
+): Record<string, unknown> {
+  // Names come from the client: `constructor` or `__proto__` must be plain unknown fields, never the
+  // inherited members of an object (own properties only, into an object without a prototype).
+  const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries(query)) {
     if (typeof value !== 'string') {
       violations.push({ field: name, rule: 'must be given once, as plain text' });
       continue;
     }
-    const field = schema.shape[name] as z.ZodType | undefined;
+    const field = Object.hasOwn(schema.shape, name) ? (schema.shape[name] as z.ZodType) : undefined;
     input[name] = field === undefined ? value : coerce(field, value);
   }
   return input;

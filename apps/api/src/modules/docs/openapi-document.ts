@@ -110,7 +110,7 @@ export function openApiDocument(version: string): JsonObject {
       description: [
         'Backtests, paper trading, optimisation, sweeps, market data and run history. Bodies and queries mirror the CLI flags in snake_case; responses mirror its JSON.',
         `Keys: \`X-API-Key\` or \`Authorization: Bearer\`; role \`trader\` or \`admin\`. Every response carries \`X-Request-ID\` and \`X-Process-Time-Ms\`.`,
-        `Limits per request: body ${MAX_BODY_BYTES / 1024} KB, ${REQUEST_LIMITS.maxSymbols} symbols, ${REQUEST_LIMITS.maxBars} bars, ${REQUEST_LIMITS.maxSweepCombinations} sweep combinations; charts carry at most ${CHART_POINTS} points.`,
+        `Limits per request: body ${MAX_BODY_BYTES / 1024} KB, ${REQUEST_LIMITS.maxSymbols} symbols, ${REQUEST_LIMITS.maxBars} bars a symbol, ${REQUEST_LIMITS.maxPortfolioBars} bars over all symbols, ${REQUEST_LIMITS.maxSweepCombinations} sweep combinations (checked before any bar is loaded); charts carry at most ${CHART_POINTS} points.`,
       ].join('\n\n'),
     },
     security: [{ apiKey: [] }, { bearer: [] }],

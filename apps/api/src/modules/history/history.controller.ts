@@ -1,31 +1,24 @@
-import { Controller, Inject, Req } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
 import { getRunWorkflow, listAuditWorkflow, listRunsWorkflow } from '@aetherquant/workflows';
 import { Endpoint } from '../../common/decorators/endpoint.decorator';
 import { type ApiRequest } from '../../common/http/http-types';
 import { WorkflowRunner } from '../../common/workflow-runner.service';
-import { API_RUNTIME, type ApiRuntime } from '../../config/api-runtime';
 
 /**
- * Recorded runs and the audit log: admin only (the permissions say so). Runs are written in batches after
- * their reports are answered; reading them first writes what is queued, so a run id just received can be
- * read at once.
+ * Recorded runs and the audit log: admin only (the permissions say so). A run is committed before its
+ * report is answered, so a run id just received can be read at once.
  */
 @Controller()
 export class HistoryController {
-  constructor(
-    private readonly workflows: WorkflowRunner,
-    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
-  ) {}
+  constructor(private readonly workflows: WorkflowRunner) {}
 
   @Endpoint('runs')
-  async runs(@Req() request: ApiRequest) {
-    await this.runtime.runs?.flush();
+  runs(@Req() request: ApiRequest) {
     return this.workflows.serve('runs', request, listRunsWorkflow);
   }
 
   @Endpoint('run')
-  async run(@Req() request: ApiRequest) {
-    await this.runtime.runs?.flush();
+  run(@Req() request: ApiRequest) {
     return this.workflows.serve('run', request, getRunWorkflow);
   }
 

@@ -1,12 +1,5 @@
 import { Controller, Req } from '@nestjs/common';
-import {
-  backtestWorkflow,
-  barsWorkflow,
-  optimizeWorkflow,
-  portfolioBacktestWorkflow,
-  strategiesWorkflow,
-  sweepWorkflow,
-} from '@aetherquant/workflows';
+import { strategiesWorkflow } from '@aetherquant/workflows';
 import { Endpoint } from '../../common/decorators/endpoint.decorator';
 import { type ApiRequest } from '../../common/http/http-types';
 import { WorkflowRunner } from '../../common/workflow-runner.service';
@@ -23,23 +16,21 @@ export class ResearchController {
 
   @Endpoint('bars')
   bars(@Req() request: ApiRequest) {
-    return this.workflows.serve('bars', request, barsWorkflow);
+    return this.workflows.compute('bars', request);
   }
 
   @Endpoint('backtest')
   backtest(@Req() request: ApiRequest) {
-    return this.workflows.serve('backtest', request, backtestWorkflow, {
-      'portfolio backtest': portfolioBacktestWorkflow,
-    });
+    return this.workflows.compute('backtest', request);
   }
 
   @Endpoint('sweep')
   sweep(@Req() request: ApiRequest) {
-    return this.workflows.serve('sweep', request, sweepWorkflow);
+    return this.workflows.compute('sweep', request);
   }
 
   @Endpoint('optimize')
   optimize(@Req() request: ApiRequest) {
-    return this.workflows.serve('optimize', request, optimizeWorkflow);
+    return this.workflows.compute('optimize', request);
   }
 }

@@ -1,5 +1,4 @@
 import { Controller, Req } from '@nestjs/common';
-import { papertradeWorkflow } from '@aetherquant/workflows';
 import { Endpoint } from '../../common/decorators/endpoint.decorator';
 import { type ApiRequest } from '../../common/http/http-types';
 import { WorkflowRunner } from '../../common/workflow-runner.service';
@@ -11,6 +10,6 @@ export class TradingController {
 
   @Endpoint('papertrade')
   papertrade(@Req() request: ApiRequest) {
-    return this.workflows.serve('papertrade', request, papertradeWorkflow);
+    return this.workflows.compute('papertrade', request);
   }
 }

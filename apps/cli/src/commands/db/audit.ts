@@ -12,7 +12,7 @@ export default class DbAuditCommand extends AetherCommand {
   static override flags = {
     limit: Flags.string({ summary: 'How many events, 1 to 1000 [default: 100].' }),
     before: Flags.string({ summary: 'Only events recorded before this event id (the next page).' }),
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

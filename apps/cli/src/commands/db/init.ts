@@ -12,7 +12,7 @@ export default class DbInitCommand extends AetherCommand {
     '<%= config.bin %> db init',
     '<%= config.bin %> db init --database-url postgresql://aq@db:5432/aetherquant',
   ];
-  static override flags = { 'database-url': AetherCommand.databaseUrlFlag, dotenv: AetherCommand.dotenvFlag };
+  static override flags = { ...AetherCommand.databaseUrlFlags, dotenv: AetherCommand.dotenvFlag };
 
   async run(): Promise<{ status: 'ok' }> {
     const { flags } = await this.parse(DbInitCommand);

@@ -19,7 +19,7 @@ export default class DbRunsCommand extends AetherCommand {
     type: Flags.string({ summary: `Only runs of this type: ${RECORDED_RUN_TYPES.join(', ')}.` }),
     symbol: Flags.string({ summary: 'Only runs with this symbol.' }),
     before: Flags.string({ summary: 'Only runs recorded before this run id (the next page).' }),
-    'database-url': AetherCommand.databaseUrlFlag,
+    ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

@@ -5,6 +5,7 @@ import { type ApiKeys, checkSuppliedKeys, generateApiKeys, KEY_BYTES } from '../
 import { AetherCommand } from '../../base/aether-command';
 import { checkProductionEnv, fillEnvTemplate, readProductionEnvTemplate } from '../../base/production-env';
 import { alreadyExists, fileExists, writeSecretFile } from '../../base/secret-file';
+import { SECRET_FLAGS, type SecretValue } from '../../base/secret-flags';
 
 export interface ProductionEnvResult {
   /** The file written, absolute. */
@@ -29,33 +30,34 @@ export default class EnvProductionCommand extends AetherCommand {
     'once, on stdout, so the trader key can be handed over.';
   static override examples = [
     '<%= config.bin %> env production --generate-keys',
-    '<%= config.bin %> env production --generate-keys --database-url postgresql://aq:secret@db:5432/aetherquant',
-    '<%= config.bin %> env production --trader-key "$TRADER_KEY" --admin-key "$ADMIN_KEY" --output /etc/aetherquant/env --force',
+    'printf \'%s\' "$DATABASE_URL" | <%= config.bin %> env production --generate-keys --database-url-file -',
+    'AETHERQ_API_KEY=… AETHERQ_ADMIN_API_KEY=… <%= config.bin %> env production --output /etc/aetherquant/env --force',
+    '<%= config.bin %> env production --trader-key-file trader.key --admin-key-file admin.key',
   ];
   static override flags = {
     'generate-keys': Flags.boolean({
       summary: `Generate both keys (${KEY_BYTES.default} random bytes each, in hex) and print them once.`,
     }),
-    'trader-key': Flags.string({
-      summary: 'The trader key (AETHERQ_API_KEY): at least 32 characters; needs --admin-key.',
-    }),
-    'admin-key': Flags.string({
-      summary: 'The admin key (AETHERQ_ADMIN_API_KEY): at least 32 characters, not the trader key.',
-    }),
+    ...SECRET_FLAGS.traderKey.flags,
+    ...SECRET_FLAGS.adminKey.flags,
     output: Flags.string({ summary: `The file to write [default: ${DEFAULT_OUTPUT}].` }),
     force: Flags.boolean({ summary: 'Replace the file if it exists (it keeps mode 0600).' }),
-    'database-url': Flags.string({
-      summary:
-        "AETHERQ_DATABASE_URL to write, e.g. postgresql://user:pass@host:5432/db [default: the template's].",
-    }),
+    ...SECRET_FLAGS.productionDatabaseUrl.flags,
   };
 
   async run(): Promise<ProductionEnvResult> {
     const { flags } = await this.parse(EnvProductionCommand);
-    const keys = chooseKeys(flags);
-    const databaseUrl = flags['database-url']?.trim();
+    const keys = chooseKeys(
+      flags['generate-keys'],
+      await SECRET_FLAGS.traderKey.read(flags),
+      await SECRET_FLAGS.adminKey.read(flags),
+    );
+    const databaseUrlGiven = await SECRET_FLAGS.productionDatabaseUrl.read(flags);
+    const databaseUrl = databaseUrlGiven?.value.trim();
     if (databaseUrl !== undefined && (databaseUrl === '' || /\s/.test(databaseUrl))) {
-      throw AetherError.invalid([{ field: '--database-url', rule: 'must be a URL without spaces' }]);
+      throw AetherError.invalid([
+        { field: databaseUrlGiven?.from ?? '--database-url', rule: 'must be a URL without spaces' },
+      ]);
     }
 
     const output = resolve(flags.output ?? DEFAULT_OUTPUT);
@@ -67,7 +69,7 @@ export default class EnvProductionCommand extends AetherCommand {
     if (databaseUrl !== undefined) values['AETHERQ_DATABASE_URL'] = databaseUrl;
     const text = fillEnvTemplate(template.text, values);
     const written = checkProductionEnv(text, flags.output ?? DEFAULT_OUTPUT, (field) =>
-      field === 'AETHERQ_DATABASE_URL' && databaseUrl !== undefined ? '--database-url' : field,
+      field === 'AETHERQ_DATABASE_URL' && databaseUrlGiven !== undefined ? databaseUrlGiven.from : field,
     );
 
     // Refused before writing anything; writeSecretFile refuses again if the file appears meanwhile.
@@ -97,35 +99,50 @@ export default class EnvProductionCommand extends AetherCommand {
   }
 }
 
-/** The keys to write: generated, or the two supplied (checked, never echoed); exactly one way. */
-function chooseKeys(flags: {
-  'generate-keys': boolean;
-  'trader-key'?: string;
-  'admin-key'?: string;
-}): Required<ApiKeys> {
-  const trader = flags['trader-key'];
-  const admin = flags['admin-key'];
-  const violations: FieldViolation[] = [];
-  if (flags['generate-keys']) {
-    if (trader !== undefined || admin !== undefined) {
-      violations.push({
-        field: '--generate-keys',
-        rule: 'cannot be combined with --trader-key or --admin-key (generate the keys, or supply both)',
-      });
+/**
+ * The keys to write: generated, or the two supplied (flags, their `-file` twins, else the environment's
+ * AETHERQ_API_KEY and AETHERQ_ADMIN_API_KEY), checked and never echoed; exactly one way.
+ */
+function chooseKeys(
+  generate: boolean,
+  traderGiven: SecretValue | undefined,
+  adminGiven: SecretValue | undefined,
+): Required<ApiKeys> {
+  if (generate) {
+    if (traderGiven !== undefined || adminGiven !== undefined) {
+      throw AetherError.invalid([
+        {
+          field: '--generate-keys',
+          rule: 'cannot be combined with --trader-key or --admin-key (generate the keys, or supply both)',
+        },
+      ]);
     }
-  } else if (trader === undefined && admin === undefined) {
-    violations.push({ field: '--generate-keys', rule: 'or both --trader-key and --admin-key are required' });
-  } else if (trader === undefined) {
-    violations.push({ field: '--trader-key', rule: 'is required with --admin-key' });
-  } else if (admin === undefined) {
-    violations.push({ field: '--admin-key', rule: 'is required with --trader-key' });
-  }
-  if (violations.length > 0) throw AetherError.invalid(violations);
-  if (flags['generate-keys']) {
     const generated = generateApiKeys(KEY_BYTES.default);
     return { trader_key: generated.trader_key, admin_key: generated.admin_key as string };
   }
-  const supplied = { trader_key: trader as string, admin_key: admin as string };
-  checkSuppliedKeys({ '--trader-key': supplied.trader_key, '--admin-key': supplied.admin_key });
-  return supplied;
+  // The environment counts only when no key is given here: a key from each place would be a mix-up.
+  const fromFlags = traderGiven !== undefined || adminGiven !== undefined;
+  const trader = fromFlags ? traderGiven : SECRET_FLAGS.traderKey.fromEnvironment();
+  const admin = fromFlags ? adminGiven : SECRET_FLAGS.adminKey.fromEnvironment();
+  const violations: FieldViolation[] = [];
+  if (trader === undefined && admin === undefined) {
+    violations.push({
+      field: '--generate-keys',
+      rule: 'or both --trader-key and --admin-key are required (or their -file twins, or AETHERQ_API_KEY and AETHERQ_ADMIN_API_KEY)',
+    });
+  } else if (trader === undefined) {
+    violations.push({
+      field: fromFlags ? '--trader-key' : 'AETHERQ_API_KEY',
+      rule: `is required with ${admin?.from}`,
+    });
+  } else if (admin === undefined) {
+    violations.push({
+      field: fromFlags ? '--admin-key' : 'AETHERQ_ADMIN_API_KEY',
+      rule: `is required with ${trader.from}`,
+    });
+  }
+  if (violations.length > 0 || trader === undefined || admin === undefined)
+    throw AetherError.invalid(violations);
+  checkSuppliedKeys(trader, admin);
+  return { trader_key: trader.value, admin_key: admin.value };
 }

@@ -48,7 +48,7 @@ export function RunDetailView({ id, onBack }: { id: string; onBack: () => void }
                   <dd>{formatNumber(value, 4)}</dd>
                 </div>
               ))}
-              {detail.final_equity !== null && !('final_equity' in detail.metrics) && (
+              {detail.final_equity !== null && !Object.hasOwn(detail.metrics, 'final_equity') && (
                 <div>
                   <dt>final equity</dt>
                   <dd>{formatMoney(detail.final_equity)}</dd>

@@ -167,7 +167,8 @@ export function requestSchemaFor(
 ): { request: z.ZodObject; variant?: string } {
   if (typeof input === 'object' && input !== null) {
     for (const variant of endpoint.variants ?? []) {
-      if (variant.when in input) return { request: variant.request, variant: variant.name };
+      // Own properties only: the input is the client's, and every object "has" `constructor`.
+      if (Object.hasOwn(input, variant.when)) return { request: variant.request, variant: variant.name };
     }
   }
   return { request: endpoint.request };

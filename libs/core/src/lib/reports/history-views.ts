@@ -46,12 +46,21 @@ export interface RunsReport {
 
 export interface AuditEventView {
   id: number;
+  /** When the request (the first of a coalesced run) arrived. */
   created_at: string;
+  /** When the last request of a coalesced run arrived; `created_at` for a single request. */
+  last_at: string;
+  /** How many identical refused requests from one client this row stands for; 1 for a single request. */
+  count: number;
   method: string;
   path: string;
   status_code: number;
+  /** The request id (of the first request of a coalesced run). */
   request_id: string;
   actor_role: string | null;
+  /** The name of the API key presented: `trader`, `admin`, or a name from the keys file. */
+  key_name: string | null;
+  /** The request's duration (the longest of a coalesced run). */
   duration_ms: number;
   client_ip: string | null;
 }

@@ -37,6 +37,8 @@ export const liveTradeRequestSchema = z
     broker_token: z.string().min(1).optional(),
     /** Defaults to `AETHERQ_LIVE_BROKER_DRY_RUN` (true). */
     dry_run: z.boolean().optional(),
+    /** Send an order even when the newest bar is older than the latest complete one (the report warns). */
+    allow_stale: z.boolean().default(false),
   })
   .strict();
 

@@ -6,7 +6,6 @@ import {
   SETTING_NAMES,
   parseSettings,
   redactSettings,
-  redactUrlPassword,
   type Settings,
 } from './settings-schema';
 
@@ -27,7 +26,18 @@ const DEFAULTS: Settings = {
   adminApiKey: undefined,
   databaseUrl: 'sqlite:///data/aetherquant.sqlite',
   rateLimitPerMinute: 120,
-  api: { host: '127.0.0.1', port: 8000, allowOpen: false, corsOrigins: [], trustProxy: 0 },
+  api: {
+    host: '127.0.0.1',
+    port: 8000,
+    allowOpen: false,
+    corsOrigins: [],
+    trustProxy: 0,
+    keysFile: undefined,
+    computeTimeoutMs: 120_000,
+    computeThreads: 0,
+    maxConnectionsPerIp: 64,
+  },
+  audit: { retentionDays: 90, maxRows: 1_000_000 },
   apiUrl: undefined,
   data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
   limits: { maxOrderNotional: 100000, maxPositionPct: 100 },
@@ -37,6 +47,7 @@ const DEFAULTS: Settings = {
     keyId: undefined,
     token: undefined,
     dryRun: true,
+    allowInsecure: false,
   },
 };
 
@@ -86,6 +97,13 @@ describe('parseSettings', () => {
       AETHERQ_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
       AETHERQ_TRUST_PROXY: '1',
       AETHERQ_API_URL: 'https://aq.example.com/',
+      AETHERQ_API_KEYS_FILE: ' /etc/aetherquant/keys ',
+      AETHERQ_COMPUTE_TIMEOUT_MS: '30000',
+      AETHERQ_COMPUTE_THREADS: '3',
+      AETHERQ_MAX_CONNECTIONS_PER_IP: '10',
+      AETHERQ_AUDIT_RETENTION_DAYS: '0',
+      AETHERQ_AUDIT_MAX_ROWS: '5000',
+      AETHERQ_LIVE_BROKER_ALLOW_INSECURE: 'on',
     });
     expect(settings).toEqual({
       logLevel: 'debug',
@@ -103,7 +121,12 @@ describe('parseSettings', () => {
         allowOpen: true,
         corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
         trustProxy: 1,
+        keysFile: '/etc/aetherquant/keys',
+        computeTimeoutMs: 30_000,
+        computeThreads: 3,
+        maxConnectionsPerIp: 10,
       },
+      audit: { retentionDays: 0, maxRows: 5000 },
       apiUrl: 'https://aq.example.com/',
       data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
       limits: { maxOrderNotional: 5000, maxPositionPct: 25 },
@@ -113,6 +136,7 @@ describe('parseSettings', () => {
         keyId: 'key-id',
         token: 'token',
         dryRun: false,
+        allowInsecure: true,
       },
     });
   });
@@ -427,6 +451,7 @@ describe('redactSettings', () => {
       keyId: 'key-id',
       token: 'broker-token',
       dryRun: false,
+      allowInsecure: false,
     },
   };
 
@@ -444,6 +469,20 @@ describe('redactSettings', () => {
     }
   });
 
+  it('masks credentials in every URL setting, not only the database URL', () => {
+    const redacted = redactSettings({
+      ...full,
+      databaseUrl: 'postgresql://aq@db:5432/aq?sslmode=require&password=query-pw',
+      apiUrl: 'https://api-user:api-url-pw@aq.example.com/',
+      data: { ...full.data, yahooUrl: 'https://mirror.example.com/?token=yahoo-token' },
+      liveBroker: { ...full.liveBroker, endpoint: 'https://broker-token-user@broker.example.com/' },
+    });
+    expect(redacted.databaseUrl).toBe('postgresql://***@db:5432/aq?sslmode=require&password=***');
+    expect(redacted.apiUrl).toBe('https://api-user:***@aq.example.com/');
+    expect(redacted.data.yahooUrl).toBe('https://mirror.example.com/?token=***');
+    expect(redacted.liveBroker.endpoint).toBe('https://***@broker.example.com/');
+  });
+
   it('leaves unset secrets unset and a disabled database null', () => {
     const redacted = redactSettings({ ...DEFAULTS, databaseUrl: null });
     expect(redacted.apiKey).toBeUndefined();
@@ -457,34 +496,5 @@ describe('redactSettings', () => {
     const copy = structuredClone(full);
     redactSettings(full);
     expect(full).toEqual(copy);
-  });
-});
-
-describe('redactUrlPassword', () => {
-  it.each([
-    ['postgres://u:pw@h/db', 'postgres://u:***@h/db'],
-    [
-      'postgresql://aq:s3cr%40t@db.internal:5432/aq?sslmode=require',
-      'postgresql://aq:***@db.internal:5432/aq?sslmode=require',
-    ],
-    ['postgres://u:@h/db', 'postgres://u:***@h/db'],
-  ])('masks the password of %s', (url, redacted) => {
-    expect(redactUrlPassword(url)).toBe(redacted);
-  });
-
-  it.each([
-    'postgres://u@h/db',
-    'postgres://h:5432/db',
-    'sqlite:///data/aetherquant.sqlite',
-    'sqlite::memory:',
-    'none',
-  ])('leaves %s, which has no password, unchanged', (url) => {
-    expect(redactUrlPassword(url)).toBe(url);
-  });
-
-  it('masks all of a password that contains an unescaped @', () => {
-    // URL parsers take the last @ before the host as the end of the credentials: the password is "p@ss".
-    expect(new URL('postgres://u:p@ss@h/db').hostname).toBe('h');
-    expect(redactUrlPassword('postgres://u:p@ss@h/db')).toBe('postgres://u:***@h/db');
   });
 });

@@ -191,12 +191,14 @@ export const SETTING_DEFINITIONS = {
     schema: integer.pipe(z.number().min(1).max(100_000)),
   },
   AETHERQ_AUDIT_RETENTION_DAYS: {
-    description: 'The API deletes audit events older than this many days (checked hourly); 0 keeps them forever.',
+    description:
+      'The API deletes audit events older than this many days (checked hourly); 0 keeps them forever.',
     default: '90',
     schema: integer.pipe(z.number().min(0).max(36_500)),
   },
   AETHERQ_AUDIT_MAX_ROWS: {
-    description: 'The API keeps at most this many audit events, deleting the oldest (checked hourly); 0 means no cap.',
+    description:
+      'The API keeps at most this many audit events, deleting the oldest (checked hourly); 0 means no cap.',
     default: '1000000',
     schema: integer.pipe(z.number().min(0).max(1_000_000_000)),
   },
@@ -441,7 +443,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
 
 function unknownVariableWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
   return Object.keys(env)
-    .filter((name) => name.startsWith('AETHERQ_') && !(name in SETTING_DEFINITIONS))
+    .filter((name) => name.startsWith('AETHERQ_') && !Object.hasOwn(SETTING_DEFINITIONS, name))
     .sort()
     .map((name) => {
       const guess = closestName(name);

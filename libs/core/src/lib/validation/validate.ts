@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import { AetherError, type FieldViolation } from '../errors/aether-error';
+import { redactUrlCredentials } from '../redaction/url-credentials';
 
 export interface ValidateOptions {
   /** Prefixed to the error message, e.g. "backtest request". */
@@ -99,9 +100,10 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 function quote(value: unknown): string {
   // JSON has no NaN or Infinity (it would print null): numbers are written as JavaScript writes them.
+  // A rejected URL may still hold a password or a token: an error message never repeats one.
   const text =
     typeof value === 'string'
-      ? JSON.stringify(value)
+      ? JSON.stringify(redactUrlCredentials(value))
       : typeof value === 'number'
         ? String(value)
         : safeStringify(value);

@@ -1,5 +1,5 @@
 import { AetherError, BarSeries, DAY_MS, formatIsoDate } from '@aetherquant/core';
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { CsvProvider } from '../csv/csv-provider';
 import { alignSeries } from './align-series';
 
@@ -68,9 +68,9 @@ describe('alignSeries', () => {
   });
 });
 
-describeWithMarketData('alignSeries on the nine ETFs of ../shared/data/market', () => {
+describeWithMarketData('alignSeries on the nine ETFs of the shared market data', (market) => {
   it('finds the 4,318 common trading days of 2006-02-06 .. 2023-03-31 that PROVENANCE.md states', async () => {
-    const provider = new CsvProvider({ dataDir: MARKET_DATA_DIR });
+    const provider = new CsvProvider({ dataDir: market.dir });
     const symbols = ['SPY', 'QQQ', 'TLT', 'GLD', 'IEF', 'EFA', 'DBC', 'VNQ', 'XLE'];
     const all = await Promise.all(symbols.map((symbol) => provider.getBars({ symbol, period: 'max' })));
     const { series: aligned, dropped } = alignSeries(all);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AetherError, type BarSeries, DAY_MS, formatIsoDate } from '@aetherquant/core';
 import { BarBuffer } from '../provider/bar-buffer';
+import { type BarCount, UNKNOWN_BAR_COUNT } from '../provider/bar-count';
 import { type BarRequest, noBarsError, rangeWindow, resolveBarRequest } from '../provider/bar-request';
 import { type MarketDataProvider } from '../provider/market-data-provider';
 import { CachedProvider } from './cached-provider';
@@ -16,6 +17,10 @@ class CountingSource implements MarketDataProvider {
   readonly name = 'counting';
   readonly requests: BarRequest[] = [];
   constructor(public now: number) {}
+
+  countBars(): BarCount {
+    return UNKNOWN_BAR_COUNT;
+  }
 
   async getBars(request: BarRequest): Promise<BarSeries> {
     this.requests.push(request);

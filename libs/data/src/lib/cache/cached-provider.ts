@@ -8,6 +8,7 @@ import {
   resolveBarRequest,
   type ResolvedBarRequest,
 } from '../provider/bar-request';
+import { type BarCount, checkBarCount } from '../provider/bar-count';
 import { type MarketDataProvider } from '../provider/market-data-provider';
 
 export interface CachedProviderOptions {
@@ -67,8 +68,16 @@ export class CachedProvider implements MarketDataProvider {
     return this.inner.name;
   }
 
+  /** The source's count: the cache holds what the source served, no more. */
+  countBars(request: BarRequest): BarCount {
+    return this.inner.countBars(request);
+  }
+
   async getBars(request: BarRequest): Promise<BarSeries> {
     const resolved = resolveBarRequest(request);
+    // Refused before the cache is read or the source asked; the source then fetches gaps without the cap
+    // (a gap may legitimately reach beyond the request), and the slice is held to it below.
+    checkBarCount(this.inner.countBars(request), request.maxBars, request);
     const now = this.now();
     const window = rangeWindow(resolved.range, now);
     const path = this.pathFor(resolved);
@@ -82,7 +91,9 @@ export class CachedProvider implements MarketDataProvider {
       }
       await writeEntry(path, entry as CacheEntry);
     }
-    return this.slice(entry as CacheEntry, window, resolved);
+    const series = this.slice(entry as CacheEntry, window, resolved);
+    checkBarCount(series.length, request.maxBars, request);
+    return series;
   }
 
   /** The windows to fetch so that the cache covers `window` with bars that are fresh enough. */

@@ -124,7 +124,9 @@ export class CsvBarParser {
     const names = line.replace(/^\uFEFF/, '').split(',');
     const index = { date: -1, open: -1, high: -1, low: -1, close: -1, volume: -1, adj_close: -1 };
     names.forEach((name, i) => {
-      const canonical = HEADER_ALIASES[name.trim().toLowerCase().replace(/[\s_]/g, '')];
+      const alias = name.trim().toLowerCase().replace(/[\s_]/g, '');
+      // Own properties only: a column named `constructor` is an unknown column, not Object.
+      const canonical = Object.hasOwn(HEADER_ALIASES, alias) ? HEADER_ALIASES[alias] : undefined;
       if (canonical !== undefined && index[canonical] === -1) index[canonical] = i;
     });
     const missing = REQUIRED_COLUMNS.filter((name) => index[name] === -1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAY_MS, formatIsoDate } from '@aetherquant/core';
 import { describeProviderContract } from '../../testing/provider-contract';
-import { describeWithMarketData, MARKET_DATA_DIR, rejection } from '@aetherquant/testing';
+import { describeWithMarketData, rejection } from '@aetherquant/testing';
 import { CsvProvider } from './csv-provider';
 
 /**
@@ -129,7 +129,7 @@ describe('CsvProvider', () => {
   });
 });
 
-/** Expected facts of each file, from ../shared/data/market/PROVENANCE.md. */
+/** Expected facts of each file, from the market data's PROVENANCE.md. */
 const MARKET_FILES = [
   { symbol: 'SPY', rows: 6334, first: '1999-12-31', last: '2025-03-07' },
   { symbol: 'QQQ', rows: 6334, first: '1999-12-31', last: '2025-03-07' },
@@ -142,14 +142,15 @@ const MARKET_FILES = [
   { symbol: 'XLE', rows: 6101, first: '1999-01-04', last: '2023-03-31' },
 ];
 
-describeWithMarketData('CsvProvider golden tests on ../shared/data/market', () => {
-  const provider = new CsvProvider({ dataDir: MARKET_DATA_DIR });
+describeWithMarketData('CsvProvider golden tests on the shared market data', (market) => {
+  let provider: CsvProvider;
+  beforeAll(() => {
+    provider = new CsvProvider({ dataDir: market.dir });
+  });
 
   /** The file read the plainest way: split on newlines and commas, Number() each field. */
   function plainRows(symbol: string): Array<{ date: string; open: number; close: number; adj: number }> {
-    const [header, ...lines] = readFileSync(join(MARKET_DATA_DIR, `${symbol}.csv`), 'utf8')
-      .trim()
-      .split('\n');
+    const [header, ...lines] = readFileSync(market.file(symbol), 'utf8').trim().split('\n');
     expect(header).toBe('date,open,high,low,close,adj_close,volume');
     return lines.map((line) => {
       const [date, open, , , close, adj] = line.split(',');

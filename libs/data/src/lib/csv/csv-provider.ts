@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AetherError, type BarSeries, firstIndexAtOrAfter, type Interval } from '@aetherquant/core';
+import { type BarCount, checkBarCount, UNKNOWN_BAR_COUNT } from '../provider/bar-count';
 import { type BarRequest, noBarsError, rangeWindow, resolveBarRequest } from '../provider/bar-request';
 import { type MarketDataProvider } from '../provider/market-data-provider';
 import { CsvBarParser, type ParsedBarFile } from './csv-bar-parser';
@@ -33,6 +34,15 @@ export class CsvProvider implements MarketDataProvider {
     }
   }
 
+  /**
+   * Unknown before the file is read: its calendar is the file's (any market, any gaps). `maxBars` is held
+   * once the file is parsed, before the selected rows are copied into a series.
+   */
+  countBars(request: BarRequest): BarCount {
+    resolveBarRequest(request);
+    return UNKNOWN_BAR_COUNT;
+  }
+
   async getBars(request: BarRequest): Promise<BarSeries> {
     const resolved = resolveBarRequest(request);
     const path = await this.locate(resolved.symbol);
@@ -45,6 +55,7 @@ export class CsvProvider implements MarketDataProvider {
     const from = window.start === undefined ? 0 : firstIndexAtOrAfter(bars.time, window.start, bars.length);
     const to = firstIndexAtOrAfter(bars.time, window.end, bars.length);
     if (to <= from) throw noBarsError(resolved, this.name);
+    checkBarCount(to - from, request.maxBars, request);
     return bars.toSeries({
       symbol: resolved.symbol,
       interval: resolved.interval,

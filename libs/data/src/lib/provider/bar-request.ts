@@ -27,6 +27,13 @@ export interface BarRequest {
   end?: string;
   /** Split- and dividend-adjusted prices (default), or raw ones. */
   adjusted?: boolean;
+  /**
+   * The most bars the caller accepts (a server's limit per request). A provider refuses a request that could
+   * select more (INVALID_ARGUMENT naming `period` or `start`, see `checkBarCount`) as soon as it knows:
+   * before generating or fetching anything when its `countBars` says so, else once the bars are read,
+   * before building the series. Absent: no limit.
+   */
+  maxBars?: number;
 }
 
 /** A period counted back from the latest available bar, or explicit bounds (`end` exclusive, epoch ms). */

@@ -1,4 +1,5 @@
 import { type BarSeries } from '@aetherquant/core';
+import { type BarCount } from './bar-count';
 import { type BarRequest } from './bar-request';
 
 /**
@@ -14,4 +15,11 @@ export interface MarketDataProvider {
    * no bars for it, UPSTREAM_FAILED when the source cannot be reached.
    */
   getBars(request: BarRequest): Promise<BarSeries>;
+  /**
+   * The bars `getBars(request)` can return, counted without loading, fetching or generating anything:
+   * exact, an upper bound, or unknown (`Infinity`). Never below the real count, so a limit checked on it
+   * never refuses a request the provider would serve within the limit. Throws INVALID_ARGUMENT for a bad
+   * request, as `getBars` does.
+   */
+  countBars(request: BarRequest): BarCount;
 }

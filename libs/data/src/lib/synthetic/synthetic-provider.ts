@@ -6,7 +6,14 @@ import {
   type Interval,
 } from '@aetherquant/core';
 import { BarBuffer } from '../provider/bar-buffer';
-import { type BarRequest, noBarsError, rangeWindow, resolveBarRequest } from '../provider/bar-request';
+import { type BarCount, checkBarCount } from '../provider/bar-count';
+import {
+  type BarRequest,
+  noBarsError,
+  rangeWindow,
+  resolveBarRequest,
+  type ResolvedBarRequest,
+} from '../provider/bar-request';
 import { type MarketDataProvider } from '../provider/market-data-provider';
 import {
   businessDayTime,
@@ -128,6 +135,9 @@ function lastBarTime(shape: BarShape, lastDay: number): number {
  *
  * **Cost.** Daily closes for 1990 to the window's end (two normals a day, about a millisecond), plus 390
  * minute shocks for each session inside the window (and, for weeks and months, the rest of their spans).
+ * The bars a request selects are counted exactly from the calendar before anything is simulated
+ * ({@link SyntheticProvider.countBars}), so a request over `maxBars` is refused at no cost: `period=max` of
+ * `1m` bars is 390 bars for each of ~9,000 sessions, 3.5 M bars, never built.
  */
 export class SyntheticProvider implements MarketDataProvider {
   readonly name = PROVIDER;
@@ -151,43 +161,86 @@ export class SyntheticProvider implements MarketDataProvider {
     this.now = options.now ?? Date.now;
   }
 
+  /**
+   * The exact number of bars `getBars(request)` returns, from calendar arithmetic alone (O(1) for daily and
+   * intraday bars, a few dozen steps for weeks, months and quarters): nothing is simulated.
+   */
+  countBars(request: BarRequest): BarCount {
+    return { bars: this.plan(resolveBarRequest(request)).bars, exact: true };
+  }
+
   async getBars(request: BarRequest): Promise<BarSeries> {
     const resolved = resolveBarRequest(request);
-    const shape = barShape(resolved.interval);
-    const lastDay = lastAvailableDay(this.now());
-    const unavailable = () =>
-      noBarsError(
+    const plan = this.plan(resolved);
+    if (plan.bars === 0) {
+      throw noBarsError(
         resolved,
         PROVIDER,
-        lastDay < 0
+        plan.lastDay < 0
           ? 'its history starts on 1990-01-01'
-          : `it has bars on weekdays from 1990-01-01 to ${formatIsoDate(businessDayTime(lastDay))}`,
+          : `it has bars on weekdays from 1990-01-01 to ${formatIsoDate(businessDayTime(plan.lastDay))}`,
       );
-    if (lastDay < 0) throw unavailable();
+    }
+    // Counted before a single day is simulated: a request over the limit costs nothing.
+    checkBarCount({ bars: plan.bars, exact: true }, request.maxBars, request);
+
+    const path = new SyntheticPath(this.seed, symbolProfile(resolved.symbol), plan.last);
+    let buffer: BarBuffer;
+    switch (plan.shape.kind) {
+      case 'daily':
+        buffer = dailyBars(path, plan.first, plan.last);
+        break;
+      case 'intraday':
+        buffer = intradayBars(path, plan.shape.minutes, plan);
+        break;
+      case 'bucket':
+        buffer = bucketBars(path, plan.shape.bucket, plan.first, plan.last);
+        break;
+    }
+    return buffer.toSeries({
+      symbol: resolved.symbol,
+      interval: resolved.interval,
+      provider: PROVIDER,
+      adjusted: resolved.adjusted,
+    });
+  }
+
+  /** The sessions a request needs simulated and the number of bars they give (see the class comment). */
+  private plan(resolved: ResolvedBarRequest): SyntheticPlan {
+    const shape = barShape(resolved.interval);
+    const lastDay = lastAvailableDay(this.now());
+    const none = { shape, lastDay, first: 0, last: -1, start: 0, end: 0, bars: 0 };
+    if (lastDay < 0) return none;
 
     const latest = lastBarTime(shape, lastDay) + 1;
     const window = rangeWindow(resolved.range, latest);
     const start = Math.max(window.start ?? HISTORY_START, HISTORY_START);
     const end = min(window.end, latest);
+    const at = (first: number, last: number, bars: number) =>
+      first <= last && bars > 0 ? { shape, lastDay, first, last, start, end, bars } : none;
 
-    const profile = symbolProfile(resolved.symbol);
-    let buffer: BarBuffer | undefined;
     switch (shape.kind) {
       case 'daily': {
         const first = firstBusinessDayAtOrAfter(start);
         const last = min(lastDay, lastBusinessDayBefore(end));
-        if (first <= last) buffer = dailyBars(new SyntheticPath(this.seed, profile, last), first, last);
-        break;
+        return at(first, last, last - first + 1);
       }
       case 'intraday': {
-        // Sessions still open at start, through the last one before end; bars outside [start, end) are skipped.
+        // Sessions still open at start, through the last one before end; only those two can be cut by the
+        // window (the first opens before start at most, the last closes after end at most), so the count
+        // is the bars of both ends plus full sessions between them.
         const first = firstBusinessDayAtOrAfter(start - SESSION_OPEN_MS - SESSION_MINUTES * MINUTE_MS + 1);
         const last = min(lastDay, lastBusinessDayBefore(end));
-        if (first <= last) {
-          const path = new SyntheticPath(this.seed, profile, last);
-          buffer = intradayBars(path, shape.minutes, first, last, start, end);
-        }
-        break;
+        if (first > last) return none;
+        const barsOf = (d: number) => {
+          const [from, to] = sessionBarRange(d, shape.minutes, start, end);
+          return to - from;
+        };
+        const bars =
+          first === last
+            ? barsOf(first)
+            : barsOf(first) + barsOf(last) + (last - first - 1) * barsPerSession(shape.minutes);
+        return at(first, last, bars);
       }
       case 'bucket': {
         const bucket = shape.bucket;
@@ -202,19 +255,39 @@ export class SyntheticProvider implements MarketDataProvider {
           const endKey = bucketKey(bucket, last);
           while (last < lastDay && bucketKey(bucket, last + 1) === endKey) last++;
         }
-        if (first <= last)
-          buffer = bucketBars(new SyntheticPath(this.seed, profile, last), bucket, first, last);
-        break;
+        if (first > last) return none;
+        // Every week, month and quarter between holds weekdays, hence a bar.
+        return at(first, last, bucketKey(bucket, last) - bucketKey(bucket, first) + 1);
       }
     }
-    if (buffer === undefined || buffer.length === 0) throw unavailable();
-    return buffer.toSeries({
-      symbol: resolved.symbol,
-      interval: resolved.interval,
-      provider: PROVIDER,
-      adjusted: resolved.adjusted,
-    });
   }
+}
+
+/** The sessions to simulate for a request: `first … last`, the window `[start, end)`, and the bars they give. */
+interface SyntheticPlan {
+  readonly shape: BarShape;
+  /** The last session available under the clock (negative before 1990). */
+  readonly lastDay: number;
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  /** Exactly the bars `getBars` returns; 0 when there are none. */
+  readonly bars: number;
+}
+
+/**
+ * The bars of session `d` at `minutes` whose times lie in `[start, end)`, as bar indices `[from, to)` of
+ * that session (0 … ⌈390 / minutes⌉): both the generator and the count use it, so they cannot disagree.
+ */
+function sessionBarRange(d: number, minutes: number, start: number, end: number): [number, number] {
+  const open = businessDayTime(d) + SESSION_OPEN_MS;
+  const step = minutes * MINUTE_MS;
+  const perSession = barsPerSession(minutes);
+  const clamp = (bar: number) => (bar < 0 ? 0 : bar > perSession ? perSession : bar);
+  const from = clamp(Math.ceil((start - open) / step));
+  const to = clamp(Math.ceil((end - open) / step));
+  return [from, Math.max(from, to)];
 }
 
 /** One bar per session `first … last`. Adjusted close = close: there are no dividends. */
@@ -227,27 +300,18 @@ function dailyBars(path: SyntheticPath, first: number, last: number): BarBuffer 
   return buffer;
 }
 
-/** Bars of `minutes` from the minute paths of sessions `first … last`, those timed in `[start, end)`. */
-function intradayBars(
-  path: SyntheticPath,
-  minutes: number,
-  first: number,
-  last: number,
-  start: number,
-  end: number,
-): BarBuffer {
-  const perSession = barsPerSession(minutes);
-  const buffer = new BarBuffer((last - first + 1) * perSession);
+/** Bars of `minutes` from the minute paths of the plan's sessions, those timed in its window. */
+function intradayBars(path: SyntheticPath, minutes: number, plan: SyntheticPlan): BarBuffer {
+  const buffer = new BarBuffer(plan.bars);
   const prices = path.minutePath;
-  for (let d = first; d <= last; d++) {
+  for (let d = plan.first; d <= plan.last; d++) {
+    const [fromBar, toBar] = sessionBarRange(d, minutes, plan.start, plan.end);
+    if (fromBar === toBar) continue;
     const open = businessDayTime(d) + SESSION_OPEN_MS;
-    if (open + SESSION_MINUTES * MINUTE_MS <= start || open >= end) continue;
     path.simulateDay(d, true);
-    for (let bar = 0; bar < perSession; bar++) {
+    for (let bar = fromBar; bar < toBar; bar++) {
       const from = bar * minutes;
       const time = open + from * MINUTE_MS;
-      if (time < start) continue;
-      if (time >= end) break;
       const to = min(from + minutes, SESSION_MINUTES);
       // Log prices at minutes from … to: the bar's open, its path, its close.
       let high = prices[from] as number;

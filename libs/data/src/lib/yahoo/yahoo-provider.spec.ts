@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { AetherError, type BarSeries, DAY_MS, formatIsoDate } from '@aetherquant/core';
 import {
   buildYahooChart,
@@ -12,7 +11,7 @@ import {
   yahooFetchTo,
   type YahooChartResponse,
 } from '../../testing/fake-yahoo-server';
-import { describeWithMarketData, MARKET_DATA_DIR, rejection } from '@aetherquant/testing';
+import { describeWithMarketData, rejection } from '@aetherquant/testing';
 import { describeProviderContract } from '../../testing/provider-contract';
 import { YahooProvider, type YahooProviderOptions } from './yahoo-provider';
 
@@ -345,14 +344,13 @@ describe('YahooProvider', () => {
   });
 });
 
-describeWithMarketData('YahooProvider on the real SPY bars of 2019 (golden)', () => {
+describeWithMarketData('YahooProvider on the real SPY bars of 2019 (golden)', (market) => {
   let rows: GoldenRow[];
   let golden: FakeYahooServer;
   let series: BarSeries;
 
   beforeAll(async () => {
-    // Read here, not while collecting tests: where the folder is absent the suite is skipped, not failed.
-    rows = readGoldenRows(join(MARKET_DATA_DIR, 'SPY.csv'));
+    rows = readGoldenRows(market.file('SPY'));
     // Built at test time from the file (never committed), stamped like Yahoo at 09:30 New York time.
     golden = await startFakeYahooServer();
     golden.serve(

@@ -1,4 +1,11 @@
-import { AetherError, type BarSeries, DAY_MS, type FieldViolation, type Interval } from '@aetherquant/core';
+import {
+  AetherError,
+  type BarSeries,
+  DAY_MS,
+  type FieldViolation,
+  type Interval,
+  type TimeWindow,
+} from '@aetherquant/core';
 import type YahooFinance from 'yahoo-finance2';
 import {
   type BarRequest,
@@ -7,6 +14,7 @@ import {
   resolveBarRequest,
   type ResolvedBarRequest,
 } from '../provider/bar-request';
+import { aroundTheClockBars, type BarCount, checkBarCount } from '../provider/bar-count';
 import { type MarketDataProvider } from '../provider/market-data-provider';
 import { fetchWithRetry } from './fetch-with-retry';
 import { chartToSeries } from './yahoo-chart-to-bars';
@@ -98,12 +106,24 @@ export class YahooProvider implements MarketDataProvider {
     };
   }
 
+  /**
+   * An upper bound, without asking Yahoo: the bars of a market open around the clock (crypto trades 24
+   * hours, 7 days a week) in the window asked for, which for `max` reaches back as far as Yahoo keeps
+   * bars at the interval (8 days of 1m bars, 60 days up to 90m, 730 days of hourly ones, 99 years
+   * otherwise). Yahoo itself refuses intraday windows older than it keeps, so an intraday span that the
+   * bound puts over a limit is one Yahoo would not serve anyway.
+   */
+  countBars(request: BarRequest): BarCount {
+    return this.span(resolveBarRequest(request)).count;
+  }
+
   async getBars(request: BarRequest): Promise<BarSeries> {
     const resolved = resolveBarRequest(request);
-    const window = rangeWindow(resolved.range, this.now());
+    const { window, start, count } = this.span(resolved);
     const interval = resolved.interval;
-    const start = window.start ?? window.end - maxLookbackMs(interval);
     if (start >= window.end) throw noBarsError(resolved, this.name);
+    // Refused before Yahoo is asked when the span could hold more bars than the caller accepts.
+    checkBarCount(count, request.maxBars, request);
     // Daily bars are stamped at the session open, which east of UTC (Sydney, Auckland) falls on the UTC
     // day before the local date: ask from a day earlier and let the window cut the bars.
     const period1 = Math.floor((interval.intraday ? start : start - DAY_MS) / 1000);
@@ -123,7 +143,23 @@ export class YahooProvider implements MarketDataProvider {
     } catch (error) {
       throw this.translate(error, resolved);
     }
-    return chartToSeries(chart, resolved, window, this.name);
+    const series = chartToSeries(chart, resolved, window, this.name);
+    checkBarCount(series.length, request.maxBars, request);
+    return series;
+  }
+
+  /**
+   * The window a request covers, where the request to Yahoo starts (`max` as far as Yahoo keeps bars), and
+   * the bound of the bars in between (see {@link countBars}).
+   */
+  private span(resolved: ResolvedBarRequest): { window: TimeWindow; start: number; count: BarCount } {
+    const window = rangeWindow(resolved.range, this.now());
+    const start = window.start ?? window.end - maxLookbackMs(resolved.interval);
+    return {
+      window,
+      start,
+      count: { bars: aroundTheClockBars(resolved.interval, start, window.end), exact: false },
+    };
   }
 
   /** The yahoo-finance2 client, created once, on the first request. */

@@ -8,7 +8,8 @@ import {
   isRecord,
   trimEndpoint,
 } from './broker-http';
-import { parseAccount, parsePositions } from './broker-answers';
+import { foundOrder, parseAccount, parsePositions } from './broker-answers';
+import { requireSecureEndpoint } from './endpoint-transport';
 
 export interface AlpacaBrokerOptions extends BrokerHttpOptions {
   /** Base URL without `/v2`: `https://paper-api.alpaca.markets` or `https://api.alpaca.markets`. */
@@ -27,6 +28,10 @@ export interface AlpacaBrokerOptions extends BrokerHttpOptions {
  * that order counts as already placed, status `duplicate`. It answers an order it will not take (such
  * as one beyond the buying power) with HTTP 403 and a message: that is a `rejected` order with the
  * message as its reason, while a 403 elsewhere and every 401 mean refused credentials.
+ *
+ * When an order POST gets a 5xx or no answer, the order is looked up with
+ * `GET /v2/orders:by_client_order_id?client_order_id=<id>` (404 when Alpaca does not have it) and resent only
+ * when it is not there. The endpoint must be `https://` (or loopback, or `allowInsecure`), checked here.
  */
 export class AlpacaBroker implements Broker {
   readonly name = 'alpaca';
@@ -36,6 +41,7 @@ export class AlpacaBroker implements Broker {
   readonly #http: BrokerHttp;
 
   constructor(options: AlpacaBrokerOptions) {
+    requireSecureEndpoint(options.endpoint, options.allowInsecure);
     this.#endpoint = trimEndpoint(options.endpoint);
     this.#keyId = options.keyId;
     this.#secretKey = options.secretKey;
@@ -43,14 +49,20 @@ export class AlpacaBroker implements Broker {
   }
 
   async submitOrder(order: OrderRequest): Promise<OrderResult> {
-    const answer = await this.#http.send('POST', `${this.#endpoint}/v2/orders`, this.#headers(), {
-      symbol: order.symbol,
-      qty: String(order.quantity),
-      side: order.side,
-      type: 'market',
-      time_in_force: 'day',
-      client_order_id: order.clientOrderId,
-    });
+    const answer = await this.#http.send(
+      'POST',
+      `${this.#endpoint}/v2/orders`,
+      this.#headers(),
+      {
+        symbol: order.symbol,
+        qty: String(order.quantity),
+        side: order.side,
+        type: 'market',
+        time_in_force: 'day',
+        client_order_id: order.clientOrderId,
+      },
+      { subject: `order ${order.clientOrderId}`, lookup: () => this.#findOrder(order.clientOrderId) },
+    );
     const base = {
       clientOrderId: order.clientOrderId,
       symbol: order.symbol,
@@ -100,6 +112,12 @@ export class AlpacaBroker implements Broker {
       // Alpaca signs short quantities already; `side` guards against an unsigned one.
       (item, quantity) => (item['side'] === 'short' && quantity > 0 ? -quantity : quantity),
     );
+  }
+
+  /** The order with this client order id, or `null` when Alpaca has none. */
+  async #findOrder(clientOrderId: string): Promise<BrokerAnswer | null> {
+    const url = `${this.#endpoint}/v2/orders:by_client_order_id?client_order_id=${encodeURIComponent(clientOrderId)}`;
+    return foundOrder(this.#http, await this.#http.send('GET', url, this.#headers()), clientOrderId);
   }
 
   #headers(): Record<string, string> {

@@ -47,3 +47,24 @@ export function parseAccount(http: BrokerHttp, answer: BrokerAnswer): Account {
   if (typeof body['currency'] === 'string') account.currency = body['currency'];
   return account;
 }
+
+/**
+ * A lookup of an order by its client order id, as `ResendGuard.lookup` answers it: the answer when the broker
+ * has the order (HTTP 200 with an order object whose `client_order_id`, when given, is the one asked for),
+ * `null` when it answers 404 (no such order), and an error for anything else, since then nobody can tell.
+ */
+export function foundOrder(
+  http: BrokerHttp,
+  answer: BrokerAnswer,
+  clientOrderId: string,
+): BrokerAnswer | null {
+  if (answer.status === 404) return null;
+  if (answer.status !== 200) throw http.failure(answer, `look up order ${clientOrderId}`);
+  const body = answer.body;
+  if (!isRecord(body)) throw http.malformed(answer.status, 'an order that is not a JSON object');
+  const id = body['client_order_id'];
+  if (isPresent(id) && id !== clientOrderId) {
+    throw http.malformed(answer.status, `another order (client_order_id ${JSON.stringify(id)})`);
+  }
+  return answer;
+}

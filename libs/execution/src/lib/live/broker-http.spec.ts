@@ -1,6 +1,5 @@
-import { rejection } from '@aetherquant/testing';
+import { FakeBrokerServer, rejection } from '@aetherquant/testing';
 
-import { FakeBrokerServer } from '../../testing/fake-broker-server';
 import { BrokerHttp } from './broker-http';
 
 const TOKEN = 'test-token';
@@ -24,13 +23,83 @@ describe('BrokerHttp', () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it('retries a POST on a 5xx with the very same body', async () => {
+  it('sends a POST without a resend guard once: a 5xx does not say whether it was taken', async () => {
     server.failNext(1, { kind: 'status', status: 502 });
     const order = { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market', client_order_id: 'same-id' };
-    const answer = await http.send('POST', `${server.url}/orders`, auth, order);
+    const error = await rejection(http.send('POST', `${server.url}/orders`, auth, order), 'UPSTREAM_FAILED');
+    expect(error.message).toBe(
+      'test broker answered HTTP 502 (sent once: a POST is resent only after a lookup)',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('asks the guard before resending a POST, and resends the very same body only when it finds nothing', async () => {
+    server.failNext(1, { kind: 'status', status: 502 });
+    const order = { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market', client_order_id: 'same-id' };
+    const lookups: number[] = [];
+    const answer = await http.send('POST', `${server.url}/orders`, auth, order, {
+      subject: 'order same-id',
+      lookup: async () => {
+        lookups.push(server.requests.length);
+        return null;
+      },
+    });
     expect(answer.status).toBe(201);
+    // The guard ran between the two POSTs.
+    expect(lookups).toEqual([1]);
     expect(server.requests.map((request) => request.body)).toEqual([order, order]);
     expect(server.orders.size).toBe(1);
+  });
+
+  it('answers a POST with what the guard found, and does not resend it', async () => {
+    server.failNext(1, { kind: 'taken-then-status', status: 504 });
+    const order = { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market', client_order_id: 'taken-id' };
+    const found = { status: 200, body: { id: 'order-1', status: 'filled' }, excerpt: '' };
+    const answer = await http.send('POST', `${server.url}/orders`, auth, order, {
+      subject: 'order taken-id',
+      lookup: async () => found,
+    });
+    expect(answer).toBe(found);
+    expect(server.orderRequests).toHaveLength(1);
+    expect(server.orders.size).toBe(1);
+  });
+
+  it('does not resend a POST when the guard cannot tell whether it was taken', async () => {
+    server.failNext(1, { kind: 'status', status: 503 });
+    const order = { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market', client_order_id: 'unknown-id' };
+    const error = await rejection(
+      http.send('POST', `${server.url}/orders`, auth, order, {
+        subject: 'order unknown-id',
+        lookup: async () => {
+          throw new Error(`lookup refused for ${TOKEN}`);
+        },
+      }),
+      'UPSTREAM_FAILED',
+    );
+    expect(error.message).toBe(
+      'test broker: the request for order unknown-id got HTTP 503, and asking whether the broker took it ' +
+        'failed (lookup refused for [redacted]); it was not resent: check the broker for it before trying again',
+    );
+    expect(server.orderRequests).toHaveLength(1);
+  });
+
+  it('refuses plain http:// to a host that is not loopback before any request, unless allowed', async () => {
+    // A fetch that routes broker.example to the local fake, as DNS would: proves a request would arrive.
+    const port = new URL(server.url).port;
+    const routed: typeof fetch = (input, init) =>
+      fetch(String(input).replace('broker.example', '127.0.0.1'), init);
+    const remote = `http://broker.example:${port}/account`;
+    const strict = new BrokerHttp('test broker', { retries: 0, fetch: routed }, [TOKEN]);
+    const error = await rejection(strict.send('GET', remote, auth), 'INVALID_ARGUMENT');
+    expect(error.message).toContain('broker_endpoint must use https:// (AETHERQ_LIVE_BROKER_ENDPOINT)');
+    expect(error.message).toContain('AETHERQ_LIVE_BROKER_ALLOW_INSECURE=true');
+    expect(server.requests).toHaveLength(0);
+
+    const allowed = new BrokerHttp('test broker', { retries: 0, fetch: routed, allowInsecure: true }, [
+      TOKEN,
+    ]);
+    expect((await allowed.send('GET', remote, auth)).status).toBe(200);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('gives up with UPSTREAM_FAILED naming the status once every attempt got a 5xx', async () => {
@@ -48,14 +117,15 @@ describe('BrokerHttp', () => {
   });
 
   it('retries after a timeout, and reports one when every attempt stalls', async () => {
-    const quick = new BrokerHttp('test broker', { retries: 1, backoffMs: 1, timeoutMs: 50 }, [TOKEN]);
+    // Long enough for a loaded machine to answer a request that is not stalled.
+    const quick = new BrokerHttp('test broker', { retries: 1, backoffMs: 1, timeoutMs: 1_000 }, [TOKEN]);
     server.failNext(1, { kind: 'stall' });
     expect((await quick.send('GET', `${server.url}/account`, auth)).status).toBe(200);
 
     server.failNext(2, { kind: 'stall' });
     const error = await rejection(quick.send('GET', `${server.url}/account`, auth), 'UPSTREAM_FAILED');
     expect(error.message).toBe(
-      'test broker could not be reached: timed out after 50 ms (gave up after 2 attempts)',
+      'test broker could not be reached: timed out after 1000 ms (gave up after 2 attempts)',
     );
   });
 

@@ -1,5 +1,7 @@
 import { AetherError } from '@aetherquant/core';
 
+import { requireSecureEndpoint } from './endpoint-transport';
+
 /** How a live broker talks HTTP: time limit per attempt, and retries with exponential backoff. */
 export interface BrokerHttpOptions {
   /** Limit on one attempt, from sending the request to the last byte of the answer. Default 10 000. */
@@ -10,6 +12,26 @@ export interface BrokerHttpOptions {
   backoffMs?: number;
   /** The fetch that does the HTTP; the global one when omitted. */
   fetch?: typeof fetch;
+  /**
+   * Allow `http://` to a host that is not loopback (`AETHERQ_LIVE_BROKER_ALLOW_INSECURE`): the credentials
+   * then travel in clear. Default false: such a URL is refused before any request.
+   */
+  allowInsecure?: boolean;
+}
+
+/**
+ * How to tell whether a POST that got no usable answer (5xx, timeout, network error) was taken anyway, so it
+ * is resent only when it was not: a resent order the broker already took would be a second order.
+ */
+export interface ResendGuard {
+  /**
+   * Asks the broker for what the POST creates (an order, by its client order id): the answer describing it
+   * when it exists (handled as the POST's own answer would be), `null` when it does not. Throws when the
+   * broker cannot tell.
+   */
+  lookup: () => Promise<BrokerAnswer | null>;
+  /** What the POST creates, for messages: `order sma-SPY-1577923200000`. */
+  subject: string;
 }
 
 /** An answer read in full: its status and its body, parsed as JSON when it is JSON. */
@@ -27,9 +49,14 @@ const REDACTED = '[redacted]';
 type Attempt = { kind: 'answer'; answer: BrokerAnswer } | { kind: 'retry'; reason: string; status?: number };
 
 /**
- * The one HTTP layer of the live brokers. Network errors, timeouts and HTTP 5xx are retried with backoff,
- * for GETs and POSTs alike: a POST carries its `client_order_id`, so a retry of an order the broker did
- * take comes back as a duplicate, which counts as placed. Any other answer comes back at once.
+ * The one HTTP layer of the live brokers. Network errors, timeouts and HTTP 5xx are retried with backoff.
+ * A GET is simply sent again. A POST is never resent blindly: a 5xx or a timeout does not say whether the
+ * broker took the order, so before each resend the caller's {@link ResendGuard} asks the broker for it (by
+ * its client order id); the POST is resent only when the broker does not have it, and when it does, that
+ * order is the answer. A POST without a guard is sent once. Any other answer comes back at once.
+ *
+ * Every URL must be `https://`, or `http://` to a loopback host, unless `allowInsecure` (see
+ * {@link requireSecureEndpoint}): checked before each request, so no credential ever goes out in clear.
  *
  * Every error is UPSTREAM_FAILED naming the service and, when there was one, the HTTP status. The broker's
  * credentials are never part of a message: any text echoed from the broker has them redacted.
@@ -43,6 +70,7 @@ export class BrokerHttp {
   readonly #retries: number;
   readonly #backoffMs: number;
   readonly #fetch: typeof fetch | undefined;
+  readonly #allowInsecure: boolean;
   readonly #secrets: readonly string[];
 
   /**
@@ -58,20 +86,23 @@ export class BrokerHttp {
     this.#retries = options.retries ?? DEFAULTS.retries;
     this.#backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
     this.#fetch = options.fetch;
+    this.#allowInsecure = options.allowInsecure ?? false;
     this.#secrets = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '');
   }
 
   /**
    * Sends one request (retrying as described above) and returns the answer. A 2xx answer whose body is
    * not JSON throws UPSTREAM_FAILED; other answers come back as they are for the caller to judge (see
-   * {@link BrokerHttp.failure}).
+   * {@link BrokerHttp.failure}). `resend` is how a POST finds out whether it was taken before it is resent.
    */
   async send(
     method: 'GET' | 'POST',
     url: string,
     headers: Record<string, string>,
     body?: unknown,
+    resend?: ResendGuard,
   ): Promise<BrokerAnswer> {
+    requireSecureEndpoint(url, this.#allowInsecure);
     const init: RequestInit = {
       method,
       headers: {
@@ -81,10 +112,16 @@ export class BrokerHttp {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
-    const attempts = this.#retries + 1;
+    const attempts = method === 'POST' && resend === undefined ? 1 : this.#retries + 1;
     let last: Extract<Attempt, { kind: 'retry' }> | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) await sleep(this.#backoffMs * 2 ** (attempt - 2));
+      if (attempt > 1) {
+        await sleep(this.#backoffMs * 2 ** (attempt - 2));
+        if (method === 'POST' && resend) {
+          const taken = await this.#lookUp(resend, last as Extract<Attempt, { kind: 'retry' }>);
+          if (taken) return taken;
+        }
+      }
       const outcome = await this.#attempt(url, init);
       if (outcome.kind === 'answer') return outcome.answer;
       last = outcome;
@@ -94,7 +131,9 @@ export class BrokerHttp {
     if (failure.status !== undefined) {
       throw new AetherError(
         'UPSTREAM_FAILED',
-        `${this.service} answered ${failure.reason} to each of ${tries}`,
+        method === 'POST' && resend === undefined
+          ? `${this.service} answered ${failure.reason} (sent once: a POST is resent only after a lookup)`
+          : `${this.service} answered ${failure.reason} to each of ${tries}`,
         {
           service: this.service,
           status: failure.status,
@@ -168,6 +207,28 @@ export class BrokerHttp {
     let result = text;
     for (const secret of this.#secrets) result = result.split(secret).join(REDACTED);
     return result;
+  }
+
+  /**
+   * The guard's answer on whether the POST that failed with `failure` was taken. When the broker cannot tell,
+   * nothing is resent: UPSTREAM_FAILED says the order's state is unknown and where to check.
+   */
+  async #lookUp(
+    resend: ResendGuard,
+    failure: Extract<Attempt, { kind: 'retry' }>,
+  ): Promise<BrokerAnswer | null> {
+    try {
+      return await resend.lookup();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new AetherError(
+        'UPSTREAM_FAILED',
+        `${this.service}: the request for ${resend.subject} got ${this.redact(failure.reason)}, and asking ` +
+          `whether the broker took it failed (${this.redact(why)}); it was not resent: check the broker ` +
+          'for it before trying again',
+        { service: this.service, ...(failure.status === undefined ? {} : { status: failure.status }) },
+      );
+    }
   }
 
   async #attempt(url: string, init: RequestInit): Promise<Attempt> {

@@ -3,6 +3,7 @@ import { AetherError, type FieldViolation } from '@aetherquant/core';
 import type { Broker } from '../broker/broker';
 import { AlpacaBroker } from './alpaca-broker';
 import type { BrokerHttpOptions } from './broker-http';
+import { endpointTransportViolation } from './endpoint-transport';
 import { GenericRestBroker } from './generic-rest-broker';
 
 export type LiveBrokerProviderName = 'generic-rest' | 'alpaca';
@@ -19,7 +20,8 @@ export interface LiveBrokerOptions extends BrokerHttpOptions {
 
 /**
  * The live broker for `provider`. Throws one INVALID_ARGUMENT naming every missing option as settings
- * spell it (`broker_endpoint`, `broker_token`, `broker_key_id`), never quoting a secret.
+ * spell it (`broker_endpoint`, `broker_token`, `broker_key_id`), never quoting a secret, and an endpoint
+ * that would send the credentials in clear (`http://` to a host that is not loopback, unless `allowInsecure`).
  */
 export function createLiveBroker(options: LiveBrokerOptions): Broker {
   const { provider, endpoint, token, keyId, ...http } = options;
@@ -28,6 +30,8 @@ export function createLiveBroker(options: LiveBrokerOptions): Broker {
     violations.push({ field: 'broker_provider', rule: 'must be generic-rest or alpaca' });
   }
   if (!endpoint) violations.push({ field: 'broker_endpoint', rule: 'is required for a live broker' });
+  const transport = endpoint ? endpointTransportViolation(endpoint, http.allowInsecure) : null;
+  if (transport) violations.push(transport);
   if (!token) violations.push({ field: 'broker_token', rule: 'is required for a live broker' });
   if (provider === 'alpaca' && !keyId)
     violations.push({ field: 'broker_key_id', rule: 'is required for alpaca' });

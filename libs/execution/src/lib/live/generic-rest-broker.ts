@@ -7,7 +7,8 @@ import {
   isRecord,
   trimEndpoint,
 } from './broker-http';
-import { parseAccount, parsePositions } from './broker-answers';
+import { foundOrder, parseAccount, parsePositions } from './broker-answers';
+import { requireSecureEndpoint } from './endpoint-transport';
 
 export interface GenericRestBrokerOptions extends BrokerHttpOptions {
   /** Base URL: `https://broker.example/api`; the broker appends `/orders`, `/account`, `/positions`. */
@@ -24,10 +25,14 @@ export interface GenericRestBrokerOptions extends BrokerHttpOptions {
  *   `filled`, `rejected`, `duplicate` or anything else (`accepted`, `new`, …: taken, fill pending).
  *   A `client_order_id` the broker already has answers HTTP 409 (or any answer whose status or message
  *   says `duplicate`): the order counts as already placed, status `duplicate`.
+ * - `GET {endpoint}/orders?client_order_id=<id>` answers 200 with that order (the shape above) or 404 when
+ *   there is none: asked after a POST got a 5xx or no answer, so the order is resent only when it was not
+ *   taken.
  * - `GET {endpoint}/account` answers `{ cash, equity, currency? }`, numbers or numeric strings.
  * - `GET {endpoint}/positions` answers `[{ symbol, quantity, average_price?, market_value? }]`.
  *
- * Every request carries `Authorization: Bearer <token>`.
+ * Every request carries `Authorization: Bearer <token>`; the endpoint must be `https://` (or loopback, or
+ * `allowInsecure`), checked here so a bad one is refused before any request.
  */
 export class GenericRestBroker implements Broker {
   readonly name = 'generic-rest';
@@ -36,19 +41,26 @@ export class GenericRestBroker implements Broker {
   readonly #http: BrokerHttp;
 
   constructor(options: GenericRestBrokerOptions) {
+    requireSecureEndpoint(options.endpoint, options.allowInsecure);
     this.#endpoint = trimEndpoint(options.endpoint);
     this.#token = options.token;
     this.#http = new BrokerHttp('generic-rest broker', options, [options.token]);
   }
 
   async submitOrder(order: OrderRequest): Promise<OrderResult> {
-    const answer = await this.#http.send('POST', `${this.#endpoint}/orders`, this.#headers(), {
-      symbol: order.symbol,
-      side: order.side,
-      quantity: order.quantity,
-      type: 'market',
-      client_order_id: order.clientOrderId,
-    });
+    const answer = await this.#http.send(
+      'POST',
+      `${this.#endpoint}/orders`,
+      this.#headers(),
+      {
+        symbol: order.symbol,
+        side: order.side,
+        quantity: order.quantity,
+        type: 'market',
+        client_order_id: order.clientOrderId,
+      },
+      { subject: `order ${order.clientOrderId}`, lookup: () => this.#findOrder(order.clientOrderId) },
+    );
     const base = {
       clientOrderId: order.clientOrderId,
       symbol: order.symbol,
@@ -90,6 +102,12 @@ export class GenericRestBroker implements Broker {
       averagePrice: 'average_price',
       marketValue: 'market_value',
     });
+  }
+
+  /** The order with this client order id, or `null` when the broker has none. */
+  async #findOrder(clientOrderId: string): Promise<BrokerAnswer | null> {
+    const url = `${this.#endpoint}/orders?client_order_id=${encodeURIComponent(clientOrderId)}`;
+    return foundOrder(this.#http, await this.#http.send('GET', url, this.#headers()), clientOrderId);
   }
 
   #headers(): Record<string, string> {

@@ -1,10 +1,10 @@
-import { rejection } from '@aetherquant/testing';
+import { FakeBrokerServer, rejection } from '@aetherquant/testing';
 
 import type { Broker, OrderRequest } from '../broker/broker';
 import { describeBrokerContract } from '../../testing/broker-contract';
-import { FakeBrokerServer } from '../../testing/fake-broker-server';
 import { AlpacaBroker } from './alpaca-broker';
 import { createLiveBroker } from './create-live-broker';
+import { endpointTransportViolation } from './endpoint-transport';
 import { GenericRestBroker } from './generic-rest-broker';
 
 const TOKEN = 'test-token';
@@ -27,6 +27,7 @@ const providers = [
     create: (url: string, secret = TOKEN) => new GenericRestBroker({ ...http, endpoint: url, token: secret }),
     secret: TOKEN,
     prefix: '',
+    lookupPath: '/orders',
   },
   {
     name: 'alpaca',
@@ -34,6 +35,7 @@ const providers = [
       new AlpacaBroker({ ...http, endpoint: url, keyId: KEY_ID, secretKey: secret }),
     secret: SECRET_KEY,
     prefix: '/v2',
+    lookupPath: '/v2/orders:by_client_order_id',
   },
 ] as const;
 
@@ -156,15 +158,63 @@ describe.each(providers)('$name broker failures', (provider) => {
   });
   afterEach(() => server.close());
 
-  it('retries an order answered 503 with the same client order id, and places it once', async () => {
-    server.failNext(2, { kind: 'status', status: 503 });
+  it('looks an order answered 503 up before resending it, and resends it when the broker does not have it', async () => {
+    server.failNext(1, { kind: 'status', status: 503 });
     const result = await provider.create(server.url).submitOrder(order);
-    expect(result.status).toBe('filled');
-    const posted = server.orderRequests.map(
-      (request) => (request.body as { client_order_id: string }).client_order_id,
-    );
-    expect(posted).toEqual([order.clientOrderId, order.clientOrderId, order.clientOrderId]);
+    expect(result).toMatchObject({ status: 'filled', brokerOrderId: 'order-1' });
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST ${provider.prefix}/orders`,
+      `GET ${provider.lookupPath}`,
+      `POST ${provider.prefix}/orders`,
+    ]);
+    expect(server.orderLookups.map((request) => request.query)).toEqual([
+      { client_order_id: order.clientOrderId },
+    ]);
     expect(server.orders.size).toBe(1);
+  });
+
+  it('does not resend an order the broker took though it answered 502: the lookup finds it', async () => {
+    server.failNext(1, { kind: 'taken-then-status', status: 502 });
+    const result = await provider.create(server.url).submitOrder(order);
+    expect(result).toEqual({
+      clientOrderId: order.clientOrderId,
+      symbol: 'SPY',
+      side: 'buy',
+      quantity: 10,
+      status: 'filled',
+      fillPrice: 100,
+      brokerOrderId: 'order-1',
+      time: order.time,
+    });
+    expect(server.orderRequests).toHaveLength(1);
+    expect(server.orderLookups).toHaveLength(1);
+    expect(server.positions.get('SPY')?.quantity).toBe(10);
+  });
+
+  it('does not resend an order whose lookup keeps failing, and says to check the broker', async () => {
+    // The POST, then every attempt of the lookup (1 + 2 retries).
+    server.failNext(4, { kind: 'status', status: 503 });
+    const error = await rejection(provider.create(server.url).submitOrder(order), 'UPSTREAM_FAILED');
+    expect(error.message).toBe(
+      `${provider.name} broker: the request for order ${order.clientOrderId} got HTTP 503, and asking whether ` +
+        `the broker took it failed (${provider.name} broker answered HTTP 503 to each of 3 attempts); it was ` +
+        'not resent: check the broker for it before trying again',
+    );
+    expect(server.orderRequests).toHaveLength(1);
+    expect(server.orderLookups).toHaveLength(3);
+  });
+
+  it('sends an order at most 1 + retries times when the broker keeps failing without taking it', async () => {
+    // POST, lookup, POST, lookup, POST: each lookup finds nothing, each POST is answered 503.
+    for (let index = 0; index < 3; index++) {
+      server.failNext(1, { kind: 'status', status: 503 });
+      if (index < 2) server.failNext(1, { kind: 'status', status: 404 });
+    }
+    const error = await rejection(provider.create(server.url).submitOrder(order), 'UPSTREAM_FAILED');
+    expect(error.message).toBe(`${provider.name} broker answered HTTP 503 to each of 3 attempts`);
+    expect(server.orderRequests).toHaveLength(3);
+    expect(server.orderLookups).toHaveLength(2);
+    expect(server.orders.size).toBe(0);
   });
 
   it('reports refused credentials (401) cleanly, without the secret', async () => {
@@ -235,6 +285,99 @@ describe('createLiveBroker', () => {
     );
     expect(() => createLiveBroker({ provider: 'generic-rest', endpoint: 'http://x' })).not.toThrow(
       /broker_key_id/,
+    );
+  });
+});
+
+describe.each(providers)('$name broker endpoint transport', (provider) => {
+  let server: FakeBrokerServer;
+  beforeEach(async () => {
+    server = await FakeBrokerServer.start();
+  });
+  afterEach(() => server.close());
+
+  // A fetch that routes broker.example to the local fake, as DNS would: a request that got out would arrive.
+  const routed: typeof fetch = (input, init) =>
+    fetch(String(input).replace('broker.example', '127.0.0.1'), init);
+
+  it('refuses http:// to a host that is not loopback before any request', async () => {
+    const endpoint = `http://broker.example:${new URL(server.url).port}`;
+    const options = {
+      provider: provider.name,
+      endpoint,
+      token: provider.secret,
+      keyId: KEY_ID,
+      fetch: routed,
+    };
+    let caught: unknown;
+    try {
+      createLiveBroker(options).getAccount();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'cannot create the live broker: broker_endpoint must use https:// (AETHERQ_LIVE_BROKER_ENDPOINT): ' +
+        'http:// to broker.example would send the broker token in clear; http:// is allowed only to a ' +
+        'loopback host (127.0.0.0/8, ::1, localhost) or with AETHERQ_LIVE_BROKER_ALLOW_INSECURE=true',
+    });
+    expect(() => provider.create(endpoint)).toThrow(/must use https:\/\//);
+    expect(server.requests).toHaveLength(0);
+
+    // With the operator's opt-in the same endpoint is called: the refusal above was the only thing in the way.
+    const allowed = createLiveBroker({ ...options, allowInsecure: true });
+    expect((await allowed.getAccount()).cash).toBe(100_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('allows http:// to loopback', async () => {
+    const broker = createLiveBroker({
+      provider: provider.name,
+      endpoint: server.url,
+      token: provider.secret,
+      keyId: KEY_ID,
+    });
+    expect((await broker.getAccount()).cash).toBe(100_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('endpointTransportViolation', () => {
+  it.each([
+    'https://broker.example/api',
+    'https://10.0.0.5',
+    'http://127.0.0.1:8080',
+    'http://127.8.9.10',
+    'http://127.1',
+    'http://localhost:9000/api',
+    'http://LOCALHOST',
+    'http://[::1]:8080',
+  ])('allows %s', (endpoint) => {
+    expect(endpointTransportViolation(endpoint)).toBeNull();
+  });
+
+  it.each([
+    'http://broker.example',
+    'http://10.0.0.5:8080',
+    'http://128.0.0.1',
+    'http://127.0.0.1.nip.io',
+    'http://localhost.example',
+    'http://[::2]',
+    'http://[::ffff:127.0.0.1]',
+  ])('refuses %s unless insecure transport is allowed', (endpoint) => {
+    expect(endpointTransportViolation(endpoint)?.rule).toMatch(
+      /^must use https:\/\/ \(AETHERQ_LIVE_BROKER_ENDPOINT\)/,
+    );
+    expect(endpointTransportViolation(endpoint, true)).toBeNull();
+  });
+
+  it('refuses what is not an http(s) URL, even when insecure transport is allowed', () => {
+    expect(endpointTransportViolation('ftp://broker.example', true)?.rule).toBe(
+      'must be an https:// URL (AETHERQ_LIVE_BROKER_ENDPOINT), not ftp://',
+    );
+    expect(endpointTransportViolation('broker.example', true)?.rule).toBe(
+      'must be an https:// URL (AETHERQ_LIVE_BROKER_ENDPOINT)',
     );
   });
 });

@@ -1,8 +1,7 @@
-import { rejection } from '@aetherquant/testing';
+import { FakeBrokerServer, type FakeBrokerServerOptions, rejection } from '@aetherquant/testing';
 import fc from 'fast-check';
 
 import type { Broker } from '../broker/broker';
-import { FakeBrokerServer, type FakeBrokerServerOptions } from '../../testing/fake-broker-server';
 import { createLiveBroker } from './create-live-broker';
 import { clientOrderId, planLiveOrder, type PlanLiveOrderInput } from './plan-live-order';
 

@@ -1,17 +1,24 @@
 // Golden test on real market data: SPY, QQQ, TLT, GLD, 2015-01-01..2019-12-31, daily. The weights are computed
 // here from the CSV files beside the repository (adj_close on the 1258 dates all four share → 1257 simple
 // returns → mean and sample covariance, ddof 1 → long-only, max_weight 1, equal risk budgets).
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { alignedAdjustedCloses } from '../../testing/market-data';
-import { estimateMoments, returnsMatrix } from '../moments/moments';
+import { estimateMoments, type Moments, returnsMatrix } from '../moments/moments';
 import { optimize } from './optimize';
 
 const SYMBOLS = ['SPY', 'QQQ', 'TLT', 'GLD'] as const;
 
-describeWithMarketData('golden: SPY, QQQ, TLT, GLD daily, 2015–2019', () => {
-  const { dates, closes } = alignedAdjustedCloses(MARKET_DATA_DIR, SYMBOLS, '2015-01-01', '2019-12-31');
-  const { returns, rows, assets } = returnsMatrix(closes);
-  const daily = estimateMoments(returns, rows, assets, { periodsPerYear: 252 });
+describeWithMarketData('golden: SPY, QQQ, TLT, GLD daily, 2015–2019', (market) => {
+  let dates: string[];
+  let rows: number;
+  let daily: Moments;
+  beforeAll(() => {
+    const aligned = alignedAdjustedCloses(market.dir, SYMBOLS, '2015-01-01', '2019-12-31');
+    const matrix = returnsMatrix(aligned.closes);
+    dates = aligned.dates;
+    rows = matrix.rows;
+    daily = estimateMoments(matrix.returns, matrix.rows, matrix.assets, { periodsPerYear: 252 });
+  });
   const rounded = (weights: Float64Array) =>
     Object.fromEntries(SYMBOLS.map((symbol, i) => [symbol, Number((weights[i] as number).toFixed(6))]));
 

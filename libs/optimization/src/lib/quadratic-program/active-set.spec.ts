@@ -61,11 +61,20 @@ describe('solveQuadraticProgram', () => {
           const { x } = solveQuadraticProgram(problem.problem, problem.start);
           const scale = 1 + Math.abs(reference.value);
           expect(objective(problem.problem, x)).toBeLessThanOrEqual(reference.value + 1e-10 * scale);
-          expect(infeasibility(problem.problem, x)).toBeLessThan(1e-10);
+          // Nearly parallel equality rows pin x only loosely: rounding in x moves the other rows' values by up
+          // to their condition number times as much, so feasibility is held to 1e-10 scaled by it.
+          expect(infeasibility(problem.problem, x)).toBeLessThan(
+            1e-10 * equalityConditionNumber(problem.problem),
+          );
           x.forEach((value, i) => expect(Math.abs(value - (reference.x[i] as number))).toBeLessThan(1e-6));
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Two equality rows 0.5° apart (condition number 243) with a third, inequality, row tight at the one
+        // feasible point: it failed a fixed 1e-10 at 1.9e-10 on a fresh local seed. Kept as a regression case.
+        examples: [[2, 135583070, 3, true]],
+      },
     );
   });
 });
@@ -120,6 +129,18 @@ function dot(rows: Float64Array, offset: number, x: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += (rows[offset + i] as number) * (x[i] as number);
   return sum;
+}
+
+/** The condition number of the equality rows A (one or two here): √(λmax / λmin) of A·A′. */
+function equalityConditionNumber(problem: QuadraticProgram): number {
+  const n = problem.size;
+  if (problem.equalityRhs.length === 1) return 1;
+  const first = problem.equalityRows.subarray(0, n);
+  const second = problem.equalityRows.subarray(n, 2 * n);
+  const [a, b, c] = [dot(first, 0, first), dot(first, 0, second), dot(second, 0, second)];
+  const mean = (a + c) / 2;
+  const spread = Math.hypot((a - c) / 2, b);
+  return Math.sqrt((mean + spread) / (mean - spread));
 }
 
 function objective(problem: QuadraticProgram, x: Float64Array): number {

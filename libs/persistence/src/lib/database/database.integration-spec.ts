@@ -42,6 +42,7 @@ describeDatabaseSuite('a SQLite file', async () => {
       'SELECT typeof(start_at) FROM runs WHERE start_at IS NOT NULL',
       'SELECT typeof(timestamp) FROM execution_orders',
       'SELECT typeof(created_at) FROM audit_events',
+      'SELECT typeof(last_at) FROM audit_events',
     ].join(' UNION ALL '),
     expectedTimestampKind: 'integer',
     writeInProgress: () => sqliteWriteLocked(file),
@@ -75,7 +76,7 @@ if (postgresUrl === undefined || postgresUrl.trim() === '') {
       timestampKindsQuery: `SELECT data_type AS kind FROM information_schema.columns WHERE table_schema = '${schema}' AND (
         (table_name = 'runs' AND column_name IN ('created_at', 'start_at', 'end_at'))
         OR (table_name = 'execution_orders' AND column_name = 'timestamp')
-        OR (table_name = 'audit_events' AND column_name = 'created_at'))`,
+        OR (table_name = 'audit_events' AND column_name IN ('created_at', 'last_at')))`,
       expectedTimestampKind: 'timestamp with time zone',
       writeInProgress: async () => {
         const [row] = await query(

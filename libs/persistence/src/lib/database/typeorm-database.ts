@@ -4,6 +4,7 @@ import { AetherError } from '@aetherquant/core';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1732147200000 } from '../migrations/1732147200000-initial-schema';
 import { AuditRequestId1281763683200000 } from '../migrations/1763683200000-audit-request-id-128';
+import { AuditCoalescingAndKeyName1763769600000 } from '../migrations/1763769600000-audit-coalescing-and-key-name';
 import { entitiesFor } from '../schema/entities';
 import { TypeormAuditStore } from '../stores/typeorm-audit-store';
 import { TypeormRunStore } from '../stores/typeorm-run-store';
@@ -12,7 +13,11 @@ import { type Database } from './database';
 import { ExclusiveLock, NO_LOCK } from './exclusive-lock';
 
 /** Every migration, oldest first. One set serves SQLite and PostgreSQL. */
-export const MIGRATIONS = [InitialSchema1732147200000, AuditRequestId1281763683200000];
+export const MIGRATIONS = [
+  InitialSchema1732147200000,
+  AuditRequestId1281763683200000,
+  AuditCoalescingAndKeyName1763769600000,
+];
 const MIGRATIONS_TABLE = 'aetherquant_migrations';
 /** A fixed key for PostgreSQL's advisory lock, held while migrating, so concurrent first uses take turns. */
 const MIGRATION_LOCK_KEY = 7_413_095_201;
@@ -111,6 +116,7 @@ export async function connectDatabase(
         record: (event) => safe(() => audit.record(event)),
         recordMany: (events) => safe(() => audit.recordMany(events)),
         list: (query) => safe(() => audit.list(query)),
+        prune: (query) => safe(() => audit.prune(query)),
       },
       ping: () => safe(async () => void (await lock.run(() => dataSource.query('SELECT 1')))),
       close: () => dataSource.destroy(),

@@ -48,15 +48,22 @@ export interface ExecutionOrderRow {
   status: string;
 }
 
-/** One API request: table `audit_events`. */
+/**
+ * One API request, or a run of identical refused ones coalesced into one row: table `audit_events`.
+ * `last_at` and `count` came with a later migration; rows written before it have `last_at` filled in from
+ * `created_at` and a count of 1.
+ */
 export interface AuditEventRow {
   id?: number;
   createdAt: Date;
+  lastAt: Date | null;
+  count: number;
   method: string;
   path: string;
   statusCode: number;
   requestId: string;
   actorRole: string | null;
+  keyName: string | null;
   durationMs: number;
   clientIp: string | null;
 }
@@ -137,11 +144,14 @@ export function entitiesFor(dialect: Dialect): Entities {
       columns: {
         id: { type: 'integer', primary: true, generated: 'increment' },
         createdAt: timestamp('created_at'),
+        lastAt: timestamp('last_at', true),
+        count: { type: 'integer' },
         method: { type: 'varchar', length: 10 },
         path: { type: 'varchar', length: 2048 },
         statusCode: { type: 'integer', name: 'status_code' },
         requestId: { type: 'varchar', length: 128, name: 'request_id' },
         actorRole: { type: 'varchar', length: 16, name: 'actor_role', nullable: true },
+        keyName: { type: 'varchar', length: 64, name: 'key_name', nullable: true },
         durationMs: { type: types.double, name: 'duration_ms' },
         clientIp: { type: 'varchar', length: 64, name: 'client_ip', nullable: true },
       },

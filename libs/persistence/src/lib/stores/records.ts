@@ -130,14 +130,50 @@ export function validateListRuns(query: ListRunsQuery): z.output<typeof listRuns
   return validate(listRunsSchema, query, { context: 'runs query' });
 }
 
-/** One API request, as the audit log keeps it. */
+/**
+ * The most characters each audit column keeps. A longer value is clipped with a marker, never refused: an
+ * audit record must not be lost because a client sent a long URL, header or method. The path keeps far less
+ * than its column could (2048): a flood of long paths must not grow the log by kilobytes per row.
+ */
+export const AUDIT_TEXT_LIMITS = {
+  method: 10,
+  path: 512,
+  requestId: 128,
+  actorRole: 16,
+  clientIp: 64,
+  keyName: 64,
+} as const;
+
+/**
+ * `text` cut to at most `max` characters, ending in a marker that says it was cut and how long it was
+ * (`/api/aaaa…(2000 chars)`); a bare `…` where the field is too short for that. Text within `max` is kept
+ * as it is. Never splits a UTF-16 surrogate pair.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const described = `…(${text.length} chars)`;
+  const marker = described.length * 2 <= max ? described : '…';
+  let kept = Math.max(0, max - marker.length);
+  const last = text.charCodeAt(kept - 1);
+  if (kept > 0 && last >= 0xd800 && last <= 0xdbff) kept--;
+  return text.slice(0, kept) + marker;
+}
+
+/** One API request (or a run of identical refused ones, coalesced), as the audit log keeps it. */
 export interface NewAuditEvent {
+  /** When the (first) request arrived. */
   createdAt?: Date;
+  /** When the last request of a coalesced run arrived; `createdAt` for a single request. */
+  lastAt?: Date;
+  /** How many identical requests this event stands for; 1 unless coalesced. */
+  count?: number;
   method: string;
   path: string;
   statusCode: number;
   requestId: string;
   actorRole?: string | null;
+  /** The name of the API key the caller presented (`trader`, `admin`, or a keys-file name). */
+  keyName?: string | null;
   durationMs: number;
   clientIp?: string | null;
 }
@@ -145,27 +181,43 @@ export interface NewAuditEvent {
 export interface AuditEvent {
   id: number;
   createdAt: Date;
+  lastAt: Date;
+  count: number;
   method: string;
   path: string;
   statusCode: number;
   requestId: string;
   actorRole: string | null;
+  keyName: string | null;
   durationMs: number;
   clientIp: string | null;
 }
 
-const auditEventSchema = z.object({
-  createdAt: z.date().optional(),
-  method: z.string().min(1).max(10),
-  // Paths are cut rather than refused: an audit record must never fail because a client sent a long URL.
-  path: z.string().transform((path) => path.slice(0, 2048)),
-  statusCode: z.number().int().min(100).max(599),
-  // The API echoes a caller's X-Request-ID of up to 128 characters.
-  requestId: z.string().min(1).max(128),
-  actorRole: z.string().max(16).nullable().optional(),
-  durationMs: finite.refine((value) => value >= 0, { message: 'must not be negative' }),
-  clientIp: z.string().max(64).nullable().optional(),
-});
+/** Text clipped to its column (see AUDIT_TEXT_LIMITS); `min` characters still required. */
+const clipped = (field: keyof typeof AUDIT_TEXT_LIMITS, min = 0) =>
+  z
+    .string()
+    .min(min)
+    .transform((text) => clipText(text, AUDIT_TEXT_LIMITS[field]));
+
+const auditEventSchema = z
+  .object({
+    createdAt: z.date().optional(),
+    lastAt: z.date().optional(),
+    count: z.number().int().min(1).default(1),
+    method: clipped('method', 1),
+    path: clipped('path'),
+    statusCode: z.number().int().min(100).max(599),
+    requestId: clipped('requestId', 1),
+    actorRole: clipped('actorRole').nullable().optional(),
+    keyName: clipped('keyName').nullable().optional(),
+    durationMs: finite.refine((value) => value >= 0, { message: 'must not be negative' }),
+    clientIp: clipped('clientIp').nullable().optional(),
+  })
+  .refine((event) => !event.lastAt || !event.createdAt || event.lastAt >= event.createdAt, {
+    message: 'must not be before createdAt',
+    path: ['lastAt'],
+  });
 
 export type ValidAuditEvent = z.output<typeof auditEventSchema>;
 
@@ -178,6 +230,23 @@ const auditEventsSchema = z.array(auditEventSchema);
 /** Every event of a batch, or an INVALID_ARGUMENT naming each bad one's field by its index (`[3].statusCode`). */
 export function validateAuditEvents(events: NewAuditEvent[]): ValidAuditEvent[] {
   return validate(auditEventsSchema, events, { context: 'audit events' });
+}
+
+/** What `AuditStore.prune` deletes: events older than a date, and all but the newest rows. */
+export interface PruneAuditQuery {
+  /** Delete events that arrived before this time. */
+  olderThan?: Date;
+  /** Keep at most this many events (the newest); 0 deletes them all. */
+  keepRows?: number;
+}
+
+const pruneAuditSchema = z.object({
+  olderThan: z.date().optional(),
+  keepRows: z.number().int().min(0).optional(),
+});
+
+export function validatePruneAudit(query: PruneAuditQuery): z.output<typeof pruneAuditSchema> {
+  return validate(pruneAuditSchema, query, { context: 'audit prune' });
 }
 
 export interface ListAuditQuery {
@@ -219,4 +288,9 @@ export interface AuditStore {
   recordMany(events: NewAuditEvent[]): Promise<number>;
   /** Events newest first, paged with `before`. */
   list(query?: ListAuditQuery): Promise<AuditEvent[]>;
+  /**
+   * Deletes events older than `olderThan` and all but the newest `keepRows`, a chunk at a time (other
+   * writers are not held up for long), and returns how many it deleted. With neither given it deletes none.
+   */
+  prune(query: PruneAuditQuery): Promise<{ deleted: number }>;
 }

@@ -1,6 +1,6 @@
 import { parseSettings } from '@aetherquant/core';
 import { type Database, openDatabase } from '@aetherquant/persistence';
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { runWorkflow } from '../workflow/workflow';
 import { backtestWorkflow } from './backtest.workflow';
 
@@ -9,7 +9,7 @@ const settings = (env: Record<string, string> = {}) =>
 // Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
 const now = () => Date.UTC(2024, 5, 3, 12);
 
-describeWithMarketData('backtest golden test: SPY 2010–2019, ma-cross 20/50, 1 bps commission', () => {
+describeWithMarketData('backtest golden test: SPY 2010–2019, ma-cross 20/50, 1 bps commission', (market) => {
   let database: Database;
   beforeAll(async () => {
     database = await openDatabase('sqlite::memory:');
@@ -22,7 +22,7 @@ describeWithMarketData('backtest golden test: SPY 2010–2019, ma-cross 20/50, 1
       {
         symbol: 'SPY',
         provider: 'csv',
-        data_dir: MARKET_DATA_DIR,
+        data_dir: market.dir,
         start: '2010-01-01',
         end: '2019-12-31',
         strategy: 'ma-cross',

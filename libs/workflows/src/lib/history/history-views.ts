@@ -59,11 +59,14 @@ export function auditEventView(event: AuditEvent): AuditEventView {
   return {
     id: event.id,
     created_at: event.createdAt.toISOString(),
+    last_at: event.lastAt.toISOString(),
+    count: event.count,
     method: event.method,
     path: event.path,
     status_code: event.statusCode,
     request_id: event.requestId,
     actor_role: event.actorRole,
+    key_name: event.keyName,
     duration_ms: event.durationMs,
     client_ip: event.clientIp,
   };

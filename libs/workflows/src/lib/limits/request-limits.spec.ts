@@ -1,5 +1,11 @@
 import { AetherError } from '@aetherquant/core';
-import { checkBarLimit, checkSweepLimit, checkSymbolLimit } from './request-limits';
+import {
+  checkBarLimit,
+  checkPortfolioBarLimit,
+  checkSweepLimit,
+  checkSymbolLimit,
+  checkWalkForwardLimit,
+} from './request-limits';
 
 function violations(task: () => void) {
   try {
@@ -35,6 +41,42 @@ describe('request limits', () => {
     expect(() => checkBarLimit(100000, { period: 'max' }, limits)).not.toThrow();
   });
 
+  it('says "up to" for an upper bound, and lets an unknown count through until the bars are loaded', () => {
+    const limits = { maxBars: 100000 };
+    expect(
+      violations(() => checkBarLimit({ bars: 100001, exact: false }, { period: 'max' }, limits)),
+    ).toEqual([
+      {
+        field: 'period',
+        rule: 'selects up to 100001 bars, more than the 100000 this server loads per request; narrow the period or use a coarser interval',
+      },
+    ]);
+    expect(() => checkBarLimit({ bars: Infinity, exact: false }, { period: 'max' }, limits)).not.toThrow();
+  });
+
+  it('refuses symbols × bars over the portfolio limit, naming symbols', () => {
+    const limits = { maxPortfolioBars: 1000 };
+    // 4 symbols of up to 251 bars: 1,004.
+    expect(violations(() => checkPortfolioBarLimit(4, { bars: 1004, exact: false }, limits))).toEqual([
+      {
+        field: 'symbols',
+        rule: '4 symbols select up to 1004 bars together, more than the 1000 this server loads per request; use fewer symbols, a shorter period or a coarser interval',
+      },
+    ]);
+    expect(() => checkPortfolioBarLimit(4, 1000, limits)).not.toThrow();
+    expect(() => checkPortfolioBarLimit(4, { bars: Infinity, exact: false }, limits)).not.toThrow();
+  });
+
+  it('refuses more walk-forward windows than the limit, naming test', () => {
+    expect(violations(() => checkWalkForwardLimit(501, { maxWalkForwardWindows: 500 }))).toEqual([
+      {
+        field: 'test',
+        rule: 'makes 501 walk-forward windows, more than the 500 this server runs per request; use a longer test period or a shorter history',
+      },
+    ]);
+    expect(() => checkWalkForwardLimit(500, { maxWalkForwardWindows: 500 })).not.toThrow();
+  });
+
   it('refuses a sweep grid larger than the limit, naming grid', () => {
     expect(violations(() => checkSweepLimit(30000, { maxSweepCombinations: 20000 }))).toEqual([
       { field: 'grid', rule: 'has 30000 combinations, more than the 20000 this server runs per request' },
@@ -46,6 +88,8 @@ describe('request limits', () => {
     for (const limits of [undefined, {}, { maxBars: 1 }]) {
       expect(() => checkSymbolLimit(10_000, limits)).not.toThrow();
       expect(() => checkSweepLimit(1_000_000, limits)).not.toThrow();
+      expect(() => checkWalkForwardLimit(1_000_000, limits)).not.toThrow();
+      expect(() => checkPortfolioBarLimit(50, 1e9, limits)).not.toThrow();
     }
     expect(() => checkBarLimit(1_000_000, { period: 'max' }, undefined)).not.toThrow();
     expect(() => checkBarLimit(1_000_000, { period: 'max' }, { maxSymbols: 1 })).not.toThrow();

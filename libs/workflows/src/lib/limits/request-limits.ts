@@ -1,16 +1,26 @@
 import { AetherError } from '@aetherquant/core';
+import { type BarCount, type BarSpanFields, checkBarCount } from '@aetherquant/data';
 
 /**
  * Caps on one request's size, so a single request cannot exhaust the server (GUIDE §7). The API sets them;
- * the CLI sets none, so a local user may run as large a job as their machine allows.
+ * the CLI sets none, so a local user may run as large a job as their machine allows. Every cap is checked
+ * before the work it bounds, from what the request implies (see each check), and again on what was loaded
+ * when the source could not say beforehand (CSV files).
  */
 export interface RequestLimits {
   /** Symbols one portfolio backtest or optimisation may load. */
   maxSymbols?: number;
-  /** Bars one symbol's history may hold once loaded. */
+  /**
+   * Bars one symbol's history may hold: refused before loading when the provider's count of the request
+   * (exact for synthetic data, an upper bound for Yahoo) exceeds it, and never loaded past it.
+   */
   maxBars?: number;
-  /** Combinations one sweep's grid may hold. */
+  /** Bars one request may load over all its symbols (symbols × bars of a portfolio backtest or optimisation). */
+  maxPortfolioBars?: number;
+  /** Combinations one sweep's grid (or a walk-forward's grid, searched on every window) may hold. */
   maxSweepCombinations?: number;
+  /** Train/test windows one walk-forward may search. */
+  maxWalkForwardWindows?: number;
 }
 
 /** INVALID_ARGUMENT on `symbols` when a request names more symbols than the limit allows. */
@@ -23,21 +33,35 @@ export function checkSymbolLimit(count: number, limits: RequestLimits | undefine
 }
 
 /**
- * INVALID_ARGUMENT when loaded bars outnumber the limit, on the field that chose them: `start` when the
- * request gave dates and no period, else `period` (given, or the default one).
+ * INVALID_ARGUMENT when a symbol's bars (a count before loading, exact or an upper bound, or the number
+ * loaded) outnumber the limit, on the field that chose them: `start` when the request gave dates and no
+ * period, else `period` (given, or the default one). An unknown count (`Infinity`) passes: it is checked
+ * once loaded.
  */
 export function checkBarLimit(
-  bars: number,
-  source: { period?: string; start?: string; end?: string },
+  bars: number | BarCount,
+  source: BarSpanFields,
   limits: RequestLimits | undefined,
 ): void {
-  const max = limits?.maxBars;
-  if (max === undefined || bars <= max) return;
-  const byDates = source.period === undefined && (source.start !== undefined || source.end !== undefined);
+  checkBarCount(bars, limits?.maxBars, source);
+}
+
+/**
+ * INVALID_ARGUMENT on `symbols` when the bars of all a request's symbols together (counted before loading,
+ * or loaded) outnumber the limit. An unknown count passes: it is checked once loaded.
+ */
+export function checkPortfolioBarLimit(
+  symbols: number,
+  bars: number | BarCount,
+  limits: RequestLimits | undefined,
+): void {
+  const max = limits?.maxPortfolioBars;
+  const { bars: total, exact } = typeof bars === 'number' ? { bars, exact: true } : bars;
+  if (max === undefined || total <= max || total === Infinity) return;
   throw AetherError.invalid([
     {
-      field: byDates ? 'start' : 'period',
-      rule: `selects ${bars} bars, more than the ${max} this server loads per request; narrow the period or use a coarser interval`,
+      field: 'symbols',
+      rule: `${symbols} symbols select ${exact ? '' : 'up to '}${total} bars together, more than the ${max} this server loads per request; use fewer symbols, a shorter period or a coarser interval`,
     },
   ]);
 }
@@ -50,6 +74,21 @@ export function checkSweepLimit(combinations: number, limits: RequestLimits | un
     {
       field: 'grid',
       rule: `has ${combinations} combinations, more than the ${max} this server runs per request`,
+    },
+  ]);
+}
+
+/**
+ * INVALID_ARGUMENT on `test` (the length that, with the history, sets how many windows there are) when a
+ * walk-forward splits its history into more train/test windows than the limit allows.
+ */
+export function checkWalkForwardLimit(windows: number, limits: RequestLimits | undefined): void {
+  const max = limits?.maxWalkForwardWindows;
+  if (max === undefined || windows <= max) return;
+  throw AetherError.invalid([
+    {
+      field: 'test',
+      rule: `makes ${windows} walk-forward windows, more than the ${max} this server runs per request; use a longer test period or a shorter history`,
     },
   ]);
 }

@@ -1,8 +1,8 @@
 import { AetherError, type BarSeries, type FieldViolation, normalizeSymbol } from '@aetherquant/core';
 import { alignSeries } from '@aetherquant/data';
-import { checkSymbolLimit } from '../limits/request-limits';
+import { checkPortfolioBarLimit, checkSymbolLimit } from '../limits/request-limits';
 import { type WorkflowContext } from '../workflow/workflow-context';
-import { type BarSource, loadBars } from './load-bars';
+import { type BarSource, countSourceBars, loadBars } from './load-bars';
 
 export interface AlignedBars {
   series: BarSeries[];
@@ -13,8 +13,9 @@ export interface AlignedBars {
 
 /**
  * The bars of several symbols on their common calendar. Symbols are normalised and must be distinct (checked
- * before anything is downloaded, as is the context's `limits.maxSymbols`); each symbol's bars are held to
- * `limits.maxBars` as {@link loadBars} loads them. Symbols whose histories never overlap are a bad request
+ * before anything is downloaded, as are the context's `limits.maxSymbols` and `limits.maxPortfolioBars`,
+ * the latter on the providers' counts); each symbol's bars are held to `limits.maxBars` as {@link loadBars}
+ * loads them. Symbols whose histories never overlap are a bad request
  * (exit 2 on the CLI).
  */
 export async function loadAlignedBars(
@@ -42,7 +43,22 @@ export async function loadAlignedBars(
     });
   if (violations.length > 0) throw AetherError.invalid(violations, 'symbols');
 
+  // All symbols' bars together, counted before any is loaded (and again once loaded, for CSV files).
+  const counts = normalised.map((symbol) => countSourceBars({ ...source, symbol }, context));
+  checkPortfolioBarLimit(
+    normalised.length,
+    {
+      bars: counts.reduce((sum, count) => sum + count.bars, 0),
+      exact: counts.every((count) => count.exact),
+    },
+    context.limits,
+  );
   const loaded = await Promise.all(normalised.map((symbol) => loadBars({ ...source, symbol }, context)));
+  checkPortfolioBarLimit(
+    normalised.length,
+    loaded.reduce((sum, series) => sum + series.length, 0),
+    context.limits,
+  );
   try {
     const aligned = alignSeries(loaded);
     const provider = loaded[0]?.provenance?.provider ?? source.provider ?? context.settings.data.provider;

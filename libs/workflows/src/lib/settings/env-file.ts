@@ -10,7 +10,8 @@ const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t'
  * is reported at once, by line number, without quoting its content (it may hold a secret).
  */
 export function parseEnvFile(text: string, fileName = '.env'): Record<string, string> {
-  const values: Record<string, string> = {};
+  // Without a prototype: a `__proto__=` line is a (misspelt) variable like any other, not the prototype.
+  const values = Object.create(null) as Record<string, string>;
   const violations: FieldViolation[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((line, index) => {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { formatBarTime, type SweepReport, sweepRequestSchema } from '@aetherquant/core';
+import { getStrategy } from '@aetherquant/strategies';
 import { gridCombinations, runSweep } from '@aetherquant/backtest';
 import { money, ratio } from '../backtest/backtest-report';
 import { recordRun, withRecording } from '../runs/record-run';
@@ -15,13 +16,13 @@ export const sweepWorkflow = defineWorkflow({
   request: sweepRequestSchema,
   async run(request, context): Promise<SweepReport> {
     const started = performance.now();
+    // Counted, not expanded, before any bar is loaded or backtest run.
+    const grid = requestGrid(getStrategy(request.strategy), request.grid);
+    checkSweepLimit(gridCombinations(grid), context.limits);
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
       request,
       context,
     );
-    const grid = requestGrid(strategy, request.grid);
-    // Counted, not expanded: the limit must hold before the first backtest runs.
-    checkSweepLimit(gridCombinations(grid), context.limits);
     const result = await runSweep(series, strategy, grid, {
       ...costs,
       rankBy: request.rank_by,

@@ -1,5 +1,11 @@
 import { AetherError, type FieldViolation, liveTradeRequestSchema } from '@aetherquant/core';
-import { type Account, createLiveBroker, planLiveOrder } from '@aetherquant/execution';
+import {
+  type Account,
+  barFreshness,
+  type BarFreshness,
+  createLiveBroker,
+  planLiveOrder,
+} from '@aetherquant/execution';
 import { clipLongOnly, requireBars } from '@aetherquant/strategies';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
@@ -10,6 +16,8 @@ export interface LiveTradeReport {
   broker: 'live';
   provider: string;
   dry_run: boolean;
+  /** The newest bar, the one the decision is made on: `2026-12-01`, or a full timestamp for intraday bars. */
+  bar: string;
   /** The order needed to reach the target on the latest bar, or null when none is (or when refused). */
   order: {
     client_order_id: string;
@@ -22,6 +30,8 @@ export interface LiveTradeReport {
   /** What happened: sent, already at target, dry run, refused by a pre-trade check (and why), duplicate. */
   reason: string;
   account: Account;
+  /** Present when the data is stale: a dry run says so, and an order sent with `allow_stale` says it was. */
+  warnings?: string[];
 }
 
 /**
@@ -29,6 +39,10 @@ export interface LiveTradeReport {
  * the one order needed to reach the target, checked against the pre-trade limits, and sent unless dry run
  * (the default). Its client order id is deterministic (strategy, symbol, bar time): running it twice for the
  * same bar never places a second order.
+ *
+ * The decision must rest on the latest complete bar of its interval (see `barFreshness`): on older data a
+ * live run is refused with DATA_UNAVAILABLE before the broker is asked anything, unless `allow_stale`; a dry
+ * run, or a run with `allow_stale`, goes ahead with a warning that says so.
  */
 export const liveTradeWorkflow = defineWorkflow({
   name: 'live trade',
@@ -51,17 +65,31 @@ export const liveTradeWorkflow = defineWorkflow({
     if (provider === 'alpaca') require(keyId, 'broker_key_id', 'AETHERQ_LIVE_BROKER_KEY_ID');
     if (violations.length > 0) throw AetherError.invalid(violations, 'live broker');
 
+    // Built first: a bad endpoint (such as http:// to another host) is refused before any data is loaded.
+    const broker = createLiveBroker({
+      provider,
+      endpoint: endpoint as string,
+      token: token as string,
+      keyId,
+      allowInsecure: live.allowInsecure,
+    });
     const { strategy, series } = await prepareStrategyRun({ ...request, long_only: true }, context);
     const params = resolveRequestParams(strategy, request.params);
     requireBars(series, strategy, params);
     const targets = clipLongOnly(strategy.targets(series, params));
     const last = series.length - 1;
     const dryRun = request.dry_run ?? live.dryRun;
-    const broker = createLiveBroker({
-      provider,
-      endpoint: endpoint as string,
-      token: token as string,
-      keyId,
+    const freshness = barFreshness({
+      interval: series.interval,
+      newestBarTime: series.time[last] as number,
+      now: context.now?.() ?? Date.now(),
+    });
+    const warnings = staleDataWarnings({
+      symbol: series.symbol,
+      freshness,
+      interval: series.interval.name,
+      dryRun,
+      allowStale: request.allow_stale,
     });
     const plan = await planLiveOrder({
       broker,
@@ -81,6 +109,7 @@ export const liveTradeWorkflow = defineWorkflow({
       broker: 'live',
       provider,
       dry_run: dryRun,
+      bar: freshness.newestBar,
       order:
         plan.order === null
           ? null
@@ -96,6 +125,34 @@ export const liveTradeWorkflow = defineWorkflow({
             },
       reason: plan.reason,
       account: plan.account,
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
   },
 });
+
+/**
+ * The warnings stale data earns a run that may go ahead (a dry run, or `allow_stale`); DATA_UNAVAILABLE
+ * (exit 4 on the CLI) for a live run that may not, so no order is ever sized from an old close unasked.
+ */
+function staleDataWarnings(input: {
+  symbol: string;
+  interval: string;
+  freshness: BarFreshness;
+  dryRun: boolean;
+  allowStale: boolean;
+}): string[] {
+  const { symbol, interval, freshness, dryRun, allowStale } = input;
+  if (!freshness.stale) return [];
+  const what =
+    `the newest ${symbol} ${interval} bar is ${freshness.newestBar}, older than the latest complete bar ` +
+    `expected now (${freshness.expectedBar})`;
+  if (dryRun) return [`stale data: ${what}; a live run would refuse it unless allow_stale (--allow-stale)`];
+  if (allowStale)
+    return [`stale data allowed (allow_stale, --allow-stale): ${what}; the order was sized from it`];
+  throw new AetherError(
+    'DATA_UNAVAILABLE',
+    `stale data: ${what}; no order was sent. Load data up to ${freshness.expectedBar}, or set allow_stale ` +
+      '(--allow-stale) to trade on it anyway',
+    { newest_bar: freshness.newestBar, expected_bar: freshness.expectedBar },
+  );
+}

@@ -1,6 +1,6 @@
 import { parseSettings } from '@aetherquant/core';
 import { type Database, openDatabase } from '@aetherquant/persistence';
-import { describeWithMarketData, MARKET_DATA_DIR } from '@aetherquant/testing';
+import { describeWithMarketData } from '@aetherquant/testing';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { listRunsWorkflow } from '../history/history.workflows';
 import { runWorkflow } from '../workflow/workflow';
@@ -12,30 +12,33 @@ const settings = (env: Record<string, string> = {}) =>
 // Monday 2024-06-03, noon UTC: synthetic history ends on Friday 2024-05-31.
 const now = () => Date.UTC(2024, 5, 3, 12);
 
-describeWithMarketData('paper trading tracks the vectorised backtest on the real SPY file, 2010–2019', () => {
-  it('ends within 1% of the long-only backtest’s final equity with the same costs', async () => {
-    const request = {
-      symbol: 'SPY',
-      provider: 'csv' as const,
-      data_dir: MARKET_DATA_DIR,
-      start: '2010-01-01',
-      end: '2019-12-31',
-      params: { fast: 20, slow: 50 },
-      commission_bps: 1,
-      slippage_bps: 0,
-      initial_cash: 100000,
-    };
-    const context = { context: { settings: settings() } };
-    const backtest = await runWorkflow(backtestWorkflow, { ...request, long_only: true }, context);
-    const paper = await runWorkflow(papertradeWorkflow, request, context);
-    // The gap comes from whole shares (cash left over at each entry) and from costs charged on the fill's
-    // notional rather than on equity: docs/execution.md explains it.
-    const gap = Math.abs(paper.final_equity - backtest.final_equity) / backtest.final_equity;
-    expect(gap).toBeLessThan(0.01);
-    expect(paper.orders_placed).toBeGreaterThan(10);
-    expect(paper.cash + 0).toBeGreaterThanOrEqual(0);
-  });
-});
+describeWithMarketData(
+  'paper trading tracks the vectorised backtest on the real SPY file, 2010–2019',
+  (market) => {
+    it('ends within 1% of the long-only backtest’s final equity with the same costs', async () => {
+      const request = {
+        symbol: 'SPY',
+        provider: 'csv' as const,
+        data_dir: market.dir,
+        start: '2010-01-01',
+        end: '2019-12-31',
+        params: { fast: 20, slow: 50 },
+        commission_bps: 1,
+        slippage_bps: 0,
+        initial_cash: 100000,
+      };
+      const context = { context: { settings: settings() } };
+      const backtest = await runWorkflow(backtestWorkflow, { ...request, long_only: true }, context);
+      const paper = await runWorkflow(papertradeWorkflow, request, context);
+      // The gap comes from whole shares (cash left over at each entry) and from costs charged on the fill's
+      // notional rather than on equity: docs/execution.md explains it.
+      const gap = Math.abs(paper.final_equity - backtest.final_equity) / backtest.final_equity;
+      expect(gap).toBeLessThan(0.01);
+      expect(paper.orders_placed).toBeGreaterThan(10);
+      expect(paper.cash + 0).toBeGreaterThanOrEqual(0);
+    });
+  },
+);
 
 describe('papertradeWorkflow', () => {
   let database: Database;

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { formatBarTime, type WalkForwardReport, walkForwardRequestSchema } from '@aetherquant/core';
-import { runWalkForward } from '@aetherquant/backtest';
+import { gridCombinations, runWalkForward, walkForwardWindows } from '@aetherquant/backtest';
+import { getStrategy } from '@aetherquant/strategies';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
+import { checkSweepLimit, checkWalkForwardLimit } from '../limits/request-limits';
 import { recordRun, withRecording } from '../runs/record-run';
 import { requestGrid } from '../sweep/parameter-grid';
 import { defineWorkflow } from '../workflow/workflow';
@@ -18,11 +20,15 @@ export const walkForwardWorkflow = defineWorkflow({
   request: walkForwardRequestSchema,
   async run(request, context): Promise<WalkForwardReport> {
     const started = performance.now();
+    // The grid is searched on every window: its size is held to the sweep limit before any bar is loaded,
+    // and the number of windows (known once the bars' calendar is) before any search runs.
+    const grid = requestGrid(getStrategy(request.strategy), request.grid);
+    checkSweepLimit(gridCombinations(grid), context.limits);
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
       request,
       context,
     );
-    const grid = requestGrid(strategy, request.grid);
+    checkWalkForwardLimit(walkForwardWindows(series, request.train, request.test).length, context.limits);
     const result = await runWalkForward(series, strategy, grid, {
       ...costs,
       rankBy: request.rank_by,

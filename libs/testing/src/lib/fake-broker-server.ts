@@ -6,6 +6,8 @@ export interface RecordedRequest {
   method: string;
   /** Path without the query: `/orders`, `/v2/account`. */
   path: string;
+  /** The query's parameters: `{ client_order_id: '…' }` for an order lookup. */
+  query: Record<string, string>;
   /** Header names in lower case, as Node gives them. */
   headers: Record<string, string>;
   /** The parsed JSON body; `undefined` when there was none. */
@@ -20,7 +22,12 @@ export type InjectedFailure =
   /** HTTP 200 with an account (in the shape of the path asked) whose cash is `"lots"`. */
   | { kind: 'non-numeric-cash' }
   /** Never answers (until the server closes): for timeouts. */
-  | { kind: 'stall' };
+  | { kind: 'stall' }
+  /**
+   * Handles the request as usual (an order is taken), then answers `status` instead of its answer: a
+   * gateway that lost the broker's answer, the case a blind resend would turn into a second order.
+   */
+  | { kind: 'taken-then-status'; status: number };
 
 export interface FakeBrokerServerOptions {
   /** Starting cash; default 100 000. */
@@ -52,7 +59,9 @@ interface StoredOrder {
  * A broker on 127.0.0.1 (a free port) that speaks both API shapes: generic-rest under `/` (`/orders`,
  * `/account`, `/positions`, bearer token) and Alpaca v2 under `/v2` (string numbers, `APCA-API-*`
  * headers). It keeps an account, positions and the orders by `client_order_id` in memory, rejects a
- * duplicate id as each API does (generic: 409, Alpaca: 422), refuses wrong credentials with a 401 that
+ * duplicate id as each API does (generic: 409, Alpaca: 422), finds an order by its `client_order_id`
+ * (generic: `GET /orders?client_order_id=`, Alpaca: `GET /v2/orders:by_client_order_id?client_order_id=`,
+ * 404 when it has none), refuses wrong credentials with a 401 that
  * echoes what it got (so tests can check the client redacts it), records every request, and answers the
  * next requests with injected failures on demand.
  */
@@ -114,6 +123,13 @@ export class FakeBrokerServer {
     return this.requests.filter((request) => request.method === 'POST');
   }
 
+  /** The recorded lookups of an order by its client order id. */
+  get orderLookups(): RecordedRequest[] {
+    return this.requests.filter(
+      (request) => request.method === 'GET' && request.query['client_order_id'] !== undefined,
+    );
+  }
+
   async close(): Promise<void> {
     const server = this.#server;
     if (!server) return;
@@ -133,7 +149,9 @@ export class FakeBrokerServer {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const text = await readBody(request);
-    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname;
+    const query = Object.fromEntries(url.searchParams);
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
@@ -144,12 +162,16 @@ export class FakeBrokerServer {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    this.requests.push({ method: request.method ?? 'GET', path, headers, body });
+    this.requests.push({ method: request.method ?? 'GET', path, query, headers, body });
     const alpaca = path.startsWith('/v2/');
     const route = alpaca ? path.slice('/v2'.length) : path;
 
     const failure = this.#failures.shift();
-    if (failure) return this.#fail(failure, alpaca, response);
+    if (failure && failure.kind !== 'taken-then-status') return this.#fail(failure, alpaca, response);
+    // Handled as usual below; with `taken-then-status`, only its answer is replaced.
+    const reply: Reply = failure
+      ? () => send(response, failure.status, { message: `injected HTTP ${failure.status} after taking it` })
+      : (status, answer) => send(response, status, answer);
 
     const credentialsRefused = alpaca
       ? headers['apca-api-key-id'] !== this.#keyId || headers['apca-api-secret-key'] !== this.#secretKey
@@ -157,14 +179,17 @@ export class FakeBrokerServer {
     if (credentialsRefused) {
       // Echoes what it got, as some gateways do: the client must redact it.
       const got = alpaca ? headers['apca-api-secret-key'] : headers['authorization'];
-      return send(response, 401, { message: `invalid credentials: ${got ?? 'none'}` });
+      return reply(401, { message: `invalid credentials: ${got ?? 'none'}` });
     }
 
-    if (request.method === 'GET' && route === '/account') return send(response, 200, this.#account(alpaca));
-    if (request.method === 'GET' && route === '/positions')
-      return send(response, 200, this.#positions(alpaca));
-    if (request.method === 'POST' && route === '/orders') return this.#order(body, alpaca, response);
-    send(response, 404, { message: `no route ${request.method} ${path}` });
+    if (request.method === 'GET' && route === '/account') return reply(200, this.#account(alpaca));
+    if (request.method === 'GET' && route === '/positions') return reply(200, this.#positions(alpaca));
+    if (request.method === 'POST' && route === '/orders') return this.#order(body, alpaca, reply);
+    const lookupRoute = alpaca ? '/orders:by_client_order_id' : '/orders';
+    if (request.method === 'GET' && route === lookupRoute && query['client_order_id'] !== undefined) {
+      return this.#lookUp(query['client_order_id'], alpaca, reply);
+    }
+    reply(404, { message: `no route ${request.method} ${path}` });
   }
 
   #fail(failure: InjectedFailure, alpaca: boolean, response: ServerResponse): void {
@@ -179,7 +204,19 @@ export class FakeBrokerServer {
         return send(response, 200, { ...this.#account(alpaca), cash: 'lots' });
       case 'stall':
         return; // never answered; close() drops the connection
+      case 'taken-then-status':
+        return; // handled in #handle
     }
+  }
+
+  #lookUp(clientOrderId: string, alpaca: boolean, reply: Reply): void {
+    const order = this.orders.get(clientOrderId);
+    if (!order) {
+      return alpaca
+        ? reply(404, { code: 40410000, message: 'order not found' })
+        : reply(404, { error: `no order with client_order_id ${clientOrderId}` });
+    }
+    reply(200, this.#orderBody(order, alpaca));
   }
 
   #account(alpaca: boolean): Record<string, unknown> {
@@ -212,7 +249,7 @@ export class FakeBrokerServer {
       });
   }
 
-  #order(body: unknown, alpaca: boolean, response: ServerResponse): void {
+  #order(body: unknown, alpaca: boolean, reply: Reply): void {
     const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const clientOrderId = fields['client_order_id'];
     const symbol = fields['symbol'];
@@ -225,12 +262,12 @@ export class FakeBrokerServer {
       !(quantity > 0) ||
       (alpaca && typeof fields['qty'] !== 'string')
     ) {
-      return send(response, alpaca ? 422 : 400, { message: 'invalid order' });
+      return reply(alpaca ? 422 : 400, { message: 'invalid order' });
     }
     if (this.orders.has(clientOrderId)) {
       return alpaca
-        ? send(response, 422, { code: 40010001, message: 'client_order_id must be unique' })
-        : send(response, 409, { error: 'duplicate client_order_id' });
+        ? reply(422, { code: 40010001, message: 'client_order_id must be unique' })
+        : reply(409, { error: 'duplicate client_order_id' });
     }
     const price = this.#price(symbol);
     const order: StoredOrder = {
@@ -249,27 +286,35 @@ export class FakeBrokerServer {
       this.positions.set(symbol, { quantity: held.quantity + signed, averagePrice: price });
       this.cash -= signed * price;
     }
+    reply(alpaca ? 200 : 201, this.#orderBody(order, alpaca));
+  }
+
+  /** An order as each API shows it, when placing it and when it is looked up. */
+  #orderBody(order: StoredOrder, alpaca: boolean): Record<string, unknown> {
     if (alpaca) {
-      return send(response, 200, {
+      return {
         id: order.id,
-        client_order_id: clientOrderId,
-        symbol,
-        side,
-        qty: String(quantity),
+        client_order_id: order.clientOrderId,
+        symbol: order.symbol,
+        side: order.side,
+        qty: String(order.quantity),
         type: 'market',
         time_in_force: 'day',
         status: order.status,
         filled_avg_price: order.fillPrice === null ? null : order.fillPrice.toFixed(2),
-      });
+      };
     }
-    send(response, 201, {
+    return {
       id: order.id,
-      client_order_id: clientOrderId,
+      client_order_id: order.clientOrderId,
       status: order.status,
       ...(order.fillPrice === null ? {} : { filled_avg_price: order.fillPrice }),
-    });
+    };
   }
 }
+
+/** Answers the request being handled with `status` and a JSON `body`. */
+type Reply = (status: number, body: unknown) => void;
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });

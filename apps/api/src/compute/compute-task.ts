@@ -1,0 +1,54 @@
+import { type AetherErrorDetails, type ErrorCode, type Settings } from '@aetherquant/core';
+import { type NewRun, type RequestLimits } from '@aetherquant/workflows';
+
+/** The use cases the API computes off its event loop, by the name their workflow is registered under. */
+export const COMPUTE_USE_CASES = [
+  'bars',
+  'backtest',
+  'portfolio backtest',
+  'sweep',
+  'optimize',
+  'papertrade',
+] as const;
+export type ComputeUseCase = (typeof COMPUTE_USE_CASES)[number];
+
+/** One request's work, as it crosses to a compute thread: plain data only (it is structured-cloned). */
+export interface ComputeTask {
+  useCase: ComputeUseCase;
+  /** The request as the caller sent it, already checked against the endpoint's schema. */
+  input: Record<string, unknown>;
+  settings: Settings;
+  chartPoints: number;
+  limits: RequestLimits;
+}
+
+/** A run the report names, still to be committed by the API thread before the answer leaves. */
+export type PendingRun = NewRun & { id: string };
+
+/** What comes back: the report and its run to commit, or the failure as plain data. */
+export type ComputeOutcome =
+  | { ok: true; report: Record<string, unknown>; run?: PendingRun }
+  | {
+      ok: false;
+      error: { code: ErrorCode; message: string; details?: AetherErrorDetails; stack?: string };
+      /** False for a bug (anything but an AetherError): logged with its stack, answered 500. */
+      expected: boolean;
+    };
+
+/**
+ * `value` with every Date made anew in this realm. Structured cloning makes Dates of the receiving context's
+ * default realm, which is not always the one `instanceof Date` checks against (a VM context such as Jest's),
+ * so a run's dates are rebuilt before the store validates them.
+ */
+export function withLocalDates<T>(value: T): T {
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return new Date((value as unknown as Date).getTime()) as T;
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => withLocalDates(item)) as T;
+  if (Object.prototype.toString.call(value) === '[object Object]') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, withLocalDates(item)]),
+    ) as T;
+  }
+  return value;
+}
