@@ -10,6 +10,7 @@ import {
   freshSchema,
   POSTGRES_URL,
   postgresSchemaUrl,
+  ADMIN_KEY,
   startedApi,
   testDatabases,
   TRADER_KEY,
@@ -70,14 +71,44 @@ async function load(
 describe.each(testDatabases())('acknowledged runs under load, on a $name', (database) => {
   const api = startedApi(database, { env: { AETHERQ_RATE_LIMIT_PER_MINUTE: '100000' } });
 
-  it(`stores every run whose id was answered, ${CLIENTS} concurrent clients`, async () => {
+  it(`stores every run whose id was answered, ${CLIENTS} concurrent clients; readiness stays true`, async () => {
     let sent = 0;
+    let loading = true;
+    const readiness: number[] = [];
+    const probing = (async () => {
+      while (loading) {
+        readiness.push((await request(api().url).get('/readyz')).status);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    })();
     const { ids, statuses } = await load(api().url, CLIENTS, () => sent++ < CLIENTS * 4);
+    loading = false;
+    await probing;
+    // A busy, healthy database is ready: readiness must not confuse queueing with an outage.
+    expect(readiness.length).toBeGreaterThan(0);
+    expect(readiness.filter((status) => status !== 200)).toEqual([]);
     expect(statuses).toEqual(Array(CLIENTS * 4).fill(200));
     expect(new Set(ids).size).toBe(CLIENTS * 4);
     const url = api().server.runtime.settings.databaseUrl as string;
     expect(await missingRuns(url, ids)).toEqual([]);
     expect(api().server.runtime.runs?.status()).toMatchObject({ pending: 0, dropped: 0 });
+  });
+
+  it('shows an admin, and only an admin, what the writers hold and lost', async () => {
+    const admin = await request(api().url).get('/readyz').set('X-API-Key', ADMIN_KEY).expect(200);
+    expect(admin.body).toEqual({
+      status: 'ready',
+      details: {
+        audit: expect.objectContaining({ pending: expect.any(Number), dropped: 0 }),
+        runs: expect.objectContaining({ pending: 0, dropped: 0 }),
+        compute: { threads: expect.any(Number), tasks: 0, queued: 0 },
+      },
+    });
+    for (const key of [TRADER_KEY, undefined]) {
+      const probe = request(api().url).get('/readyz');
+      const answer = await (key === undefined ? probe : probe.set('X-API-Key', key)).expect(200);
+      expect(answer.body).toEqual({ status: 'ready' });
+    }
   });
 });
 

@@ -39,7 +39,8 @@ export class WorkflowRunner implements OnModuleDestroy {
     return runWorkflow(workflow, input, { context: this.#context });
   }
 
-  async compute(name: ComputeEndpoint, request: ApiRequest): Promise<Record<string, unknown>> {
+  /** Resolves with the report as JSON text, its content type set: the handler returns it as it is. */
+  async compute(name: ComputeEndpoint, request: ApiRequest): Promise<string> {
     const { input, variant } = endpointInput(name, request);
     const useCase = (variant ?? name) as ComputeUseCase;
     const { settings, compute, runs } = this.runtime;
@@ -77,9 +78,12 @@ export class WorkflowRunner implements OnModuleDestroy {
         }
         throw new AetherError(outcome.error.code, outcome.error.message, outcome.error.details);
       }
-      if (outcome.run === undefined) return outcome.report;
+      response?.setHeader('Content-Type', 'application/json; charset=utf-8');
+      if (outcome.run === undefined) return outcome.body;
       const committed = runs ? await runs.submit(withLocalDates(outcome.run)) : 'closed';
-      return committed === 'written' ? outcome.report : withoutRun(outcome.report, committed);
+      if (committed === 'written') return outcome.body;
+      // Rare (the database is down): the report is rebuilt without the id its run did not get.
+      return JSON.stringify(withoutRun(JSON.parse(outcome.body) as Record<string, unknown>, committed));
     } finally {
       clearTimeout(deadline);
       response?.off('close', onClose);

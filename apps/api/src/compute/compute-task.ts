@@ -25,9 +25,13 @@ export interface ComputeTask {
 /** A run the report names, still to be committed by the API thread before the answer leaves. */
 export type PendingRun = NewRun & { id: string };
 
-/** What comes back: the report and its run to commit, or the failure as plain data. */
+/**
+ * What comes back: the report as JSON text (serialised on the compute thread: a large answer, such as a year
+ * of 5-minute bars, costs the API thread a copy instead of a long `JSON.stringify`) and its run to commit, or
+ * the failure as plain data.
+ */
 export type ComputeOutcome =
-  | { ok: true; report: Record<string, unknown>; run?: PendingRun }
+  | { ok: true; body: string; run?: PendingRun }
   | {
       ok: false;
       error: { code: ErrorCode; message: string; details?: AetherErrorDetails; stack?: string };

@@ -59,7 +59,7 @@ export async function runComputeTask(task: ComputeTask): Promise<ComputeOutcome>
         recentBars,
       },
     });
-    return { ok: true, report: report as Record<string, unknown>, ...(run === undefined ? {} : { run }) };
+    return { ok: true, body: JSON.stringify(report), ...(run === undefined ? {} : { run }) };
   } catch (error) {
     if (error instanceof AetherError) return { ok: false, expected: true, error: error.toJSON() };
     const failure = error instanceof Error ? error : new Error(String(error));

@@ -477,7 +477,8 @@ describe('redactSettings', () => {
       data: { ...full.data, yahooUrl: 'https://mirror.example.com/?token=yahoo-token' },
       liveBroker: { ...full.liveBroker, endpoint: 'https://broker-token-user@broker.example.com/' },
     });
-    expect(redacted.databaseUrl).toBe('postgresql://***@db:5432/aq?sslmode=require&password=***');
+    // A database URL's user name alone is no secret (it says who connects); its password, wherever given, is.
+    expect(redacted.databaseUrl).toBe('postgresql://aq@db:5432/aq?sslmode=require&password=***');
     expect(redacted.apiUrl).toBe('https://api-user:***@aq.example.com/');
     expect(redacted.data.yahooUrl).toBe('https://mirror.example.com/?token=***');
     expect(redacted.liveBroker.endpoint).toBe('https://***@broker.example.com/');

@@ -44,7 +44,7 @@ describe('recordRun', () => {
       deferRun: () => false,
     };
     expect(await recordRun(context, run)).toEqual({
-      warning: 'run not recorded: too many runs are waiting to be written (is the database down?)',
+      warning: 'run not recorded: the recorder did not take it (too many runs waiting, or shutting down)',
     });
   });
 

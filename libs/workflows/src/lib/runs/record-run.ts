@@ -23,7 +23,9 @@ export async function recordRun(context: WorkflowContext, run: NewRun): Promise<
     const id = uuidV7();
     return context.deferRun({ ...run, id, createdAt: run.createdAt ?? new Date() })
       ? { runId: id }
-      : { warning: 'run not recorded: too many runs are waiting to be written (is the database down?)' };
+      : {
+          warning: 'run not recorded: the recorder did not take it (too many runs waiting, or shutting down)',
+        };
   }
   try {
     return { runId: await withDatabase(context, async (database) => (await database.runs.record(run)).id) };
