@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { API_ENDPOINTS } from '@aetherquant/core';
 import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test-api';
 
 /**
@@ -11,16 +12,9 @@ import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test
 
 const INHERITED_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
+/** Every route the API serves: its endpoint table (path parameters filled in by the generator) and the rest. */
 const ROUTES = [
-  '/api/keycheck',
-  '/api/strategies',
-  '/api/bars',
-  '/api/backtest',
-  '/api/papertrade',
-  '/api/optimize',
-  '/api/sweep',
-  '/api/runs',
-  '/api/audit',
+  ...Object.values(API_ENDPOINTS).map((endpoint) => endpoint.path.replace(/\/:\w+$/, '')),
   '/api/openapi.json',
   '/api/docs',
   '/healthz',
