@@ -40,6 +40,7 @@ async function startServer(port) {
         AETHERQ_DATABASE_URL:
           process.env.AETHERQ_BENCH_DATABASE_URL ?? `sqlite:///${join(folder, 'aetherquant.sqlite')}`,
         AETHERQ_RATE_LIMIT_PER_MINUTE: '1000000',
+        AETHERQ_COMPUTE_THREADS: process.env.AETHERQ_BENCH_COMPUTE_THREADS ?? '0',
       },
       // The server logs a line per request, as in production; this process discards them.
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -82,18 +82,20 @@ export class BatchWriter<Item> {
 
   /** Queues `item`; false when the writer is closed, or full and refusing rather than dropping. */
   offer(item: Item): boolean {
-    return this.#enqueue(item) === undefined;
+    return this.#enqueue(item, this.#flushDelayMs) === undefined;
   }
 
   /** Queues `item` and resolves when its batch is committed (`written`), or with why it was not. */
   submit(item: Item): Promise<SubmitOutcome> {
-    const refused = this.#enqueue(item);
+    // A submitter waits, so its batch is written at once: what arrives while that write is in flight forms
+    // the next batch (group commit), and batches grow with load instead of with a timer.
+    const refused = this.#enqueue(item, 0);
     if (refused !== undefined) return Promise.resolve(refused);
     return new Promise((resolve) => this.#waiters.set(item, resolve));
   }
 
   /** Undefined when queued, else why not. */
-  #enqueue(item: Item): SubmitOutcome | undefined {
+  #enqueue(item: Item, delayMs: number): SubmitOutcome | undefined {
     if (this.#closed) {
       this.options.logger.write('error', `${this.options.label}: one offered after shutdown was not kept`);
       return 'closed';
@@ -105,7 +107,7 @@ export class BatchWriter<Item> {
       this.#countDropped(1, 'buffer full: dropped the oldest');
     }
     this.#buffer.push(item);
-    if (this.#failing === undefined || this.options.outage === 'fail') this.#schedule(this.#flushDelayMs);
+    if (this.#failing === undefined || this.options.outage === 'fail') this.#schedule(delayMs);
     return undefined;
   }
 
