@@ -107,7 +107,7 @@ describe('aetherquant optimize (built binary)', () => {
     [['--symbols', 'SPY'], '--symbols must name at least two symbols'],
     [['--symbols', 'SPY,spy'], 'must be distinct (SPY given twice)'],
     [['--symbols', 'SPY,QQQ', '--max-weight', '0'], '--max-weight must be greater than 0'],
-    [['--symbols', 'SPY,QQQ', '--risk-aversion', '0'], '--risk-aversion must be greater than 0'],
+    [['--symbols', 'SPY,QQQ', '--risk-aversion', '0'], '--risk-aversion must be at least 0.000001'],
     [['--symbols', 'SPY,QQQ', '--method', 'magic'], '--method must be one of'],
   ])('optimize %j exits 2 with one clear line', (args, message) => {
     const run = runCli(['optimize', ...args, ...synthetic], { env: offline });

@@ -46,7 +46,9 @@ export class WorkflowRunner implements OnModuleDestroy {
     const { settings, compute, runs } = this.runtime;
     const stop = new AbortController();
     const timeoutMs = settings.api.computeTimeoutMs;
-    const deadline = setTimeout(() => stop.abort(overDeadline(timeoutMs)), timeoutMs);
+    // The deadline covers waiting for a thread too: the message says which of the two ran out the clock.
+    const waitingAhead = compute.status().queued;
+    const deadline = setTimeout(() => stop.abort(overDeadline(timeoutMs, waitingAhead)), timeoutMs);
     // The response closes before it is finished only when the client went away: stop computing for nobody.
     const response = request.res;
     const onClose = () => {
@@ -67,7 +69,8 @@ export class WorkflowRunner implements OnModuleDestroy {
           throw error;
         });
       if (!outcome.ok) {
-        if (!outcome.expected) {
+        // An INTERNAL AetherError is a bug too (a solver meeting what it should not): its words stay in the log.
+        if (!outcome.expected || outcome.error.code === 'INTERNAL') {
           this.runtime.logger.write('error', 'unexpected failure in a computation', {
             request_id: request.context.requestId,
             use_case: useCase,
@@ -95,11 +98,14 @@ export class WorkflowRunner implements OnModuleDestroy {
   }
 }
 
-function overDeadline(timeoutMs: number): AetherError {
-  return new AetherError(
-    'UNAVAILABLE',
-    `the computation was stopped at this server's limit of ${timeoutMs / 1000} s per request ` +
-      '(AETHERQ_COMPUTE_TIMEOUT_MS); ask for less (a shorter period, fewer symbols, a smaller grid)',
-    { limit: 'AETHERQ_COMPUTE_TIMEOUT_MS', limit_ms: timeoutMs },
-  );
+function overDeadline(timeoutMs: number, waitingAhead: number): AetherError {
+  const limit = `this server's limit of ${timeoutMs / 1000} s per request (AETHERQ_COMPUTE_TIMEOUT_MS)`;
+  const message =
+    waitingAhead > 0
+      ? `the request was stopped at ${limit}: it waited behind ${waitingAhead} other computations; the server is busy, retry later`
+      : `the computation was stopped at ${limit}; ask for less (a shorter period, fewer symbols, a smaller grid)`;
+  return new AetherError('UNAVAILABLE', message, {
+    limit: 'AETHERQ_COMPUTE_TIMEOUT_MS',
+    limit_ms: timeoutMs,
+  });
 }

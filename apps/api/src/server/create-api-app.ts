@@ -9,7 +9,11 @@ import { loadKeyRing } from '../common/auth/load-key-ring';
 import { SecretRedactor } from '../common/auth/secret-redactor';
 import { AuditCoalescer } from '../recording/audit-coalescer';
 import { ApiExceptionFilter } from '../common/filters/api-exception.filter';
-import { bodyParserErrors, refuseEncodedBodies } from '../common/http/body-parser-errors';
+import {
+  bodyParserErrors,
+  refuseEncodedBodies,
+  refuseOversizedBodies,
+} from '../common/http/body-parser-errors';
 import { requestContextMiddleware } from '../common/http/request-context.middleware';
 import { requestScope } from '../common/http/request-scope';
 import { securityHeaders } from '../common/http/security-headers';
@@ -19,8 +23,7 @@ import { type ApiRuntime } from '../config/api-runtime';
 import { MAX_BODY_BYTES } from '../config/request-limits';
 import { DatabaseConnection, type DatabaseConnectionOptions } from '../database/database-connection';
 import { VERSION } from '../version';
-import { sep } from 'node:path';
-import { dashboardFolder } from './dashboard-files';
+import { dashboardFiles, dashboardFolder } from './dashboard-files';
 import { checkOpenMode } from './open-mode';
 
 export interface ApiAppOptions {
@@ -127,20 +130,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   }
   const dashboard = dashboardFolder();
   if (dashboard) {
-    app.useStaticAssets(dashboard, {
-      index: 'index.html',
-      // File names under assets/ carry a content hash: cache them for good; index.html must be fresh.
-      setHeaders: (response, path) =>
-        response.setHeader(
-          'Cache-Control',
-          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    });
+    app.use(dashboardFiles(dashboard));
   } else {
     logger.write('info', 'no dashboard build found: serving the API only');
   }
   app.use(refuseEncodedBodies());
-  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.use(refuseOversizedBodies(MAX_BODY_BYTES));
+  // Every JSON media type the content-type check accepts (`application/vnd.api+json` too) is parsed.
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] });
   app.use(bodyParserErrors());
   // Again: the body parser's stream callbacks ran outside the request's scope.
   app.use(requestScope());

@@ -18,7 +18,7 @@ export const requiredSymbolsFlag = Flags.string({ summary: SYMBOLS_SUMMARY, requ
 
 /** The optimiser's options, shared by `optimize` and `backtest --symbols`. */
 export const optimizerFlags = {
-  'risk-aversion': Flags.string({ summary: "mean-variance λ in μ'w − λ·w'Σw, above 0 [default: 3]." }),
+  'risk-aversion': Flags.string({ summary: "mean-variance λ in μ'w − λ·w'Σw, at least 1e-6 [default: 3]." }),
   'max-weight': Flags.string({ summary: 'Largest weight per asset, in (0, 1] [default: 1].' }),
   'allow-short': Flags.boolean({ summary: 'Allow weights down to −max-weight.', default: false }),
   'risk-free-rate': Flags.string({ summary: 'Annual risk-free rate for max-sharpe [default: 0].' }),

@@ -49,7 +49,7 @@ AETHERQ_API_KEYS_FILE=
 AETHERQ_COMPUTE_TIMEOUT_MS=120000
 AETHERQ_COMPUTE_THREADS=0
 # Open connections one client address may hold (behind a proxy, the proxy's connections count here).
-AETHERQ_MAX_CONNECTIONS_PER_IP=64
+AETHERQ_MAX_CONNECTIONS_PER_IP=256
 # Audit retention: days kept (0 = forever) and most rows kept (0 = no cap).
 AETHERQ_AUDIT_RETENTION_DAYS=90
 AETHERQ_AUDIT_MAX_ROWS=1000000

@@ -5,9 +5,14 @@ const TRADER = 'trader-key-0123456789abcdef';
 const NAMED = '4f9c2a7d1e6b8c3a5f0e9d2c7b1a6e4f';
 const BROKER_TOKEN = 'broker token/with spaces';
 
+const UUID_KEY = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
 const keys = new KeyRing({
   trader: TRADER,
-  named: [{ name: 'phone', role: 'trader', sha256: digest(NAMED) }],
+  named: [
+    { name: 'phone', role: 'trader', sha256: digest(NAMED) },
+    { name: 'ci-bot', role: 'trader', sha256: digest(UUID_KEY) },
+  ],
 });
 const redactor = new SecretRedactor(keys, [TRADER, BROKER_TOKEN, undefined, 'ab']);
 
@@ -22,6 +27,13 @@ describe('SecretRedactor', () => {
     [`/api/x?api_key=${NAMED}&a=1`, `/api/x?api_key=${REDACTED}&a=1`],
     [`/api/${encodeURIComponent(BROKER_TOKEN)}`, `/api/${REDACTED}`],
     [`/api/${NAMED.slice(0, 12)}%${NAMED.slice(12)}`, `/api/${NAMED.slice(0, 12)}%${NAMED.slice(12)}`],
+    // Glued by a percent-escape (a pasted header), or a key with punctuation of its own glued by more.
+    [`/api/Bearer%20${NAMED}`, `/api/Bearer ${REDACTED}`],
+    [`/api/a%2F${NAMED}`, `/api/a/${REDACTED}`],
+    [`/api/${NAMED}%0A`, `/api/${REDACTED}\n`],
+    [`/api/x-${UUID_KEY}`, `/api/x-${REDACTED}`],
+    [`/api/${UUID_KEY}.json`, `/api/${REDACTED}.json`],
+    [`x-${UUID_KEY}`, `x-${REDACTED}`],
   ])('takes the secrets out of %s', (text, expected) => {
     expect(redactor.redact(text)).toBe(expected);
     expect(redactor.contains(text)).toBe(text !== expected);

@@ -4,14 +4,16 @@ import { type KeyRing } from './api-keys';
 export const REDACTED = '[REDACTED]';
 
 /**
- * Runs of characters a key may be made of, as written in a URL (percent escapes included). Keys from
- * `aetherquant keys generate` (hex) and most generators (base64url, UUIDs) are such runs; shorter runs are
- * not checked: no usable key is that short, and hashing every tiny run would cost more than it protects.
+ * Runs of characters a key may be made of, in percent-decoded text: keys from `aetherquant keys generate`
+ * (hex) and most generators (base64url, UUIDs, `name-key.v2`) are such runs. Shorter runs are not checked: no
+ * usable key is that short.
  */
 const SHORTEST_CHECKED_KEY = 8;
-const KEY_LIKE_RUN = new RegExp(`[A-Za-z0-9._~%+-]{${SHORTEST_CHECKED_KEY},}`, 'g');
-/** The parts of a run between punctuation. */
-const KEY_LIKE_PART = new RegExp(`[A-Za-z0-9%]{${SHORTEST_CHECKED_KEY},}`, 'g');
+const KEY_LIKE_RUN = new RegExp(`[A-Za-z0-9._~+=-]{${SHORTEST_CHECKED_KEY},}`, 'g');
+/** Punctuation inside a run, kept as separators when the run is cut into words. */
+const PUNCTUATION = /([._~+=-])/;
+/** Longest span of words tried inside one run: bounds the work on a hostile path of many short words. */
+const MOST_WORDS_PER_SPAN = 16;
 
 /**
  * Keeps configured secrets out of what the API stores and logs about a request (its path, its request id).
@@ -45,12 +47,16 @@ export class SecretRedactor {
       if (redacted.includes(secret)) redacted = redacted.split(secret).join(REDACTED);
     }
     if (this.keys.open) return redacted;
-    return redacted
-      .split('/')
-      .map((segment) =>
-        this.#isKey(segment) ? REDACTED : segment.replace(KEY_LIKE_RUN, (run) => this.#redactRun(run)),
-      )
-      .join('/');
+    // Keys known only by their digest are looked for in the decoded text (`Bearer%20<key>`, `a%2F<key>`);
+    // when one is found, the text is kept decoded, with the key replaced.
+    const decoded = percentDecoded(redacted);
+    let found = false;
+    const withoutKeys = decoded.replace(KEY_LIKE_RUN, (run) => {
+      const cleaned = this.#redactRun(run);
+      if (cleaned !== run) found = true;
+      return cleaned;
+    });
+    return found ? withoutKeys : redacted;
   }
 
   /** Whether `text` contains a configured secret. */
@@ -58,17 +64,25 @@ export class SecretRedactor {
     return this.redact(text) !== text;
   }
 
-  /** A key-like run, or the key inside it when glued to a word by punctuation (`id-<key>`, `<key>.json`). */
+  /**
+   * A key-like run with any key inside it replaced: the whole run, or any span of its words between
+   * punctuation (`x-<key>`, `<key>.json`, a UUID key inside `id-<uuid>-v2`).
+   */
   #redactRun(run: string): string {
-    if (this.#isKey(run)) return REDACTED;
-    return run.replace(KEY_LIKE_PART, (part) => (this.#isKey(part) ? REDACTED : part));
-  }
-
-  #isKey(text: string): boolean {
-    if (text.length < SHORTEST_CHECKED_KEY) return false;
-    if (this.keys.isKey(text)) return true;
-    const decoded = percentDecoded(text);
-    return decoded !== text && this.keys.isKey(decoded);
+    if (this.keys.isKey(run)) return REDACTED;
+    const pieces = run.split(PUNCTUATION); // words at even indices, separators between them
+    const words = Math.ceil(pieces.length / 2);
+    const keys: string[] = [];
+    for (let first = 0; first < words; first++) {
+      const last = Math.min(words, first + MOST_WORDS_PER_SPAN);
+      for (let end = first + 1; end <= last; end++) {
+        const span = pieces.slice(2 * first, 2 * end - 1).join('');
+        if (span.length >= SHORTEST_CHECKED_KEY && span !== run && this.keys.isKey(span)) keys.push(span);
+      }
+    }
+    let cleaned = run;
+    for (const key of keys.sort((a, b) => b.length - a.length)) cleaned = cleaned.split(key).join(REDACTED);
+    return cleaned;
   }
 }
 

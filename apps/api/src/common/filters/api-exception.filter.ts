@@ -70,7 +70,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown, request: ApiRequest): { error: AetherError; status: number } {
-    if (exception instanceof AetherError) return { error: exception, status: HTTP_STATUS[exception.code] };
+    // An INTERNAL AetherError is a bug like any other: logged in full (above), answered without its words.
+    if (exception instanceof AetherError && exception.code !== 'INTERNAL') {
+      return { error: exception, status: HTTP_STATUS[exception.code] };
+    }
     if (exception instanceof ThrottlerException) {
       const error = new AetherError(
         'RATE_LIMITED',

@@ -30,6 +30,24 @@ export function refuseEncodedBodies() {
 }
 
 /**
+ * A middleware placed before the body parser: a body whose declared `Content-Length` exceeds `limitBytes`
+ * is refused 413 at once, and the connection closed, instead of being read to its end first (the parser
+ * reads and discards an oversized body before it refuses it, so a client could make the server swallow
+ * gigabytes for a 413). A body without a length (chunked) is still cut by the parser at the limit.
+ */
+export function refuseOversizedBodies(limitBytes: number) {
+  return (request: ApiRequest, response: ApiResponse, next: () => void): void => {
+    const declared = Number(request.headers['content-length']);
+    if (!(declared > limitBytes)) return next();
+    const error = AetherError.invalid([
+      { field: 'body', rule: `must be at most ${kilobytes(limitBytes)} (got ${declared} bytes)` },
+    ]);
+    response.setHeader('Connection', 'close');
+    sendApiError(response, error, request.context.requestId, 413);
+  };
+}
+
+/**
  * An error-handling middleware placed right after the JSON body parser: a body it refuses (too large, not
  * JSON, not UTF-8, cut short) is answered here in the API's error shape and status, naming the body as
  * the field. Nest would otherwise turn some of them into a bare 400 (or a 500) and lose which rule was broken.

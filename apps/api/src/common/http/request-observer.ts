@@ -2,6 +2,7 @@ import { AUDIT_TEXT_LIMITS, clipText } from '@aetherquant/workflows';
 import { type SecretRedactor } from '../auth/secret-redactor';
 import { type AuditCoalescer } from '../../recording/audit-coalescer';
 import { maskQuery, type JsonLogger } from '../logging/json-logger';
+import { isApiPath } from './api-path';
 import { type ApiRequest, type ApiResponse } from './http-types';
 
 /** nginx's status for a request whose client went away before the answer was sent. */
@@ -32,9 +33,7 @@ export function observeRequests(
       role: caller.role ?? null,
       ip: caller.clientIp,
     });
-    // Express matches routes regardless of case, so `/API/keycheck` is an /api request too.
-    const lowered = rawPath.toLowerCase();
-    if (audit && (lowered === '/api' || lowered.startsWith('/api/'))) {
+    if (audit && isApiPath(rawPath)) {
       // Redacted before clipped, so no part of a key survives at the cut.
       const path = clipText(redactor.redact(rawPath), AUDIT_TEXT_LIMITS.path);
       audit.offer(

@@ -22,8 +22,8 @@ const symbols = z.array(z.string().min(1)).min(2, { message: 'must name at least
 
 /** The optimiser's options, shared by `optimize` and the portfolio backtest. */
 const optimizerFields = {
-  /** λ of mean-variance: maximise μ'w − λ·w'Σw. */
-  risk_aversion: z.number().positive().max(1e6).default(3),
+  /** λ of mean-variance: maximise μ'w − λ·w'Σw. Below 1e-6 the variance term vanishes in rounding and the QP is singular. */
+  risk_aversion: z.number().min(1e-6).max(1e6).default(3),
   /** Per-asset bound: [0, max_weight], or [−max_weight, max_weight] with allow_short. */
   max_weight: z.number().positive().max(1).default(1),
   allow_short: z.boolean().default(false),

@@ -35,7 +35,7 @@ const DEFAULTS: Settings = {
     keysFile: undefined,
     computeTimeoutMs: 120_000,
     computeThreads: 0,
-    maxConnectionsPerIp: 64,
+    maxConnectionsPerIp: 256,
   },
   audit: { retentionDays: 90, maxRows: 1_000_000 },
   apiUrl: undefined,

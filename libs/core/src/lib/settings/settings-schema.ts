@@ -187,7 +187,7 @@ export const SETTING_DEFINITIONS = {
   },
   AETHERQ_MAX_CONNECTIONS_PER_IP: {
     description: 'Open connections one client address may hold to the API; more are closed at once.',
-    default: '64',
+    default: '256',
     schema: integer.pipe(z.number().min(1).max(100_000)),
   },
   AETHERQ_AUDIT_RETENTION_DAYS: {

@@ -34,6 +34,16 @@ describe('validate', () => {
     );
   });
 
+  it('refuses a value nested too deep to write (8,000 levels fit in a 100 KB body) without overflowing', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 8_000; level++) deep = [deep];
+    const error = rejection(request, { symbols: ['SPY'], mode: deep });
+    expect(error).toBeInstanceOf(AetherError);
+    expect(error.details?.violations).toEqual([
+      { field: 'mode', rule: expect.stringContaining('(got […])') },
+    ]);
+  });
+
   it('says a missing enum field is required, rather than listing its values', () => {
     expect(rejection(request, { symbols: ['SPY'] }).message).toBe('mode is required');
   });

@@ -114,6 +114,8 @@ function safeStringify(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    // Too deep to write (`[[[[…]]]]` thousands of levels, within a 100 KB body) or circular: say what it
+    // is, as `String()` of such a value overflows the stack as well.
+    return Array.isArray(value) ? '[…]' : '{…}';
   }
 }

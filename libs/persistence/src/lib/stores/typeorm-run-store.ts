@@ -150,7 +150,7 @@ export class TypeormRunStore implements RunStore {
         price: Number(order.price),
         commission: Number(order.commission),
       };
-      byRun.set(runId, [...(byRun.get(runId) ?? []), stored]);
+      appendTo(byRun, runId, stored);
     }
     return byRun;
   }
@@ -163,9 +163,16 @@ export class TypeormRunStore implements RunStore {
       where: { runId: In(runIds) },
       order: { runId: 'ASC', position: 'ASC' },
     });
-    for (const row of rows) bySymbol.set(row.runId, [...(bySymbol.get(row.runId) ?? []), row.symbol]);
+    for (const row of rows) appendTo(bySymbol, row.runId, row.symbol);
     return bySymbol;
   }
+}
+
+/** Appends in place: a run may hold tens of thousands of orders, so copying its list per row would be quadratic. */
+function appendTo<Item>(lists: Map<string, Item[]>, key: string, item: Item): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [item]);
+  else list.push(item);
 }
 
 function summary(row: RunRow, symbols: string[]): RunSummary {
