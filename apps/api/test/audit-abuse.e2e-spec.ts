@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import { sqliteRows } from '@aetherquant/testing';
 import request from 'supertest';
 import { openDatabase } from '@aetherquant/workflows';
 import {
@@ -20,17 +20,7 @@ import {
 async function auditTable(url: string): Promise<Array<Record<string, unknown>>> {
   const sql = 'SELECT * FROM audit_events ORDER BY id';
   if (url.startsWith('sqlite:')) {
-    const file = url.replace(/^sqlite:\/\//, '');
-    return new Promise((resolve, reject) => {
-      const connection = new sqlite3.Database(file, (error) => {
-        if (error) return reject(error);
-        connection.all(sql, (queryError, rows) => {
-          connection.close();
-          if (queryError) reject(queryError);
-          else resolve(rows as Array<Record<string, unknown>>);
-        });
-      });
-    });
+    return sqliteRows(url.replace(/^sqlite:\/\//, ''), sql);
   }
   // PostgreSQL through psql (as the test support drops schemas): one JSON object per row.
   const parsed = new URL(url);

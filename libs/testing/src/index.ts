@@ -8,4 +8,5 @@ export {
   type RecordedRequest,
 } from './lib/fake-broker-server';
 export { rejection } from './lib/rejection';
+export { sqliteRows } from './lib/sqlite-rows';
 export { startServerProcess, type ServerProcess } from './lib/server-process';

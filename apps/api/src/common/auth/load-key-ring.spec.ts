@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { AetherError, parseSettings } from '@aetherquant/core';
+import { parseSettings } from '@aetherquant/core';
+import { rejection } from '@aetherquant/testing';
 import { loadKeyRing } from './load-key-ring';
 
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -8,16 +9,8 @@ function settings(env: Record<string, string>) {
   return parseSettings({ AETHERQ_DATABASE_URL: 'none', ...env }).settings;
 }
 
-function refusal(run: () => unknown): AetherError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AetherError);
-    expect((error as AetherError).code).toBe('INVALID_ARGUMENT');
-    return error as AetherError;
-  }
-  throw new Error('expected the key ring to be refused');
-}
+/** The INVALID_ARGUMENT that loading the key ring throws. */
+const refusal = (load: () => unknown) => rejection(Promise.resolve().then(load), 'INVALID_ARGUMENT');
 
 describe('loadKeyRing', () => {
   it('reads named keys from the keys file, beside the two variables, comments and blank lines ignored', () => {
@@ -44,7 +37,7 @@ describe('loadKeyRing', () => {
     expect(keys.holderOf('admin-key-0123456789')).toEqual({ name: 'admin', role: 'admin' });
   });
 
-  it('refuses every bad line of the keys file, naming its number and the rule', () => {
+  it('refuses every bad line of the keys file, naming its number and the rule', async () => {
     const file = [
       `good:trader:${sha256('good-key-0123456789abc')}`,
       'just-a-key-pasted-here',
@@ -55,7 +48,7 @@ describe('loadKeyRing', () => {
       `again:trader:${sha256('good-key-0123456789abc')}`,
       `trader:trader:${sha256('w-key-0123456789abcdef')}`,
     ].join('\n');
-    const error = refusal(() =>
+    const error = await refusal(() =>
       loadKeyRing(
         settings({ AETHERQ_API_KEY: 'trader-key-0123456789', AETHERQ_API_KEYS_FILE: 'keys.txt' }),
         () => file,
@@ -80,12 +73,12 @@ describe('loadKeyRing', () => {
     expect(error.message).not.toContain('my-actual-key');
   });
 
-  it('refuses a keys file with no key, or one it cannot read', () => {
-    const empty = refusal(() =>
+  it('refuses a keys file with no key, or one it cannot read', async () => {
+    const empty = await refusal(() =>
       loadKeyRing(settings({ AETHERQ_API_KEYS_FILE: 'keys.txt' }), () => '# nothing yet\n'),
     );
     expect(empty.message).toContain('keys.txt has no key line');
-    const missing = refusal(() =>
+    const missing = await refusal(() =>
       loadKeyRing(settings({ AETHERQ_API_KEYS_FILE: '/nowhere/keys.txt' }), (path) => {
         throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       }),
@@ -93,9 +86,9 @@ describe('loadKeyRing', () => {
     expect(missing.message).toContain('AETHERQ_API_KEYS_FILE (/nowhere/keys.txt) cannot be read: ENOENT');
   });
 
-  it('refuses keys shorter than 16 characters on a non-loopback host, and allows them on loopback', () => {
+  it('refuses keys shorter than 16 characters on a non-loopback host, and allows them on loopback', async () => {
     const short = { AETHERQ_API_KEY: 'short-key', AETHERQ_ADMIN_API_KEY: 'admin-key-0123456' };
-    const error = refusal(() => loadKeyRing(settings({ ...short, AETHERQ_HOST: '0.0.0.0' })));
+    const error = await refusal(() => loadKeyRing(settings({ ...short, AETHERQ_HOST: '0.0.0.0' })));
     expect(error.details?.violations).toEqual([
       {
         field: 'AETHERQ_API_KEY',

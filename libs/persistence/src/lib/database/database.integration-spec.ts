@@ -3,21 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
+import { sqliteRows } from '@aetherquant/testing';
 import { describeDatabaseSuite } from '../../testing/database-suite';
-
-/** A query on its own short-lived connection, as another process would see the file. */
-function sqliteQuery(file: string, sql: string): Promise<Array<Record<string, unknown>>> {
-  return new Promise((resolve, reject) => {
-    const connection = new sqlite3.Database(file, (error) => {
-      if (error) return reject(error);
-      connection.all(sql, (queryError, rows) => {
-        connection.close();
-        if (queryError) reject(queryError);
-        else resolve(rows as Array<Record<string, unknown>>);
-      });
-    });
-  });
-}
 
 /** Whether another connection holds SQLite's write lock: `BEGIN IMMEDIATE` fails at once if so. */
 function sqliteWriteLocked(file: string): Promise<boolean> {
@@ -36,7 +23,7 @@ describeDatabaseSuite('a SQLite file', async () => {
   const file = join(dir, 'nested', 'aetherquant.sqlite'); // the folder is created on first use
   return {
     url: `sqlite:///${file}`,
-    rawQuery: (sql) => sqliteQuery(file, sql),
+    rawQuery: (sql) => sqliteRows(file, sql),
     timestampKindsQuery: [
       'SELECT typeof(created_at) AS kind FROM runs',
       'SELECT typeof(start_at) FROM runs WHERE start_at IS NOT NULL',
