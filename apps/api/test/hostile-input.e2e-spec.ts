@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { API_ENDPOINTS } from '@aetherquant/core';
-import { ADMIN_KEY, startedApi, startTestApi, testDatabases, TRADER_KEY } from './support/test-api';
+import {
+  ADMIN_KEY,
+  ERROR_SHAPE,
+  startedApi,
+  startTestApi,
+  testDatabases,
+  TRADER_KEY,
+} from './support/test-api';
 
 /** Every name a plain object inherits: `constructor`, `__proto__`, `toString`, `hasOwnProperty`, … */
 const INHERITED_NAMES = Object.getOwnPropertyNames(Object.prototype);
@@ -19,11 +26,6 @@ const GET_PATHS = [
   '/api/openapi.json',
   '/api/docs',
 ];
-
-const ERROR_SHAPE = {
-  error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) },
-  requestId: expect.any(String),
-};
 
 describe.each(testDatabases().slice(0, 1))('inherited property names from clients ($name)', (database) => {
   const api = startedApi(database);

@@ -1,13 +1,8 @@
 import { connect } from 'node:net';
 import request from 'supertest';
-import { startTestApi, type TestApi, TRADER_KEY } from './support/test-api';
+import { ERROR_SHAPE, startTestApi, type TestApi, TRADER_KEY } from './support/test-api';
 
 // Cases a reviewer found by attacking the hardened API; each stays here so it cannot come back.
-
-const ERROR_SHAPE = {
-  error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) },
-  requestId: expect.any(String),
-};
 
 describe('what a red-team review of the API found', () => {
   let api: TestApi;

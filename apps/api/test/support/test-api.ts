@@ -56,6 +56,12 @@ export function postgresSchemaUrl(base: string, schema: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
 }
 
+/** The body of every API error: `{error:{code, message, details}, requestId}` (docs/API.md). */
+export const ERROR_SHAPE = {
+  error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) },
+  requestId: expect.any(String),
+};
+
 export interface TestApi {
   readonly url: string;
   readonly server: ApiServer;
