@@ -1,16 +1,11 @@
 import { type AetherErrorDetails, type ErrorCode, type Settings } from '@aetherquant/core';
 import { type NewRun, type RequestLimits } from '@aetherquant/workflows';
 
-/** The use cases the API computes off its event loop, by the name their workflow is registered under. */
-export const COMPUTE_USE_CASES = [
-  'bars',
-  'backtest',
-  'portfolio backtest',
-  'sweep',
-  'optimize',
-  'papertrade',
-] as const;
-export type ComputeUseCase = (typeof COMPUTE_USE_CASES)[number];
+/**
+ * The use cases the API computes off its event loop: its compute endpoints and their variants, by name
+ * (the compute thread's table of workflows is checked against this list by type).
+ */
+export type ComputeUseCase = 'bars' | 'backtest' | 'portfolio backtest' | 'sweep' | 'optimize' | 'papertrade';
 
 /** One request's work, as it crosses to a compute thread: plain data only (it is structured-cloned). */
 export interface ComputeTask {

@@ -15,19 +15,16 @@ import {
 import { RECENT_BARS } from '../config/request-limits';
 import { type ComputeOutcome, type ComputeTask, type ComputeUseCase, type PendingRun } from './compute-task';
 
+/** Every compute use case's workflow: a missing or extra entry fails to compile. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of workflows of different schemas
-const WORKFLOWS: ReadonlyMap<ComputeUseCase, Workflow<any, unknown>> = new Map<
-  ComputeUseCase,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-  Workflow<any, unknown>
->([
-  ['bars', barsWorkflow],
-  ['backtest', backtestWorkflow],
-  ['portfolio backtest', portfolioBacktestWorkflow],
-  ['sweep', sweepWorkflow],
-  ['optimize', optimizeWorkflow],
-  ['papertrade', papertradeWorkflow],
-]);
+const WORKFLOWS: Readonly<Record<ComputeUseCase, Workflow<any, unknown>>> = {
+  bars: barsWorkflow,
+  backtest: backtestWorkflow,
+  'portfolio backtest': portfolioBacktestWorkflow,
+  sweep: sweepWorkflow,
+  optimize: optimizeWorkflow,
+  papertrade: papertradeWorkflow,
+};
 
 // Many requests ask for the same bars (a dashboard's SPY, 2y): each thread loads them once a minute, not per
 // request. Bounded in bytes, so each thread's memory stays within RECENT_BARS.
@@ -35,7 +32,7 @@ const recentBars = new RecentBars(RECENT_BARS);
 
 /** Runs one task; never throws (a failure comes back as data, so its code and details survive the thread hop). */
 export async function runComputeTask(task: ComputeTask): Promise<ComputeOutcome> {
-  const workflow = WORKFLOWS.get(task.useCase);
+  const workflow = Object.hasOwn(WORKFLOWS, task.useCase) ? WORKFLOWS[task.useCase] : undefined;
   if (workflow === undefined) {
     return {
       ok: false,

@@ -21,9 +21,10 @@ export interface WorkflowContext {
   /** `best-effort`: a run that cannot be recorded (database unreachable) still returns its report, without run_id and with a warning. Default `required`. */
   recording?: 'required' | 'best-effort';
   /**
-   * Takes a run to write later, in a batch (the API: recording then costs a request nothing), and says
-   * whether it took it. The run carries the id its report shows. Without it, runs are written before the
-   * report returns.
+   * Takes a run for the app to write itself, and says whether it took it. The run carries the id its report
+   * shows: the API's compute threads hand it back with the report, and the API thread commits it (in a batch
+   * with other requests' runs) before answering, removing the id if that fails. Without it, runs are written
+   * before the report returns.
    */
   deferRun?: (run: NewRun & { id: string }) => boolean;
   /** Bars loaded recently, shared by the requests of a long-running app (the API); the CLI loads afresh. */
