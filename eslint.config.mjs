@@ -1,12 +1,38 @@
 // The single ESLint configuration of the workspace. Project folders carry no config of their own; the
 // dependency rule of docs/ARCHITECTURE.md is tools/lint/dependency-rule.cjs, enforced here as Nx tags.
-import { builtinModules } from 'node:module';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import * as jsoncParser from 'jsonc-eslint-parser';
 import dependencyRule from './tools/lint/dependency-rule.cjs';
 
 const { depConstraints, testDepConstraints } = dependencyRule;
+const WORKSPACE_ROOT = dirname(fileURLToPath(import.meta.url));
+
+/** Whether this process is the ESLint command line itself (`npx eslint`, a hook), rather than Nx or an editor. */
+function isEslintCli() {
+  const eslintBin = join(
+    dirname(createRequire(import.meta.url).resolve('eslint/package.json')),
+    'bin',
+    'eslint.js',
+  );
+  const entry = process.argv[1];
+  return entry !== undefined && existsSync(entry) && realpathSync(entry) === realpathSync(eslintBin);
+}
+
+// @nx/enforce-module-boundaries reads the project graph Nx cached on disk: when there is none it prints a
+// warning and passes every import, and a stale one does not know new files. `nx lint` brings the graph up to
+// date before it runs ESLint; a plain `npx eslint` does not, so this config does. Only from the ESLint command
+// line outside an Nx task: Nx loads this file while it builds the graph (its ESLint plugin asks which files
+// are ignored), and building the graph from there would recurse. NX_FORCE_REUSE_CACHED_GRAPH=true (Nx's own
+// switch) reuses a cached graph the caller knows to be current.
+if (isEslintCli() && process.env['NX_TASK_TARGET_PROJECT'] === undefined) {
+  const { createProjectGraphAsync } = await import('@nx/devkit');
+  await createProjectGraphAsync({ exitOnError: false });
+}
 
 const TEST_FILES = [
   '**/*.spec.ts',
@@ -32,7 +58,22 @@ const boundaries = (constraints, forTests = false) => [
   },
 ];
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+/**
+ * The sources of the projects tagged `platform:browser` (core, client, the dashboard), read from their
+ * project.json tags so that a new browser project is held to the same rules.
+ */
+function browserSources() {
+  const sources = [];
+  for (const group of ['apps', 'libs']) {
+    for (const name of readdirSync(join(WORKSPACE_ROOT, group))) {
+      const projectFile = join(WORKSPACE_ROOT, group, name, 'project.json');
+      if (!existsSync(projectFile)) continue;
+      const { tags = [] } = JSON.parse(readFileSync(projectFile, 'utf8'));
+      if (tags.includes('platform:browser')) sources.push(`${group}/${name}/src/**/*.{ts,tsx}`);
+    }
+  }
+  return sources;
+}
 
 export default [
   ...nx.configs['flat/base'],
@@ -77,24 +118,32 @@ export default [
     },
   },
   {
-    // core and client run in the browser (the dashboard imports them): no Node built-ins, no Node globals.
-    files: ['libs/core/src/**/*.ts', 'libs/client/src/**/*.ts'],
-    ignores: TEST_FILES,
+    // Browser code (the dashboard, and core and client, which it imports): no Node built-ins, no Node
+    // globals. Its tests run in Node (jsdom), so they may. Bare names come from builtinModules; the `node:`
+    // pattern covers every prefixed import, including built-ins that exist only under the prefix (node:test).
+    files: browserSources(),
+    ignores: [...TEST_FILES, '**/*.spec.tsx', '**/src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({
+          paths: builtinModules.map((name) => ({
             name,
-            message: 'Browser-safe libraries (core, client) import no Node built-ins.',
+            message: 'Browser code (platform:browser) imports no Node built-ins.',
           })),
+          patterns: [
+            {
+              group: ['node:*', 'node:*/**'],
+              message: 'Browser code (platform:browser) imports no Node built-ins.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
           name,
-          message: 'Browser-safe libraries (core, client) use no Node globals.',
+          message: 'Browser code (platform:browser) uses no Node globals.',
         })),
       ],
     },
@@ -106,6 +155,12 @@ export default [
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
+  },
+  {
+    // An indexed read the bounds prove in range is written `values[i] as number`, the one form of the
+    // workspace (docs/CONTRIBUTING.md): `!` would be a second one.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   {
     // `'constructor' in {}` is true: a name a client, a flag or a file chose must be looked up among own

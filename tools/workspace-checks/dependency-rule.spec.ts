@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createProjectGraphAsync } from '@nx/devkit';
 import { WORKSPACE_ROOT } from './workspace-root';
 
@@ -95,26 +98,46 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
 
 describe('the dependency rule as lint (fixtures linted by the real eslint with the workspace config)', () => {
   beforeAll(async () => {
-    // @nx/enforce-module-boundaries reads the cached project graph; make sure it exists and is current.
+    // Build the project graph once, so the fixtures below can reuse it (NX_FORCE_REUSE_CACHED_GRAPH) instead
+    // of each eslint run building it again; the last case proves eslint builds it when there is none.
     process.env['NX_DAEMON'] = 'false';
     await createProjectGraphAsync({ exitOnError: false });
   }, 60_000);
 
-  /** Lints `code` as if it were the file at `path`, and returns the rule ids and messages it breaks. */
-  async function lint(
-    path: string,
-    code: string,
-  ): Promise<Array<{ ruleId: string | null; message: string }>> {
-    const run = spawnSync(
-      `${WORKSPACE_ROOT}/node_modules/.bin/eslint`,
-      ['--stdin', '--stdin-filename', `${WORKSPACE_ROOT}/${path}`, '--format', 'json'],
-      { cwd: WORKSPACE_ROOT, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+  type Message = { ruleId: string | null; message: string };
+
+  /**
+   * Runs `command` (an eslint command line) on `code` as if it were the file at `path`, as from a terminal:
+   * outside any Nx task, whose variables would tell the config that Nx has already built the graph.
+   */
+  function runEslint(command: string[], path: string, code: string, env: NodeJS.ProcessEnv) {
+    const { NX_TASK_TARGET_PROJECT: _task, ...terminalEnv } = process.env;
+    const [program = 'eslint', ...args] = command;
+    return spawnSync(
+      program,
+      [...args, '--stdin', '--stdin-filename', `${WORKSPACE_ROOT}/${path}`, '--format', 'json'],
+      {
+        cwd: WORKSPACE_ROOT,
+        input: code,
+        encoding: 'utf8',
+        env: { ...terminalEnv, NX_DAEMON: 'false', ...env },
+      },
     );
+  }
+
+  function messagesOf(run: ReturnType<typeof runEslint>): Message[] {
     if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed (${run.status}): ${run.stderr}`);
-    const [result] = JSON.parse(run.stdout) as Array<{
-      messages: Array<{ ruleId: string | null; message: string }>;
-    }>;
+    const [result] = JSON.parse(run.stdout) as Array<{ messages: Message[] }>;
     return (result?.messages ?? []).map(({ ruleId, message }) => ({ ruleId, message }));
+  }
+
+  /** Lints `code` as if it were the file at `path`, and returns the rule ids and messages it breaks. */
+  async function lint(path: string, code: string): Promise<Message[]> {
+    return messagesOf(
+      runEslint([`${WORKSPACE_ROOT}/node_modules/.bin/eslint`], path, code, {
+        NX_FORCE_REUSE_CACHED_GRAPH: 'true',
+      }),
+    );
   }
 
   it('fails when core imports a library above it', async () => {
@@ -162,6 +185,27 @@ describe('the dependency rule as lint (fixtures linted by the real eslint with t
     ]);
   });
 
+  it('fails when the dashboard imports a Node built-in or uses a Node global (it runs in the browser)', async () => {
+    const messages = await lint(
+      'apps/dashboard/src/features/boundary-fixture.tsx',
+      "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const fixture = [readFileSync, join, process.cwd()];\n",
+    );
+    expect(messages.map((m) => m.ruleId).sort()).toEqual([
+      'no-restricted-globals',
+      'no-restricted-imports',
+      'no-restricted-imports',
+    ]);
+  });
+
+  it('lets dashboard tests use Node built-ins (they run in Node)', async () => {
+    expect(
+      await lint(
+        'apps/dashboard/src/features/fixture.spec.tsx',
+        "import { readFileSync } from 'node:fs';\nexport const fixture = readFileSync;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('fails when any library reads process.env', async () => {
     const messages = await lint(
       'libs/workflows/src/lib/boundary-fixture.ts',
@@ -198,4 +242,32 @@ describe('the dependency rule as lint (fixtures linted by the real eslint with t
       ),
     ).toEqual([]);
   });
+
+  it('is enforced by a plain `npx eslint` with no daemon and no cached project graph', () => {
+    // Without a graph @nx/enforce-module-boundaries warns and passes everything; eslint.config.mjs builds
+    // the graph when the ESLint command line runs outside Nx. An empty workspace-data directory stands for
+    // a fresh clone (or a deleted .nx).
+    const nxData = mkdtempSync(join(tmpdir(), 'aetherquant-nx-'));
+    try {
+      const run = runEslint(
+        ['npx', '--no-install', 'eslint'],
+        'libs/core/src/lib/boundary-fixture.ts',
+        "import { signalWorkflow } from '@aetherquant/workflows';\nexport const fixture = signalWorkflow;\n",
+        {
+          NX_WORKSPACE_DATA_DIRECTORY: join(nxData, 'workspace-data'),
+          NX_CACHE_DIRECTORY: join(nxData, 'cache'),
+        },
+      );
+      expect(run.stdout).not.toContain('No cached ProjectGraph');
+      expect(run.status).toBe(1);
+      expect(messagesOf(run)).toEqual([
+        expect.objectContaining({
+          ruleId: '@nx/enforce-module-boundaries',
+          message: expect.stringContaining('core -> workflows -> core'),
+        }),
+      ]);
+    } finally {
+      rmSync(nxData, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -74,11 +74,11 @@ describe('.env.production.example', () => {
     });
   });
 
-  // The CLI carries this text as apps/cli/src/base/production-env-template.ts (a published package cannot
+  // The CLI carries this text as apps/cli/src/env-file/production-env-template.ts (a published package cannot
   // ship a root file). Tools may not import the CLI (tools/lint/dependency-rule.cjs), so the copy is
   // compared as the module's source text; apps/cli/test/env.e2e-spec.ts compares the imported value too.
   it('is the template the CLI carries, word for word', () => {
-    const source = read('apps/cli/src/base/production-env-template.ts');
+    const source = read('apps/cli/src/env-file/production-env-template.ts');
     const embedded = /export const PRODUCTION_ENV_TEMPLATE = `([^`]*)`;/.exec(source)?.[1];
     expect(embedded).toBe(text);
   });

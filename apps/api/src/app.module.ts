@@ -5,15 +5,27 @@ import { PermissionGuard } from './common/guards/permission.guard';
 import { type ApiRequest } from './common/http/http-types';
 import { WorkflowRunner } from './common/workflow-runner.service';
 import { API_RUNTIME, type ApiRuntime } from './config/api-runtime';
-import { AccessController } from './modules/access/access.controller';
-import { DocsController } from './modules/docs/docs.controller';
-import { HealthController } from './modules/health/health.controller';
-import { HistoryController } from './modules/history/history.controller';
-import { ResearchController } from './modules/research/research.controller';
-import { TradingController } from './modules/trading/trading.controller';
-import { UnknownRouteController } from './modules/not-found/unknown-route.controller';
+import { AccessController } from './controllers/access/access.controller';
+import { DocsController } from './controllers/docs/docs.controller';
+import { HealthController } from './controllers/health/health.controller';
+import { HistoryController } from './controllers/history/history.controller';
+import { ResearchController } from './controllers/research/research.controller';
+import { TradingController } from './controllers/trading/trading.controller';
+import { UnknownRouteController } from './controllers/not-found/unknown-route.controller';
 
 const MINUTE_MS = 60_000;
+
+/** Every controller, in the order Nest matches their routes: the use-case surfaces test reads them too. */
+export const API_CONTROLLERS = [
+  HealthController,
+  DocsController,
+  AccessController,
+  ResearchController,
+  TradingController,
+  HistoryController,
+  // Last: it answers what no route above serves.
+  UnknownRouteController,
+] as const;
 
 @Module({})
 export class AppModule {
@@ -29,16 +41,8 @@ export class AppModule {
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         }),
       ],
-      controllers: [
-        HealthController,
-        DocsController,
-        AccessController,
-        ResearchController,
-        TradingController,
-        HistoryController,
-        // Last: it answers what no route above serves.
-        UnknownRouteController,
-      ],
+      controllers: [...API_CONTROLLERS],
+
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         WorkflowRunner,

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { API_ENDPOINTS } from '@aetherquant/core';
+import { API_ROUTES } from '@aetherquant/core';
 import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test-api';
 
 /**
@@ -12,9 +12,9 @@ import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test
 
 const INHERITED_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
-/** Every route the API serves: its endpoint table (path parameters filled in by the generator) and the rest. */
+/** Every route the API serves: the catalog's routes (path parameters filled in by the generator) and the rest. */
 const ROUTES = [
-  ...Object.values(API_ENDPOINTS).map((endpoint) => endpoint.path.replace(/\/:\w+$/, '')),
+  ...API_ROUTES.map((route) => route.path.replace(/\/:\w+$/, '')),
   '/api/openapi.json',
   '/api/docs',
   '/healthz',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { parseSettings } from '@aetherquant/core';
-import { listAuditWorkflow, runWorkflow } from '@aetherquant/workflows';
+import { runUseCase } from '@aetherquant/workflows';
 import { startServerProcess } from '@aetherquant/testing';
 import { TRADER_KEY } from './support/test-api';
 
@@ -44,7 +44,7 @@ describe('aetherquant-web (built binary)', () => {
       expect.arrayContaining(['shutting down: finishing in-flight requests', 'stopped']),
     );
     const { settings } = parseSettings({ AETHERQ_DATABASE_URL: databaseUrl });
-    const { events } = await runWorkflow(listAuditWorkflow, { limit: 10 }, { context: { settings } });
+    const { events } = await runUseCase('audit', { limit: 10 }, { context: { settings } });
     expect(events).toEqual([
       expect.objectContaining({
         request_id: 'in-flight-sweep',

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { API_ENDPOINTS } from '@aetherquant/core';
+import { API_ROUTES } from '@aetherquant/core';
 import {
   ADMIN_KEY,
   ERROR_SHAPE,
@@ -18,9 +18,7 @@ const INHERITED_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
 /** Every GET route, with a path parameter filled in where it has one. */
 const GET_PATHS = [
-  ...Object.values(API_ENDPOINTS)
-    .filter((endpoint) => endpoint.method === 'GET')
-    .map((endpoint) => endpoint.path.replace(':id', '1')),
+  ...API_ROUTES.filter((route) => route.method === 'GET').map((route) => route.path.replace(':id', '1')),
   '/healthz',
   '/readyz',
   '/api/openapi.json',

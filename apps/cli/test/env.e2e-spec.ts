@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { parseSettings } from '@aetherquant/core';
 import { parseEnvFile } from '@aetherquant/workflows';
-import { PRODUCTION_ENV_TEMPLATE } from '../src/base/production-env-template';
+import { PRODUCTION_ENV_TEMPLATE } from '../src/env-file/production-env-template';
 import {
   commandLineWarning,
   runCli,

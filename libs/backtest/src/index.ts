@@ -1,4 +1,6 @@
-// The public API of @aetherquant/backtest.
+// The public API of @aetherquant/backtest: the vectorised engine, strategy backtests, parameter sweeps,
+// walk-forward analysis and portfolio backtests. How the engine finds trades and walks a grid, and the
+// rebalance calendar, stay internal; the API report (api/backtest.api.md) shows the surface.
 
 export {
   runBacktest,
@@ -7,17 +9,9 @@ export {
   type CostModel,
 } from './lib/engine/vectorised-backtest';
 export { backtestStrategy, type StrategyBacktestOptions } from './lib/engine/backtest-strategy';
-export { extractTrades, tradeSpans, tradesFromSpans, type Trade, type TradeSpans } from './lib/engine/trades';
+export { type Trade } from './lib/engine/trades';
 
-export {
-  combinationAt,
-  expandGrid,
-  gridCombinations,
-  MAX_GRID_COMBINATIONS,
-  MAX_RANGE_VALUES,
-  parseRange,
-  type ParameterGrid,
-} from './lib/sweep/parameter-grid';
+export { gridCombinations, parseRange, type ParameterGrid } from './lib/sweep/parameter-grid';
 export { RANK_METRICS, type GridSearchOptions, type RankMetric, type SweepRow } from './lib/sweep/sweep-plan';
 export { runSweep, type SweepOptions, type SweepResult } from './lib/sweep/run-sweep';
 export {
@@ -30,7 +24,6 @@ export {
   type WindowLength,
 } from './lib/walk-forward/walk-forward';
 export {
-  rebalanceBars,
   runPortfolioBacktest,
   type PortfolioBacktestOptions,
   type PortfolioBacktestResult,

@@ -92,6 +92,7 @@ export {
   listRunsRequestSchema,
   MAX_HISTORY_LIMIT,
   RECORDED_RUN_TYPES,
+  type RecordedRunType,
   type ListAuditRequest,
   type ListRunsRequest,
 } from './lib/requests/history-requests';
@@ -123,47 +124,92 @@ export {
   type LiveTradeRequest,
   type PapertradeRequest,
 } from './lib/requests/trading-requests';
+// The use-case catalog: every use case's request, response, permission and route, which every transport derives from.
 export {
-  API_ENDPOINTS,
-  apiBacktestRequestSchema,
-  apiOptimizeRequestSchema,
-  apiPapertradeRequestSchema,
-  apiPortfolioBacktestRequestSchema,
-  apiSweepRequestSchema,
+  USE_CASES,
+  USE_CASE_NAMES,
   barsRequestSchema,
   emptyRequestSchema,
+  findUseCase,
+  type HttpUseCaseInput,
+  type HttpUseCaseName,
+  type UseCaseInput,
+  type UseCaseName,
+  type UseCaseOutput,
+} from './lib/use-cases/use-case-catalog';
+export { type HttpMethod, type HttpRoute, type UseCase } from './lib/use-cases/use-case';
+export {
+  API_ROUTES,
+  catalogProblems,
+  deriveRoutes,
   endpointPath,
-  requestSchemaFor,
-  type ApiEndpoint,
-  type ApiEndpointName,
-  type HttpMethod,
-} from './lib/api/api-endpoints';
+  routeOf,
+  useCaseFor,
+  type ApiRoute,
+  type RouteUseCase,
+} from './lib/use-cases/http-routes';
+export { type RequestLimitName, type RequestLimits } from './lib/use-cases/request-limits';
 export { apiErrorBody, errorFromApiBody, type ApiErrorBody } from './lib/api/api-error-body';
 
-// The JSON shapes the use cases return (types only), shared by the apps and the dashboard.
-export { type RecordingFields } from './lib/reports/recording-fields';
-export { type ChartSeries } from './lib/reports/chart-series';
+// The JSON shapes the use cases return, as zod schemas (the OpenAPI document and the conformance tests read
+// them) with their types inferred, shared by the apps and the dashboard.
+export { recordingFieldsSchema, type RecordingFields } from './lib/reports/recording-fields';
+export { chartSeriesSchema, type ChartSeries } from './lib/reports/chart-series';
 export {
+  backtestReportSchema,
+  headlineFiguresSchema,
+  metricsReportSchema,
+  tradeViewSchema,
   type BacktestReport,
   type HeadlineFigures,
   type MetricsReport,
   type TradeView,
 } from './lib/reports/backtest-report';
-export { type PaperOrderView, type PapertradeReport } from './lib/reports/papertrade-report';
-export { type OptimizeReport, type PortfolioBacktestReport } from './lib/reports/portfolio-reports';
 export {
+  paperOrderViewSchema,
+  papertradeReportSchema,
+  type PaperOrderView,
+  type PapertradeReport,
+} from './lib/reports/papertrade-report';
+export {
+  optimizeReportSchema,
+  portfolioBacktestReportSchema,
+  type OptimizeReport,
+  type PortfolioBacktestReport,
+} from './lib/reports/portfolio-reports';
+export {
+  sweepEntrySchema,
+  sweepReportSchema,
+  walkForwardReportSchema,
+  walkForwardWindowReportSchema,
   type SweepEntry,
   type SweepReport,
   type WalkForwardReport,
   type WalkForwardWindowReport,
 } from './lib/reports/sweep-reports';
-export { type BarsReport, type FetchSummary } from './lib/reports/bars-report';
 export {
+  barsReportSchema,
+  fetchSummarySchema,
+  type BarsReport,
+  type FetchSummary,
+} from './lib/reports/bars-report';
+export { fetchResultSchema, signalResultSchema } from './lib/reports/signal-and-fetch';
+export {
+  strategiesReportSchema,
+  strategyDescriptionSchema,
+  strategyParameterDescriptionSchema,
   type StrategiesReport,
   type StrategyDescription,
   type StrategyParameterDescription,
 } from './lib/reports/strategies-report';
 export {
+  auditEventViewSchema,
+  auditReportSchema,
+  listedRunViewSchema,
+  orderViewSchema,
+  runDetailViewSchema,
+  runsReportSchema,
+  runViewSchema,
   type AuditEventView,
   type AuditReport,
   type ListedRunView,
@@ -172,3 +218,34 @@ export {
   type RunsReport,
   type RunView,
 } from './lib/reports/history-views';
+
+// The reports of the use cases only the CLI runs (live trading, the database) and of the key check.
+export {
+  accountViewSchema,
+  liveOrderViewSchema,
+  liveTradeReportSchema,
+  type LiveTradeReport,
+} from './lib/reports/live-trade-report';
+export { databaseStatusSchema, type DatabaseStatus } from './lib/reports/database-status';
+export { keycheckReportSchema, type KeycheckReport } from './lib/reports/keycheck-report';
+
+// HTTP retry and timeouts
+export { retryAfterMs, retryAfterSeconds } from './lib/http/retry-after';
+export {
+  retryDelayMs,
+  upstreamFailure,
+  type AbortSignalLike,
+  type AttemptFailure,
+  type HttpAnswer,
+  type PlatformAbortSignal,
+  type ResponseLike,
+  type RetryPolicy,
+} from './lib/http/retry-policy';
+export { sendWithRetry, type RetriedCall, type RetryClock } from './lib/http/send-with-retry';
+export {
+  surfaceProblems,
+  type ApiHandlerSurface,
+  type CliCommandSurface,
+  type OpenApiOperationSurface,
+  type UseCaseSurfaces,
+} from './lib/use-cases/surface-problems';

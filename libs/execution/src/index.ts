@@ -41,3 +41,11 @@ export {
   type LiveOrderPlan,
   type PlanLiveOrderInput,
 } from './lib/live/plan-live-order';
+export {
+  preTradeLimitViolations,
+  preTradeRefusal,
+  type PreTradeCheck,
+  type PreTradeLimits,
+  type PreTradeRefusal,
+  type PreTradeState,
+} from './lib/pre-trade/pre-trade-checks';

@@ -1,16 +1,16 @@
-// The public API of @aetherquant/persistence. TypeORM and the database drivers load only when a database
-// is opened (see openDatabase), so importing this package costs nothing.
+// The public API of @aetherquant/persistence: the database (runs, orders, audit log), its URL, and run ids.
+// TypeORM and the database drivers load only when a database is opened (see openDatabase), so importing this
+// package costs nothing. The API report (api/persistence.api.md) shows the surface.
 
 export { initDatabase, openDatabase, type OpenDatabaseOptions } from './lib/database/open-database';
 export { type Database } from './lib/database/database';
 export {
   describeTarget,
   parseDatabaseUrl,
-  redactSecrets,
   type DatabaseTarget,
   type Dialect,
 } from './lib/database/database-url';
-export { uuidV7, UUID_PATTERN } from './lib/ids/uuid-v7';
+export { uuidV7 } from './lib/ids/uuid-v7';
 export {
   AUDIT_TEXT_LIMITS,
   clipText,

@@ -1,12 +1,8 @@
 // The public API of @aetherquant/strategies: strategies that turn a bar series into target exposure per
-// bar, their registry, and the signal classifier.
+// bar, their registry, and the signal classifier. The kernels the built-in strategies share (moving
+// average, trailing extremes) stay internal; the API report (api/strategies.api.md) shows the surface.
 
-export {
-  MAX_WINDOW,
-  type ParameterSpec,
-  type Strategy,
-  type StrategyParameters,
-} from './lib/strategy/strategy';
+export { type ParameterSpec, type Strategy, type StrategyParameters } from './lib/strategy/strategy';
 export {
   defineStrategy,
   resolveStrategyParameters,
@@ -29,8 +25,5 @@ export {
   strategyNames,
   type StrategyDescription,
 } from './lib/registry/strategy-registry';
-
-export { simpleMovingAverage } from './lib/kernels/moving-average';
-export { trailingMax, trailingMin } from './lib/kernels/trailing-extremes';
 
 export { classifySignal } from './lib/signal/classify-signal';

@@ -1,25 +1,20 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AetherError, type ApiEndpointName } from '@aetherquant/core';
-import { runWorkflow, type Workflow, type WorkflowContext } from '@aetherquant/workflows';
-import { type ComputeUseCase, withLocalDates } from '../compute/compute-task';
+import { AetherError, type HttpUseCaseName } from '@aetherquant/core';
+import { runUseCase, type WorkflowContext, type WorkflowName } from '@aetherquant/workflows';
+import { type ComputeUseCase, isComputeUseCase, withLocalDates } from '../compute/compute-task';
 import { API_RUNTIME, type ApiRuntime } from '../config/api-runtime';
 import { CHART_POINTS, REQUEST_LIMITS } from '../config/request-limits';
 import { withoutRun } from '../recording/run-commit';
 import { type ApiRequest } from './http/http-types';
 import { endpointInput } from './validation/endpoint-input';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of workflows of different schemas
-type AnyWorkflow = Workflow<any, unknown>;
-
-/** The endpoints whose work is computed on the compute threads, by the use case each (variant) runs. */
-type ComputeEndpoint = Extract<ApiEndpointName, 'bars' | 'backtest' | 'sweep' | 'optimize' | 'papertrade'>;
-
 /**
- * How every `/api` handler does its work: read and check the endpoint's input on the API thread (cheap, so
- * bad input is refused before any work), then run the use case:
+ * How every `/api` handler does its work: read and check the route's input on the API thread (cheap, so
+ * bad input is refused before any work), then run the use case it asks for, as its catalog entry's `weight`
+ * says:
  * - `compute`: on a compute thread, under the per-request deadline and stopped when the client leaves; a run
  *   the report names is committed (group commit) before the answer, so a `run_id` handed out is stored;
- * - `serve`: on this thread, for the light use cases (history reads, the strategy list).
+ * - `light`: on this thread (history reads, the strategy list).
  */
 @Injectable()
 export class WorkflowRunner implements OnModuleDestroy {
@@ -34,15 +29,21 @@ export class WorkflowRunner implements OnModuleDestroy {
     };
   }
 
-  serve(name: ApiEndpointName, request: ApiRequest, workflow: AnyWorkflow): Promise<unknown> {
-    const { input } = endpointInput(name, request);
-    return runWorkflow(workflow, input, { context: this.#context });
+  /**
+   * Answers the route of use case `name`: the report of a light use case as a value, of a compute use case as
+   * JSON text with its content type set (the handler returns either as it is).
+   */
+  run(name: HttpUseCaseName, request: ApiRequest): Promise<unknown> {
+    const { input, useCase } = endpointInput(name, request);
+    if (isComputeUseCase(useCase)) return this.#compute(useCase, input, request);
+    return runUseCase(useCase as WorkflowName, input, { context: this.#context });
   }
 
-  /** Resolves with the report as JSON text, its content type set: the handler returns it as it is. */
-  async compute(name: ComputeEndpoint, request: ApiRequest): Promise<string> {
-    const { input, variant } = endpointInput(name, request);
-    const useCase = (variant ?? name) as ComputeUseCase;
+  async #compute(
+    useCase: ComputeUseCase,
+    input: Record<string, unknown>,
+    request: ApiRequest,
+  ): Promise<string> {
     const { settings, compute, runs } = this.runtime;
     const stop = new AbortController();
     const timeoutMs = settings.api.computeTimeoutMs;

@@ -1,11 +1,21 @@
-import { type AetherErrorDetails, type ErrorCode, type Settings } from '@aetherquant/core';
+import {
+  type AetherErrorDetails,
+  type ErrorCode,
+  type HttpUseCaseName,
+  type Settings,
+  USE_CASES,
+} from '@aetherquant/core';
 import { type NewRun, type RequestLimits } from '@aetherquant/workflows';
 
-/**
- * The use cases the API computes off its event loop: its compute endpoints and their variants, by name
- * (the compute thread's table of workflows is checked against this list by type).
- */
-export type ComputeUseCase = 'bars' | 'backtest' | 'portfolio backtest' | 'sweep' | 'optimize' | 'papertrade';
+/** The use cases the API computes off its event loop: those its catalog entry calls `compute` work. */
+export type ComputeUseCase = {
+  [Name in HttpUseCaseName]: (typeof USE_CASES)[Name]['weight'] extends 'compute' ? Name : never;
+}[HttpUseCaseName];
+
+/** Whether the API runs use case `name` on a compute thread. */
+export function isComputeUseCase(name: string): name is ComputeUseCase {
+  return Object.hasOwn(USE_CASES, name) && USE_CASES[name as HttpUseCaseName].weight === 'compute';
+}
 
 /** One request's work, as it crosses to a compute thread: plain data only (it is structured-cloned). */
 export interface ComputeTask {

@@ -1,30 +1,9 @@
 // The entry of each compute thread (piscina loads this file). Every request's workflow runs here, never on
 // the API's event loop, so a long backtest or sweep cannot delay another client's answer or a health probe.
 import { AetherError } from '@aetherquant/core';
-import {
-  backtestWorkflow,
-  barsWorkflow,
-  optimizeWorkflow,
-  papertradeWorkflow,
-  portfolioBacktestWorkflow,
-  RecentBars,
-  runWorkflow,
-  sweepWorkflow,
-  type Workflow,
-} from '@aetherquant/workflows';
+import { RecentBars, runUseCase } from '@aetherquant/workflows';
 import { RECENT_BARS } from '../config/request-limits';
-import { type ComputeOutcome, type ComputeTask, type ComputeUseCase, type PendingRun } from './compute-task';
-
-/** Every compute use case's workflow: a missing or extra entry fails to compile. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of workflows of different schemas
-const WORKFLOWS: Readonly<Record<ComputeUseCase, Workflow<any, unknown>>> = {
-  bars: barsWorkflow,
-  backtest: backtestWorkflow,
-  'portfolio backtest': portfolioBacktestWorkflow,
-  sweep: sweepWorkflow,
-  optimize: optimizeWorkflow,
-  papertrade: papertradeWorkflow,
-};
+import { type ComputeOutcome, type ComputeTask, isComputeUseCase, type PendingRun } from './compute-task';
 
 // Many requests ask for the same bars (a dashboard's SPY, 2y): each thread loads them once a minute, not per
 // request. Bounded in bytes, so each thread's memory stays within RECENT_BARS.
@@ -32,8 +11,7 @@ const recentBars = new RecentBars(RECENT_BARS);
 
 /** Runs one task; never throws (a failure comes back as data, so its code and details survive the thread hop). */
 export async function runComputeTask(task: ComputeTask): Promise<ComputeOutcome> {
-  const workflow = Object.hasOwn(WORKFLOWS, task.useCase) ? WORKFLOWS[task.useCase] : undefined;
-  if (workflow === undefined) {
+  if (!isComputeUseCase(task.useCase)) {
     return {
       ok: false,
       expected: false,
@@ -42,7 +20,7 @@ export async function runComputeTask(task: ComputeTask): Promise<ComputeOutcome>
   }
   let run: PendingRun | undefined;
   try {
-    const report = await runWorkflow(workflow, task.input, {
+    const report = await runUseCase(task.useCase, task.input, {
       context: {
         settings: task.settings,
         chartPoints: task.chartPoints,

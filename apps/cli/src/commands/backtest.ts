@@ -1,18 +1,14 @@
 import { AetherError } from '@aetherquant/core';
 import { type Interfaces } from '@oclif/core';
-import {
-  backtestWorkflow,
-  type BacktestReport,
-  portfolioBacktestWorkflow,
-  type PortfolioBacktestReport,
-} from '@aetherquant/workflows';
-import { AetherCommand, workflowRunOptions } from '../base/aether-command';
-import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { numericFlag } from '../base/flag-input';
-import { optimizerRequest, portfolioFlags, symbolList } from '../base/portfolio-flags';
-import { strategyFlags, strategyParams } from '../base/strategy-flags';
+import { type BacktestReport, type PortfolioBacktestReport } from '@aetherquant/workflows';
+import { AetherCommand, workflowRunOptions } from '../command/aether-command';
+import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
+import { numericFlag } from '../flags/flag-input';
+import { optimizerRequest, portfolioFlags, symbolList } from '../flags/portfolio-flags';
+import { strategyFlags, strategyParams } from '../flags/strategy-flags';
 
 export default class BacktestCommand extends AetherCommand {
+  static override useCases = ['backtest', 'portfolioBacktest'] as const;
   static override summary = 'Backtest a strategy on one symbol and print its figures against buy-and-hold.';
   static override description =
     'Prints one JSON object: annual return, max drawdown, Sharpe and final equity of the strategy and of ' +
@@ -40,8 +36,8 @@ export default class BacktestCommand extends AetherCommand {
     const options = workflowRunOptions(flags);
     const report =
       flags.symbols === undefined
-        ? await this.runWorkflow(
-            backtestWorkflow,
+        ? await this.runUseCase(
+            'backtest',
             {
               ...barSourceRequest(flags),
               ...tradingRequest(flags),
@@ -50,7 +46,7 @@ export default class BacktestCommand extends AetherCommand {
             },
             options,
           )
-        : await this.runWorkflow(portfolioBacktestWorkflow, portfolioRequest(flags), options);
+        : await this.runUseCase('portfolioBacktest', portfolioRequest(flags), options);
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

@@ -1,10 +1,11 @@
 import { AetherError, DATA_PROVIDERS, DEFAULT_SYNTHETIC_SEED } from '@aetherquant/core';
-import { fetchWorkflow, type FetchSummary } from '@aetherquant/workflows';
+import { type FetchSummary } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
-import { numericFlag } from '../base/flag-input';
+import { AetherCommand } from '../command/aether-command';
+import { numericFlag } from '../flags/flag-input';
 
 export default class FetchCommand extends AetherCommand {
+  static override useCases = ['fetch'] as const;
   static override summary = 'Download the bars of one symbol and write them as CSV.';
   static override description =
     'Writes date,open,high,low,close,volume rows (ascending; adjusted for splits and dividends unless ' +
@@ -58,7 +59,7 @@ export default class FetchCommand extends AetherCommand {
       output: flags.output,
     };
     try {
-      const result = await this.runWorkflow(fetchWorkflow, request, { dotenv: flags.dotenv });
+      const result = await this.runUseCase('fetch', request, { dotenv: flags.dotenv });
       if (result.csv !== undefined) {
         // The bars own standard output; the summary goes to standard error.
         process.stdout.write(result.csv);

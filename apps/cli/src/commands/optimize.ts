@@ -1,13 +1,14 @@
 import { OPTIMIZATION_METHODS } from '@aetherquant/core';
-import { optimizeWorkflow, type OptimizeReport } from '@aetherquant/workflows';
+import { type OptimizeReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../base/aether-command';
-import { barSourceFlags, barSourceRequest } from '../base/market-flags';
-import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../base/portfolio-flags';
+import { AetherCommand, workflowRunOptions } from '../command/aether-command';
+import { barSourceFlags, barSourceRequest } from '../flags/market-flags';
+import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../flags/portfolio-flags';
 
 const { symbol: _symbol, ...marketFlags } = barSourceFlags;
 
 export default class OptimizeCommand extends AetherCommand {
+  static override useCases = ['optimize'] as const;
   static override summary =
     'Portfolio weights for several symbols: risk parity, mean-variance, min-variance, max-Sharpe or HRP.';
   static override description =
@@ -40,7 +41,7 @@ export default class OptimizeCommand extends AetherCommand {
       method: flags.method,
       ...optimizerRequest(flags),
     };
-    const report = await this.runWorkflow(optimizeWorkflow, request, workflowRunOptions(flags));
+    const report = await this.runUseCase('optimize', request, workflowRunOptions(flags));
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

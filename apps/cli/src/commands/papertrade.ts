@@ -1,17 +1,13 @@
 import { LIVE_BROKER_PROVIDERS } from '@aetherquant/core';
-import {
-  liveTradeWorkflow,
-  type LiveTradeReport,
-  papertradeWorkflow,
-  type PapertradeReport,
-} from '@aetherquant/workflows';
+import { type LiveTradeReport, type PapertradeReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../base/aether-command';
-import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { SECRET_FLAGS } from '../base/secret-flags';
-import { strategyFlags, strategyParams } from '../base/strategy-flags';
+import { AetherCommand, workflowRunOptions } from '../command/aether-command';
+import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
+import { SECRET_FLAGS } from '../flags/secret-flags';
+import { strategyFlags, strategyParams } from '../flags/strategy-flags';
 
 export default class PapertradeCommand extends AetherCommand {
+  static override useCases = ['papertrade', 'liveTrade'] as const;
   static override summary =
     'Trade a strategy against the paper broker, or make one decision with a live broker.';
   static override description =
@@ -68,8 +64,8 @@ export default class PapertradeCommand extends AetherCommand {
     const strategy = { strategy: flags.strategy, params: strategyParams(flags) };
     const report =
       flags.broker === 'live'
-        ? await this.runWorkflow(
-            liveTradeWorkflow,
+        ? await this.runUseCase(
+            'liveTrade',
             {
               ...barSourceRequest(flags),
               ...strategy,
@@ -82,8 +78,8 @@ export default class PapertradeCommand extends AetherCommand {
             },
             options,
           )
-        : await this.runWorkflow(
-            papertradeWorkflow,
+        : await this.runUseCase(
+            'papertrade',
             {
               ...barSourceRequest(flags),
               ...tradingRequest(flags),

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { AetherError } from '@aetherquant/core';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
-import { numericFlag } from '../base/flag-input';
-import { followParent } from '../base/follow-parent';
+import { AetherCommand } from '../command/aether-command';
+import { numericFlag } from '../flags/flag-input';
+import { followParent } from '../command/follow-parent';
 
 /** The signals that stop the API gracefully, passed on to it (SIGHUP: the terminal closed). */
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;

@@ -1,5 +1,5 @@
 import { redactSettings, type Settings } from '@aetherquant/core';
-import { AetherCommand } from '../base/aether-command';
+import { AetherCommand } from '../command/aether-command';
 
 export default class SettingsCommand extends AetherCommand {
   static override summary = 'Show the effective settings, secrets masked.';

@@ -1,10 +1,11 @@
 import { DEFAULT_SIGNAL_THRESHOLD } from '@aetherquant/core';
-import { signalWorkflow, type SignalResult } from '@aetherquant/workflows';
+import { type SignalResult } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand } from '../base/aether-command';
-import { numericFlag } from '../base/flag-input';
+import { AetherCommand } from '../command/aether-command';
+import { numericFlag } from '../flags/flag-input';
 
 export default class SignalCommand extends AetherCommand {
+  static override useCases = ['signal'] as const;
   static override summary = 'Classify the latest return as buy, sell or hold.';
   static override description =
     'Prints buy when the return is strictly above +threshold, sell when it is strictly below -threshold, ' +
@@ -23,7 +24,7 @@ export default class SignalCommand extends AetherCommand {
 
   async run(): Promise<SignalResult> {
     const { flags } = await this.parse(SignalCommand);
-    const result = await this.runWorkflow(signalWorkflow, {
+    const result = await this.runUseCase('signal', {
       latest_return: numericFlag(flags['latest-return']),
       threshold: numericFlag(flags.threshold),
     });

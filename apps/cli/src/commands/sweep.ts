@@ -1,11 +1,12 @@
-import { sweepWorkflow, type SweepReport } from '@aetherquant/workflows';
+import { type SweepReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../base/aether-command';
-import { numericFlag } from '../base/flag-input';
-import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
+import { AetherCommand, workflowRunOptions } from '../command/aether-command';
+import { numericFlag } from '../flags/flag-input';
+import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
+import { gridSearchFlags, gridSearchRequest } from '../flags/strategy-flags';
 
 export default class SweepCommand extends AetherCommand {
+  static override useCases = ['sweep'] as const;
   static override summary = 'Backtest every combination of a parameter grid on all cores and rank them.';
   static override description =
     'Each grid flag takes a number, a list (5,10,20) or a range start:stop:step (5:50:5, stop included). ' +
@@ -33,7 +34,7 @@ export default class SweepCommand extends AetherCommand {
       ...gridSearchRequest(flags),
       top: numericFlag(flags.top),
     };
-    const report = await this.runWithProgress('sweep', sweepWorkflow, request, workflowRunOptions(flags));
+    const report = await this.runWithProgress('sweep', 'sweep', request, workflowRunOptions(flags));
     if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
     return report;
   }

@@ -1,10 +1,11 @@
-import { walkForwardWorkflow, type WalkForwardReport } from '@aetherquant/workflows';
+import { type WalkForwardReport } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../base/aether-command';
-import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../base/market-flags';
-import { gridSearchFlags, gridSearchRequest } from '../base/strategy-flags';
+import { AetherCommand, workflowRunOptions } from '../command/aether-command';
+import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
+import { gridSearchFlags, gridSearchRequest } from '../flags/strategy-flags';
 
 export default class WalkForwardCommand extends AetherCommand {
+  static override useCases = ['walkForward'] as const;
   static override summary =
     'Walk-forward analysis: pick parameters on each train window, trade them on the next test window.';
   static override description =
@@ -35,7 +36,7 @@ export default class WalkForwardCommand extends AetherCommand {
     };
     const report = await this.runWithProgress(
       'walk-forward',
-      walkForwardWorkflow,
+      'walkForward',
       request,
       workflowRunOptions(flags),
     );

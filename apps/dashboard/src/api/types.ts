@@ -1,30 +1,25 @@
 // The API's responses the dashboard reads. Their shapes are defined once, in @aetherquant/core (browser-safe),
-// where the workflows that produce them take them from too: snake_case JSON. The names here are the
-// dashboard's; only what the API alone answers (the key check) is declared here.
-
-import { type Role } from '@aetherquant/core';
+// where the workflows that produce them take them from too: snake_case JSON. They keep core's names (no
+// aliases), so a type reads the same here as in the workflows, and never collides with persistence's
+// record names (RunSummary, RunDetail, AuditEvent); only what the API alone answers (the key check) is
+// declared here.
 
 export type {
-  AuditEventView as AuditEvent,
-  AuditReport as AuditResponse,
+  AuditEventView,
+  AuditReport,
   BacktestReport,
   ChartSeries,
-  ListedRunView as RunSummary,
-  MetricsReport as BacktestMetrics,
+  ListedRunView,
   OptimizeReport,
-  OrderView as RunOrder,
-  PaperOrderView as PaperOrder,
+  OrderView,
+  PaperOrderView,
   PapertradeReport,
-  RunDetailView as RunDetail,
-  RunsReport as RunsResponse,
-  StrategiesReport as StrategiesResponse,
+  RunDetailView,
+  RunsReport,
+  StrategiesReport,
   StrategyDescription,
-  StrategyParameterDescription as StrategyParameter,
   TradeView,
 } from '@aetherquant/core';
 
 /** `GET /api/keycheck`: the role the key grants. */
-export interface KeycheckResponse {
-  status: 'ok';
-  role: Role;
-}
+export type { KeycheckReport as KeycheckResponse } from '@aetherquant/core';

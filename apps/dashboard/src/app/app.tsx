@@ -2,7 +2,6 @@ import { type Role } from '@aetherquant/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createDashboardClient } from '../api/api-client';
 import { describeError, type UiError } from '../api/error-message';
-import { type KeycheckResponse } from '../api/types';
 import { Progress } from '../components/submit-button';
 import { RequestError } from '../components/request-error';
 import { KeyScreen } from '../features/key/key-screen';
@@ -38,7 +37,7 @@ export function App() {
     if (checkingKey === undefined) return undefined;
     const controller = new AbortController();
     createDashboardClient(checkingKey, undefined, { timeoutMs: KEYCHECK_TIMEOUT_MS })
-      .call<KeycheckResponse>('keycheck', {}, { signal: controller.signal })
+      .call('keycheck', {}, { signal: controller.signal })
       .then(
         (answer) => setState({ phase: 'signed-in', key: checkingKey, role: answer.role }),
         (failure: unknown) => {

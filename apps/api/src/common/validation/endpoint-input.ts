@@ -1,12 +1,14 @@
 import {
-  API_ENDPOINTS,
-  type ApiEndpointName,
+  AetherError,
   check,
   type FieldViolation,
+  type HttpUseCaseName,
   parseBoolean,
   parseDecimal,
-  requestSchemaFor,
-  AetherError,
+  type RouteUseCase,
+  routeOf,
+  USE_CASES,
+  useCaseFor,
 } from '@aetherquant/core';
 import { type z } from 'zod';
 import { type ApiRequest } from '../http/http-types';
@@ -14,8 +16,8 @@ import { type ApiRequest } from '../http/http-types';
 export interface EndpointInput {
   /** The request as the caller sent it (the workflow applies its own defaults when it validates). */
   input: Record<string, unknown>;
-  /** The variant of the endpoint the input asked for (`portfolio backtest`), if not the main shape. */
-  variant?: string;
+  /** The use case the input asked for: the route's main one, or another told apart by a field (`symbols`). */
+  useCase: HttpUseCaseName;
 }
 
 /**
@@ -23,11 +25,11 @@ export interface EndpointInput {
  * against the endpoint's API schema, so that fields a remote caller may not send (`data_dir`) are refused
  * by name before any work starts. Every violation is reported at once, field by field.
  */
-export function endpointInput(name: ApiEndpointName, request: ApiRequest): EndpointInput {
-  const endpoint = API_ENDPOINTS[name];
+export function endpointInput(name: HttpUseCaseName, request: ApiRequest): EndpointInput {
+  const route = routeOf(name);
   const violations: FieldViolation[] = [];
   let input: Record<string, unknown>;
-  if (endpoint.input === 'body') {
+  if (route.input === 'body') {
     const body = request.body;
     if (!isJsonRequest(request)) {
       throw AetherError.invalid([{ field: 'Content-Type', rule: 'must be application/json' }]);
@@ -37,14 +39,16 @@ export function endpointInput(name: ApiEndpointName, request: ApiRequest): Endpo
     }
     input = body as Record<string, unknown>;
   } else {
-    input = queryInput(endpoint.request, request.query, violations);
+    input = queryInput((route.useCases[0] as RouteUseCase).request, request.query, violations);
     for (const [name, value] of Object.entries(request.params)) input[name] = value;
   }
-  const { request: schema, variant } = requestSchemaFor(endpoint, input);
-  const checked = check(schema, input);
+  const useCase = useCaseFor(route, input);
+  const checked = check(useCase.request, input);
   if (!checked.success) violations.push(...checked.violations);
-  if (violations.length > 0) throw AetherError.invalid(violations, `${variant ?? name} request`);
-  return { input, ...(variant === undefined ? {} : { variant }) };
+  if (violations.length > 0) {
+    throw AetherError.invalid(violations, `${USE_CASES[useCase.name].title} request`);
+  }
+  return { input, useCase: useCase.name };
 }
 
 function isJsonRequest(request: ApiRequest): boolean {

@@ -1,9 +1,10 @@
-import { type AuditEventView, listAuditWorkflow } from '@aetherquant/workflows';
+import { type AuditEventView } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
-import { numericFlag } from '../../base/flag-input';
+import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
+import { numericFlag } from '../../flags/flag-input';
 
 export default class DbAuditCommand extends AetherCommand {
+  static override useCases = ['audit'] as const;
   static override summary = 'List the audit log of API requests, newest first.';
   static override description = 'Prints {"events":[…]}; page with --before <id of the last event shown>.';
   // The seed's spellings still work, without crowding the help.
@@ -20,7 +21,7 @@ export default class DbAuditCommand extends AetherCommand {
   async run(): Promise<{ events: AuditEventView[] }> {
     const { flags } = await this.parse(DbAuditCommand);
     const request = { limit: numericFlag(flags.limit), before: numericFlag(flags.before) };
-    const result = await this.runWorkflow(listAuditWorkflow, request, workflowRunOptions(flags));
+    const result = await this.runUseCase('audit', request, workflowRunOptions(flags));
     this.log(JSON.stringify(result));
     return result;
   }

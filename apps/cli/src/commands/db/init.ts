@@ -1,7 +1,7 @@
-import { initDatabaseWorkflow } from '@aetherquant/workflows';
-import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
+import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
 
 export default class DbInitCommand extends AetherCommand {
+  static override useCases = ['initDatabase'] as const;
   static override summary = 'Create or upgrade the database schema.';
   static override description =
     'Applies the migrations the database lacks (creating a SQLite file and its folder on demand); running it ' +
@@ -16,7 +16,7 @@ export default class DbInitCommand extends AetherCommand {
 
   async run(): Promise<{ status: 'ok' }> {
     const { flags } = await this.parse(DbInitCommand);
-    const result = await this.runWorkflow(initDatabaseWorkflow, {}, workflowRunOptions(flags));
+    const result = await this.runUseCase('initDatabase', {}, workflowRunOptions(flags));
     process.stderr.write(`database ready: ${result.database}\n`);
     this.log(JSON.stringify({ status: result.status }));
     return { status: result.status };

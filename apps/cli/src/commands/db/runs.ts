@@ -1,10 +1,11 @@
 import { RECORDED_RUN_TYPES } from '@aetherquant/core';
-import { listRunsWorkflow, type RunView } from '@aetherquant/workflows';
+import { type RunView } from '@aetherquant/workflows';
 import { Flags } from '@oclif/core';
-import { AetherCommand, workflowRunOptions } from '../../base/aether-command';
-import { numericFlag } from '../../base/flag-input';
+import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
+import { numericFlag } from '../../flags/flag-input';
 
 export default class DbRunsCommand extends AetherCommand {
+  static override useCases = ['runs'] as const;
   static override summary = 'List recorded runs, newest first.';
   static override description =
     'Prints {"runs":[…]}: each run without its result; page with --before <id of the last run shown>.';
@@ -32,7 +33,7 @@ export default class DbRunsCommand extends AetherCommand {
       symbol: flags.symbol,
       before: flags.before,
     };
-    const result = await this.runWorkflow(listRunsWorkflow, request, workflowRunOptions(flags));
+    const result = await this.runUseCase('runs', request, workflowRunOptions(flags));
     this.log(JSON.stringify(result));
     return result;
   }

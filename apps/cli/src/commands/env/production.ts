@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { AetherError, type FieldViolation } from '@aetherquant/core';
 import { Flags } from '@oclif/core';
-import { type ApiKeys, checkSuppliedKeys, generateApiKeys, KEY_BYTES } from '../../base/api-keys';
-import { AetherCommand } from '../../base/aether-command';
-import { checkProductionEnv, fillEnvTemplate, readProductionEnvTemplate } from '../../base/production-env';
-import { alreadyExists, fileExists, writeSecretFile } from '../../base/secret-file';
-import { SECRET_FLAGS, type SecretValue } from '../../base/secret-flags';
+import { type ApiKeys, checkSuppliedKeys, generateApiKeys, KEY_BYTES } from '../../secrets/api-keys';
+import { AetherCommand } from '../../command/aether-command';
+import {
+  checkProductionEnv,
+  fillEnvTemplate,
+  readProductionEnvTemplate,
+} from '../../env-file/production-env';
+import { alreadyExists, fileExists, writeSecretFile } from '../../secrets/secret-file';
+import { SECRET_FLAGS, type SecretValue } from '../../flags/secret-flags';
 
 export interface ProductionEnvResult {
   /** The file written, absolute. */

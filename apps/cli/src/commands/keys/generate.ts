@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
-import { type ApiKeys, generateApiKeys, KEY_BYTES, parseKeyBytes } from '../../base/api-keys';
-import { AetherCommand } from '../../base/aether-command';
+import { type ApiKeys, generateApiKeys, KEY_BYTES, parseKeyBytes } from '../../secrets/api-keys';
+import { AetherCommand } from '../../command/aether-command';
 
 export default class KeysGenerateCommand extends AetherCommand {
   static override summary = 'Generate random API keys for the trader and admin roles.';

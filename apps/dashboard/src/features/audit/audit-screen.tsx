@@ -1,4 +1,4 @@
-import { type AuditEvent, type AuditResponse } from '../../api/types';
+import { type AuditEventView } from '../../api/types';
 import { usePagedList } from '../../api/use-paged-list';
 import { useSession } from '../../app/session';
 import { DataTable, type Column } from '../../components/data-table';
@@ -7,7 +7,7 @@ import { PagedFooter } from '../../components/paged-footer';
 
 const PAGE_SIZE = 50;
 
-const EVENT_COLUMNS: readonly Column<AuditEvent>[] = [
+const EVENT_COLUMNS: readonly Column<AuditEventView>[] = [
   { header: 'Time', cell: (event) => formatDateTime(event.created_at) },
   { header: 'Method', cell: (event) => event.method },
   { header: 'Path', cell: (event) => <span className="break">{event.path}</span> },
@@ -28,10 +28,10 @@ const EVENT_COLUMNS: readonly Column<AuditEvent>[] = [
 /** Every /api request, newest first (admin only). */
 export function AuditScreen() {
   const { client } = useSession();
-  const list = usePagedList<AuditEvent, number>(
+  const list = usePagedList<AuditEventView, number>(
     async (before, signal) =>
       (
-        await client.call<AuditResponse>(
+        await client.call(
           'audit',
           { limit: PAGE_SIZE, ...(before === undefined ? {} : { before }) },
           { signal },

@@ -19,9 +19,7 @@ export function BacktestScreen() {
         busyLabel="Running backtest…"
         busy={request.state.status === 'loading'}
         fieldErrors={fieldErrorsOf(request)}
-        onSubmit={(body) =>
-          request.run((signal) => client.call<BacktestReport>('backtest', body, { signal }))
-        }
+        onSubmit={(body) => request.run((signal) => client.call('backtest', body, { signal }))}
       />
       <RequestOutcome request={request} progressLabel="Running backtest">
         {(report) => <BacktestResults report={report} />}

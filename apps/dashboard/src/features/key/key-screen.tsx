@@ -25,7 +25,7 @@ export function KeyScreen({ onSignedIn, notice }: KeyScreenProps) {
     event.preventDefault();
     const key = normalizeApiKey(pasted);
     check.run(async (signal) => {
-      const answer = await createDashboardClient(key).call<KeycheckResponse>('keycheck', {}, { signal });
+      const answer = await createDashboardClient(key).call('keycheck', {}, { signal });
       onSignedIn(key, answer.role, remember);
       return answer;
     });

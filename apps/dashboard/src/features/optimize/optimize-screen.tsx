@@ -1,4 +1,4 @@
-import { normalizeSymbol, type OptimizationMethodName } from '@aetherquant/core';
+import { type HttpUseCaseInput, normalizeSymbol, type OptimizationMethodName } from '@aetherquant/core';
 import { type FormEvent } from 'react';
 import { type OptimizeReport } from '../../api/types';
 import { useRequest } from '../../api/use-request';
@@ -30,7 +30,7 @@ export interface OptimizeValues {
   method: OptimizationMethodName;
   /** Typed option values by request field; an option not typed keeps its default. */
   options: Record<string, string>;
-  covariance: string;
+  covariance: (typeof COVARIANCE_ESTIMATORS)[number];
   allowShort: boolean;
 }
 
@@ -44,7 +44,7 @@ export const INITIAL_OPTIMIZE_VALUES: OptimizeValues = {
 };
 
 /** The optimise request's JSON body: only the options the chosen method reads. */
-export function optimizeBody(values: OptimizeValues): Record<string, unknown> {
+export function optimizeBody(values: OptimizeValues): HttpUseCaseInput<'optimize'> {
   const options = Object.fromEntries(
     METHOD_OPTIONS[values.method].map((option) => [
       option.field,
@@ -95,7 +95,7 @@ export function OptimizeScreen() {
     if (busy) return;
     if (!local.check(optimizeNumberErrors(values))) return;
     const body = optimizeBody(values);
-    request.run((signal) => client.call<OptimizeReport>('optimize', body, { signal }));
+    request.run((signal) => client.call('optimize', body, { signal }));
   };
 
   return (
@@ -150,7 +150,7 @@ export function OptimizeScreen() {
             label="Covariance"
             value={values.covariance}
             options={COVARIANCE_ESTIMATORS.map((estimator) => ({ value: estimator, label: estimator }))}
-            onValueChange={(covariance) => update({ covariance })}
+            onValueChange={(covariance) => update({ covariance: covariance as OptimizeValues['covariance'] })}
             error={fieldErrors['covariance']}
             hint="ledoit-wolf shrinks the sample estimate: steadier with few bars or many symbols."
           />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type PaperOrder, type PapertradeReport } from '../../api/types';
+import { type PaperOrderView, type PapertradeReport } from '../../api/types';
 import { equityLines, formatEquity } from '../../components/chart-formats';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatMoney, formatNumber, formatPrice } from '../../components/format';
@@ -7,7 +7,7 @@ import { compareTone, MetricCard } from '../../components/metric-card';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
 import { TimeSeriesChart } from '../../components/time-series-chart';
 
-const ORDER_COLUMNS: readonly Column<PaperOrder>[] = [
+const ORDER_COLUMNS: readonly Column<PaperOrderView>[] = [
   { header: 'Time', cell: (order) => order.time },
   { header: 'Side', cell: (order) => order.side },
   { header: 'Quantity', cell: (order) => formatNumber(order.quantity, 0), numeric: true },

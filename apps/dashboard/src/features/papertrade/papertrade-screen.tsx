@@ -19,9 +19,7 @@ export function PapertradeScreen() {
         busyLabel="Running paper trade…"
         busy={request.state.status === 'loading'}
         fieldErrors={fieldErrorsOf(request)}
-        onSubmit={(body) =>
-          request.run((signal) => client.call<PapertradeReport>('papertrade', body, { signal }))
-        }
+        onSubmit={(body) => request.run((signal) => client.call('papertrade', body, { signal }))}
       />
       <RequestOutcome request={request} progressLabel="Running paper trade">
         {(report) => <PapertradeResults report={report} />}

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { type RunSummary, type RunsResponse } from '../../api/types';
+import { type ListedRunView } from '../../api/types';
 import { usePagedList } from '../../api/use-paged-list';
 import { useRememberedState } from '../../app/screen-memory';
 import { useSession } from '../../app/session';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { PagedFooter } from '../../components/paged-footer';
-import { RunDetailView } from './run-detail';
+import { RunDetailPanel } from './run-detail-panel';
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +21,7 @@ export function RunsScreen() {
     <section className="screen" aria-labelledby="runs-title">
       <h2 id="runs-title">Runs</h2>
       {selected ? (
-        <RunDetailView
+        <RunDetailPanel
           id={selected}
           onBack={() => {
             setLastOpened(selected);
@@ -43,10 +43,10 @@ function RunList({ onSelect, focusOn }: { onSelect: (id: string) => void; focusO
   useEffect(() => {
     if (focusOnMount.current !== undefined) buttons.current.get(focusOnMount.current)?.focus();
   }, []);
-  const list = usePagedList<RunSummary, string>(
+  const list = usePagedList<ListedRunView, string>(
     async (before, signal) =>
       (
-        await client.call<RunsResponse>(
+        await client.call(
           'runs',
           { limit: PAGE_SIZE, ...(before === undefined ? {} : { before }) },
           { signal },

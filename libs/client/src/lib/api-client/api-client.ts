@@ -1,4 +1,13 @@
-import { AetherError, type ApiEndpointName } from '@aetherquant/core';
+import {
+  AetherError,
+  type AttemptFailure,
+  type HttpAnswer,
+  type HttpUseCaseInput,
+  type HttpUseCaseName,
+  type RetryPolicy,
+  sendWithRetry,
+  type UseCaseOutput,
+} from '@aetherquant/core';
 import { describeBaseUrl, parseBaseUrl, resolveApiUrl } from '../base-url/base-url';
 import { errorFromResponse } from '../response-error/response-error';
 import { endpointRequest, type EndpointRequest } from './endpoint-request';
@@ -38,15 +47,16 @@ export interface ApiClient {
   /** The base URL, as messages show it (`https://host/aq`). */
   readonly baseUrl: string;
   /**
-   * Calls the endpoint `name` of `API_ENDPOINTS` with `input`, fields in snake_case as the endpoint's request
-   * schema names them, and resolves with the response body. Path parameters (`id` of `run`) are taken from
-   * `input`; the server validates the rest.
+   * Calls use case `name` of the catalog (`USE_CASES` in `@aetherquant/core`) over its HTTP route with
+   * `input`, fields in snake_case as its request schema names them, and resolves with the response body,
+   * typed by the use case's response schema. Path parameters (`id` of `run`) are taken from `input`; the
+   * server validates the rest.
    */
-  call<T = unknown>(
-    name: ApiEndpointName,
-    input?: Readonly<Record<string, unknown>>,
+  call<Name extends HttpUseCaseName>(
+    name: Name,
+    input?: HttpUseCaseInput<Name>,
     options?: CallOptions,
-  ): Promise<T>;
+  ): Promise<UseCaseOutput<Name>>;
   /** `GET /healthz`. */
   health(options?: CallOptions): Promise<HealthStatus>;
   /** `GET /readyz`: resolves for a server that is not ready too (a 503 that says why); it reports readiness. */
@@ -85,38 +95,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (apiKey !== undefined) headers['X-API-Key'] = apiKey;
     if (callOptions.requestId !== undefined) headers['X-Request-ID'] = callOptions.requestId;
 
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const cancel = () => controller.abort();
-    callOptions.signal?.addEventListener('abort', cancel, { once: true });
-    if (callOptions.signal?.aborted) controller.abort();
-    let response: Response;
-    let text: string;
-    try {
-      response = await send(url.href, {
-        method: request.method,
-        headers,
-        body: request.body,
-        signal: controller.signal,
-      });
-      // The timeout covers the body too: a server may stall halfway through it.
-      text = await response.text();
-    } catch (error) {
-      if (callOptions.signal?.aborted) throw callOptions.signal.reason;
-      if (controller.signal.aborted) {
-        throw new AetherError(
-          'UNAVAILABLE',
-          `${request.method} ${url.href} got no answer within ${timeoutMs} ms`,
-        );
-      }
-      throw new AetherError(
-        'UNAVAILABLE',
-        `cannot reach ${baseUrl}: ${redact(failureReason(error), apiKey)}`,
-      );
-    } finally {
-      clearTimeout(timer);
-      callOptions.signal?.removeEventListener('abort', cancel);
-    }
+    const { response, text } = await sendWithRetry(
+      {
+        send: (signal) => send(url.href, { method: request.method, headers, body: request.body, signal }),
+        read: (answer) => answer,
+        signal: callOptions.signal,
+      },
+      clientPolicy(timeoutMs, (last) => unavailable(last, `${request.method} ${url.href}`)),
+    );
 
     const body = parseJson(text);
     if (!accept(response.status, body)) {
@@ -137,14 +123,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return body;
   }
 
+  /** UNAVAILABLE for a call that got no answer: it timed out, or the server could not be reached. */
+  function unavailable(last: AttemptFailure, requested: string): AetherError {
+    if (last.kind === 'timeout') {
+      return new AetherError('UNAVAILABLE', `${requested} got no answer within ${last.limitMs} ms`);
+    }
+    const reason = last.kind === 'network' ? failureReason(last.error) : last.reason;
+    return new AetherError('UNAVAILABLE', `cannot reach ${baseUrl}: ${redact(reason, apiKey)}`);
+  }
+
   return {
     baseUrl,
-    async call<T>(
-      name: ApiEndpointName,
-      input: Readonly<Record<string, unknown>> = {},
+    async call<Name extends HttpUseCaseName>(
+      name: Name,
+      input: HttpUseCaseInput<Name> = {} as HttpUseCaseInput<Name>,
       callOptions: CallOptions = {},
     ) {
-      return (await exchange(endpointRequest(name, input), callOptions)) as T;
+      const fields = input as Readonly<Record<string, unknown>>;
+      return (await exchange(endpointRequest(name, fields), callOptions)) as UseCaseOutput<Name>;
     },
     async health(callOptions: CallOptions = {}) {
       return (await exchange({ method: 'GET', path: '/healthz' }, callOptions)) as HealthStatus;
@@ -158,6 +154,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return answered as Readiness;
     },
   };
+}
+
+/**
+ * The client's retry policy: one attempt, never retried, within `timeoutMs` for the whole call, answer
+ * included (a server may stall halfway through the body). Every answer comes back for the client to judge,
+ * and a failure reaches the caller at once with what it needs to decide whether to ask again
+ * (UNAVAILABLE, or RATE_LIMITED with `retryAfterSeconds`).
+ */
+function clientPolicy(
+  timeoutMs: number,
+  giveUp: (last: AttemptFailure) => AetherError,
+): RetryPolicy<HttpAnswer<Response>> {
+  return { attempts: 1, deadlineMs: timeoutMs, backoffMs: 0, retriesStatus: () => false, giveUp };
 }
 
 /** A key must be a valid header value; checked here so no fetch error can quote it back. */

@@ -1,10 +1,10 @@
 import {
   AetherError,
-  API_ENDPOINTS,
-  type ApiEndpoint,
-  type ApiEndpointName,
   endpointPath,
+  findUseCase,
   type HttpMethod,
+  type HttpUseCaseName,
+  USE_CASE_NAMES,
 } from '@aetherquant/core';
 import { toQueryString } from '../query-string/query-string';
 
@@ -17,21 +17,20 @@ export interface EndpointRequest {
 }
 
 /**
- * The request that calls endpoint `name` with `input`: `:param` path parameters filled from the input (and
- * taken out of it), the other fields as a JSON body or a query string, as the endpoint table says.
+ * The request that calls use case `name` with `input`: `:param` path parameters filled from the input (and
+ * taken out of it), the other fields as a JSON body or a query string, as its route in the catalog says.
  */
 export function endpointRequest(
-  name: ApiEndpointName,
+  name: HttpUseCaseName,
   input: Readonly<Record<string, unknown>>,
 ): EndpointRequest {
-  // The name may come from untyped code; `toString` and friends are not endpoints.
-  const endpoint: ApiEndpoint | undefined = Object.hasOwn(API_ENDPOINTS, name)
-    ? API_ENDPOINTS[name]
-    : undefined;
+  // The name may come from untyped code; `toString` and friends are not use cases (findUseCase reads own keys).
+  const endpoint = findUseCase(name)?.http;
   if (endpoint === undefined) {
+    const names = USE_CASE_NAMES.filter((useCase) => findUseCase(useCase)?.http !== undefined);
     throw new AetherError(
       'INVALID_ARGUMENT',
-      `${String(name)} is not an API endpoint (one of ${Object.keys(API_ENDPOINTS).join(', ')})`,
+      `${String(name)} is not an API endpoint (one of ${names.join(', ')})`,
     );
   }
   const rest: Record<string, unknown> = { ...input };

@@ -23,6 +23,13 @@ describe('errorFromResponse', () => {
     expect(error.details).toEqual({ requestId: 'req-2', retryAfterSeconds: 17 });
   });
 
+  it('keeps no seconds to wait from a Retry-After that is a date (the API sends seconds)', () => {
+    const body = apiErrorBody(new AetherError('RATE_LIMITED', 'too many requests'), 'req-4');
+    const headers = new Headers({ 'Retry-After': 'Tue, 02 Jan 2024 12:00:02 GMT' });
+    const error = errorFromResponse({ ...request, status: 429, headers, body });
+    expect(error.details).toEqual({ requestId: 'req-4' });
+  });
+
   it('names the method, URL and status when the body is not an API error body', () => {
     const headers = new Headers({ 'X-Request-ID': 'req-3' });
     const error = errorFromResponse({ ...request, status: 502, headers, body: undefined });

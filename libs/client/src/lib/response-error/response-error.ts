@@ -1,4 +1,10 @@
-import { AetherError, type AetherErrorDetails, type ErrorCode, errorFromApiBody } from '@aetherquant/core';
+import {
+  AetherError,
+  type AetherErrorDetails,
+  type ErrorCode,
+  errorFromApiBody,
+  retryAfterSeconds as parseRetryAfter,
+} from '@aetherquant/core';
 
 /**
  * The code of a failed response that carries no API error body (a proxy's page, a load balancer's 502):
@@ -56,10 +62,4 @@ export function errorFromResponse(response: FailedResponse): AetherError {
   const message =
     fromBody?.message ?? `${response.method} ${response.url} failed with HTTP ${response.status}`;
   return new AetherError(code, message, Object.keys(details).length > 0 ? details : undefined);
-}
-
-/** `Retry-After` in seconds (the API sends delta-seconds); an HTTP date or anything else is ignored. */
-function parseRetryAfter(header: string | null): number | undefined {
-  if (header === null || !/^\s*\d+\s*$/.test(header)) return undefined;
-  return Number(header);
 }

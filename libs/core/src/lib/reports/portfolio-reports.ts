@@ -1,41 +1,121 @@
-// Types only: the JSON shapes of portfolio optimisation and portfolio backtests.
+// The JSON shapes of portfolio optimisation and portfolio backtests.
 
-import { type HeadlineFigures, type MetricsReport } from './backtest-report';
-import { type ChartSeries } from './chart-series';
-import { type RecordingFields } from './recording-fields';
+import { z } from 'zod';
+import { ALLOCATIONS, OPTIMIZATION_METHODS } from '../requests/portfolio-requests';
+import { headlineFiguresSchema, metricsReportSchema } from './backtest-report';
+import { chartSeriesSchema } from './chart-series';
+import { recordingFields } from './recording-fields';
+import { barTimeSchema, ratioSchema } from './report-fields';
+import { withResponseMeta } from './response-meta';
 
-export interface OptimizeReport extends RecordingFields {
-  method: string;
-  symbols: string[];
-  /** By symbol, rounded to 6 decimals. */
-  weights: Record<string, number>;
-  /** Each symbol's share of the portfolio's variance, wᵢ(Σw)ᵢ / w'Σw. */
-  risk_contributions: Record<string, number>;
-  /** Annual, from the window's mean returns and covariance. */
-  expected_return: number | null;
-  volatility: number | null;
-  /** Aligned bars used (their returns are one fewer). */
-  rows: number;
-  provider: string;
-  first: string;
-  last: string;
-}
+const provider = z
+  .string()
+  .describe('Where the bars came from; `synthetic` data never passes for market data.');
+/** Ratios by symbol, in the order of `symbols`. */
+const bySymbol = z.record(z.string(), z.number());
 
+export const optimizeReportSchema = withResponseMeta(
+  z.strictObject({
+    method: z.enum(OPTIMIZATION_METHODS),
+    symbols: z.array(z.string()),
+    weights: bySymbol.describe('By symbol, rounded to 6 decimals.'),
+    risk_contributions: bySymbol.describe(
+      "Each symbol's share of the portfolio's variance, wᵢ(Σw)ᵢ / w'Σw, 6 decimals.",
+    ),
+    expected_return: ratioSchema.describe("Annual, from the window's mean returns and covariance."),
+    volatility: ratioSchema.describe('Annual.'),
+    rows: z.number().int().min(1).describe('Aligned bars used (their returns are one fewer).'),
+    provider,
+    first: barTimeSchema,
+    last: barTimeSchema,
+    ...recordingFields,
+  }),
+  'What `aetherquant optimize` prints and `POST /api/optimize` returns: portfolio weights of several symbols by one optimiser, from their aligned returns.',
+  {
+    method: 'risk-parity',
+    symbols: ['SPY', 'QQQ', 'TLT'],
+    weights: { SPY: 0.336772, QQQ: 0.244732, TLT: 0.418496 },
+    risk_contributions: { SPY: 0.333333, QQQ: 0.333333, TLT: 0.333333 },
+    expected_return: 0.115225,
+    volatility: 0.105437,
+    rows: 252,
+    provider: 'csv',
+    first: '2024-01-02',
+    last: '2024-12-31',
+    run_id: '0193a1c4-8012-7000-8a11-13dad12b96f3',
+  },
+);
+
+export const portfolioBacktestReportSchema = withResponseMeta(
+  z.strictObject({
+    symbols: z.array(z.string()),
+    rows: z.number().int().min(1).describe('Bars from the first allocation on.'),
+    ...headlineFiguresSchema.shape,
+    provider,
+    allocation: z.enum(ALLOCATIONS),
+    rebalance: z
+      .union([z.enum(['monthly', 'quarterly']), z.number().int().min(1)])
+      .describe('`monthly`, `quarterly`, or every N bars.'),
+    lookback: z.string().describe('The trailing window each rebalance estimates from (`1y`, `6mo`).'),
+    first: barTimeSchema,
+    last: barTimeSchema,
+    rebalances: z.number().int().min(0),
+    weights: bySymbol.describe('The weights of the last rebalance, by symbol, 6 decimals.'),
+    metrics: metricsReportSchema,
+    ...recordingFields,
+    chart: chartSeriesSchema
+      .optional()
+      .describe(
+        'Present when the caller asked for charts (the API does), the benchmark being equal weights; never recorded.',
+      ),
+  }),
+  "What `aetherquant backtest --symbols` prints and `POST /api/backtest` (with `symbols`) returns: a rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's, rebalanced the same way.",
+  {
+    symbols: ['SPY', 'QQQ'],
+    rows: 378,
+    annual_return: 0.232025,
+    max_drawdown: -0.101686,
+    sharpe: 1.552875,
+    final_equity: 136730.17,
+    benchmark_annual_return: 0.234484,
+    benchmark_max_drawdown: -0.106586,
+    benchmark_sharpe: 1.524679,
+    benchmark_final_equity: 137139.71,
+    excess_annual_return: -0.002459,
+    provider: 'csv',
+    allocation: 'risk-parity',
+    rebalance: 'monthly',
+    lookback: '6mo',
+    first: '2023-07-03',
+    last: '2024-12-31',
+    rebalances: 18,
+    weights: { SPY: 0.595428, QQQ: 0.404572 },
+    metrics: {
+      volatility: 0.141195,
+      sortino: 2.237902,
+      calmar: 2.281772,
+      max_drawdown_duration: 78,
+      var_95: -0.014738,
+      cvar_95: -0.020182,
+      beta: 0.969807,
+      alpha: 0.004078,
+      total_return: 0.367507,
+      win_rate: null,
+      profit_factor: null,
+      exposure: null,
+      turnover: null,
+    },
+    run_id: '0193a1c4-7f44-7000-943d-f64ed281b2eb',
+    chart: {
+      time: ['2023-07-03', '2023-10-27', '2024-08-05', '2024-12-16', '2024-12-31'],
+      equity: [99985, 93081.45, 118343.36, 142158.08, 136730.17],
+      benchmark: [99985, 93114.31, 118338.39, 142834.78, 137139.71],
+      drawdown: [0, -0.099222, -0.101686, 0, -0.038182],
+    },
+  },
+);
+
+/** What `aetherquant optimize` prints (see {@link optimizeReportSchema}). */
+export type OptimizeReport = z.infer<typeof optimizeReportSchema>;
 /** A rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's. */
-export interface PortfolioBacktestReport extends HeadlineFigures, RecordingFields {
-  symbols: string[];
-  /** Bars from the first allocation on. */
-  rows: number;
-  provider: string;
-  allocation: string;
-  rebalance: string | number;
-  lookback: string;
-  first: string;
-  last: string;
-  rebalances: number;
-  /** The weights of the last rebalance, by symbol. */
-  weights: Record<string, number>;
-  metrics: MetricsReport;
-  /** Present when the caller asked for charts (`chartPoints`), the benchmark being equal weights; never recorded. */
-  chart?: ChartSeries;
-}
+export type PortfolioBacktestReport = z.infer<typeof portfolioBacktestReportSchema>;

@@ -1,26 +1,71 @@
-// Types only: the JSON shape of the built-in strategies' descriptions (`GET /api/strategies`).
+// The JSON shape of the built-in strategies' descriptions (`GET /api/strategies`).
+
+import { z } from 'zod';
+import { withResponseMeta } from './response-meta';
 
 /** One tunable number of a strategy, with the bounds a sweep or a form may use. */
-export interface StrategyParameterDescription {
-  /** As callers spell it: `fast`, `slow`, `period`. */
-  name: string;
-  description: string;
-  /** `integer` for window lengths, `number` for levels such as RSI thresholds. */
-  kind: 'integer' | 'number';
-  default: number;
-  /** Inclusive bounds. */
-  min: number;
-  max: number;
-}
+export const strategyParameterDescriptionSchema = z
+  .strictObject({
+    name: z.string().describe('As callers spell it: `fast`, `slow`, `period`.'),
+    description: z.string(),
+    kind: z
+      .enum(['integer', 'number'])
+      .describe('`integer` for window lengths, `number` for levels such as RSI thresholds.'),
+    default: z.number(),
+    min: z.number().describe('Inclusive bound.'),
+    max: z.number().describe('Inclusive bound.'),
+  })
+  .meta({ description: 'One tunable number of a strategy, with the bounds a sweep or a form may use.' });
 
 /** A built-in strategy as plain JSON: its name, what it does and its parameters. */
-export interface StrategyDescription {
-  name: string;
-  description: string;
-  parameters: StrategyParameterDescription[];
-}
+export const strategyDescriptionSchema = z
+  .strictObject({
+    name: z.string(),
+    description: z.string(),
+    parameters: z.array(strategyParameterDescriptionSchema),
+  })
+  .meta({ description: 'A built-in strategy as plain JSON: its name, what it does and its parameters.' });
 
+export const strategiesReportSchema = withResponseMeta(
+  z.strictObject({
+    strategies: z
+      .array(strategyDescriptionSchema)
+      .describe('In the order help texts show them, the baseline first.'),
+  }),
+  'What `GET /api/strategies` returns: every built-in strategy with its parameters’ descriptions, bounds and defaults.',
+  {
+    strategies: [
+      {
+        name: 'ma-cross',
+        description:
+          'Moving-average crossover: long when the fast simple moving average of closes is above the slow one, short when below, flat when equal.',
+        parameters: [
+          {
+            name: 'fast',
+            description: 'Bars in the fast simple moving average of closes.',
+            kind: 'integer',
+            default: 20,
+            min: 1,
+            max: 10000,
+          },
+          {
+            name: 'slow',
+            description: 'Bars in the slow simple moving average of closes; more than fast.',
+            kind: 'integer',
+            default: 50,
+            min: 2,
+            max: 10000,
+          },
+        ],
+      },
+      { name: 'buy-and-hold', description: 'Fully long on every bar.', parameters: [] },
+    ],
+  },
+);
+
+/** One tunable number of a strategy, with the bounds a sweep or a form may use. */
+export type StrategyParameterDescription = z.infer<typeof strategyParameterDescriptionSchema>;
+/** A built-in strategy as plain JSON: its name, what it does and its parameters. */
+export type StrategyDescription = z.infer<typeof strategyDescriptionSchema>;
 /** Every built-in strategy with its parameters' descriptions, bounds and defaults, as plain JSON. */
-export interface StrategiesReport {
-  strategies: StrategyDescription[];
-}
+export type StrategiesReport = z.infer<typeof strategiesReportSchema>;

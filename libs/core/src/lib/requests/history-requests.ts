@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** The run types that are recorded. */
 export const RECORDED_RUN_TYPES = ['backtest', 'papertrade', 'optimize', 'sweep', 'walk-forward'] as const;
+export type RecordedRunType = (typeof RECORDED_RUN_TYPES)[number];
 /** The most rows a list request returns. */
 export const MAX_HISTORY_LIMIT = 1000;
 

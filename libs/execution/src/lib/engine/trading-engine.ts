@@ -41,6 +41,10 @@ const NEGLIGIBLE_FRACTION = 1e-9;
  * - D < H (sell): quantity = H − D (all of H when the target is 0, so no dust is left);
  * - no order when the quantity is 0, or, for fractional shares, when it is worth less than 1e-9 of equity.
  *
+ * **Pre-trade checks.** A broker built with `limits` refuses an order that breaks one (with the words a live
+ * refusal uses); the engine records the rejected order as answered and goes on. The next bar is sized
+ * afresh, so a limit that keeps refusing shows one rejected order per bar, as a live run on each bar would.
+ *
  * **Why its equity differs slightly from the vectorised backtest** (which compounds
  * `equity[t] = equity[t−1]·(1 + target[t−1]·r[t] − |Δtarget|·c)`):
  * - whole shares: the unspent remainder (under one share's price) sits in cash and earns nothing, so a

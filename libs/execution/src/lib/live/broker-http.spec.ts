@@ -109,6 +109,14 @@ describe('BrokerHttp', () => {
     expect(error.details).toMatchObject({ status: 503, attempts: 3 });
   });
 
+  it('does not retry a 429: the answer comes back for failure() to name as RATE_LIMITED', async () => {
+    server.failNext(1, { kind: 'status', status: 429 });
+    const answer = await http.send('GET', `${server.url}/account`, auth);
+    expect(answer.status).toBe(429);
+    expect(server.requests).toHaveLength(1);
+    expect(http.failure(answer, 'read the account').code).toBe('RATE_LIMITED');
+  });
+
   it('does not retry a 4xx', async () => {
     server.failNext(1, { kind: 'status', status: 400 });
     const answer = await http.send('GET', `${server.url}/account`, auth);

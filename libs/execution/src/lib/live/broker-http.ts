@@ -1,4 +1,10 @@
-import { AetherError } from '@aetherquant/core';
+import {
+  AetherError,
+  type AttemptFailure,
+  type RetryPolicy,
+  sendWithRetry,
+  upstreamFailure,
+} from '@aetherquant/core';
 
 import { requireSecureEndpoint } from './endpoint-transport';
 
@@ -46,14 +52,13 @@ export interface BrokerAnswer {
 const DEFAULTS = { timeoutMs: 10_000, retries: 3, backoffMs: 300 } as const;
 const REDACTED = '[redacted]';
 
-type Attempt = { kind: 'answer'; answer: BrokerAnswer } | { kind: 'retry'; reason: string; status?: number };
-
 /**
- * The one HTTP layer of the live brokers. Network errors, timeouts and HTTP 5xx are retried with backoff.
- * A GET is simply sent again. A POST is never resent blindly: a 5xx or a timeout does not say whether the
- * broker took the order, so before each resend the caller's {@link ResendGuard} asks the broker for it (by
- * its client order id); the POST is resent only when the broker does not have it, and when it does, that
- * order is the answer. A POST without a guard is sent once. Any other answer comes back at once.
+ * The one HTTP layer of the live brokers, on the shared `sendWithRetry` of @aetherquant/core. Its retry
+ * policy: network errors, timeouts and HTTP 5xx are retried with backoff; 429 and every other answer come
+ * back at once (Retry-After is not consulted). A GET is simply sent again. A POST is never resent blindly:
+ * a 5xx or a timeout does not say whether the broker took the order, so before each resend the caller's
+ * {@link ResendGuard} asks the broker for it (by its client order id); the POST is resent only when the
+ * broker does not have it, and when it does, that order is the answer. A POST without a guard is sent once.
  *
  * Every URL must be `https://`, or `http://` to a loopback host, unless `allowInsecure` (see
  * {@link requireSecureEndpoint}): checked before each request, so no credential ever goes out in clear.
@@ -112,39 +117,13 @@ export class BrokerHttp {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
-    const attempts = method === 'POST' && resend === undefined ? 1 : this.#retries + 1;
-    let last: Extract<Attempt, { kind: 'retry' }> | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) {
-        await sleep(this.#backoffMs * 2 ** (attempt - 2));
-        if (method === 'POST' && resend) {
-          const taken = await this.#lookUp(resend, last as Extract<Attempt, { kind: 'retry' }>);
-          if (taken) return taken;
-        }
-      }
-      const outcome = await this.#attempt(url, init);
-      if (outcome.kind === 'answer') return outcome.answer;
-      last = outcome;
-    }
-    const failure = last as Extract<Attempt, { kind: 'retry' }>;
-    const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-    if (failure.status !== undefined) {
-      throw new AetherError(
-        'UPSTREAM_FAILED',
-        method === 'POST' && resend === undefined
-          ? `${this.service} answered ${failure.reason} (sent once: a POST is resent only after a lookup)`
-          : `${this.service} answered ${failure.reason} to each of ${tries}`,
-        {
-          service: this.service,
-          status: failure.status,
-          attempts,
-        },
-      );
-    }
-    throw new AetherError(
-      'UPSTREAM_FAILED',
-      `${this.service} could not be reached: ${this.redact(failure.reason)} (gave up after ${tries})`,
-      { service: this.service, attempts },
+    const fetchFunction = this.#fetch ?? globalThis.fetch;
+    return sendWithRetry(
+      {
+        send: (signal) => fetchFunction(url, { ...init, signal }),
+        read: ({ response, text }) => this.#parse(response.status, text),
+      },
+      this.#policy(method, resend),
     );
   }
 
@@ -210,47 +189,50 @@ export class BrokerHttp {
   }
 
   /**
+   * The live brokers' retry policy for one request: see the class comment. A POST without a guard gets
+   * one attempt; with one, the guard is asked before each resend.
+   */
+  #policy(method: 'GET' | 'POST', resend: ResendGuard | undefined): RetryPolicy<BrokerAnswer> {
+    const sentOnce = method === 'POST' && resend === undefined;
+    const guard = method === 'POST' ? resend : undefined;
+    return {
+      attempts: sentOnce ? 1 : this.#retries + 1,
+      attemptTimeoutMs: this.#timeoutMs,
+      backoffMs: this.#backoffMs,
+      retriesStatus: (status) => status >= 500,
+      beforeResend: guard && (async (last) => (await this.#lookUp(guard, last)) ?? undefined),
+      giveUp: (last, attempts) =>
+        sentOnce && last.kind === 'status'
+          ? new AetherError(
+              'UPSTREAM_FAILED',
+              `${this.service} answered HTTP ${last.status} (sent once: a POST is resent only after a lookup)`,
+              { service: this.service, status: last.status, attempts },
+            )
+          : upstreamFailure(this.service, last, attempts, this.#reason(last)),
+    };
+  }
+
+  /** `HTTP 503` (a status is named without its text in broker messages), or why there was no answer, redacted. */
+  #reason(failure: AttemptFailure): string {
+    return failure.kind === 'status' ? `HTTP ${failure.status}` : this.redact(failure.reason);
+  }
+
+  /**
    * The guard's answer on whether the POST that failed with `failure` was taken. When the broker cannot tell,
    * nothing is resent: UPSTREAM_FAILED says the order's state is unknown and where to check.
    */
-  async #lookUp(
-    resend: ResendGuard,
-    failure: Extract<Attempt, { kind: 'retry' }>,
-  ): Promise<BrokerAnswer | null> {
+  async #lookUp(resend: ResendGuard, failure: AttemptFailure): Promise<BrokerAnswer | null> {
     try {
       return await resend.lookup();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new AetherError(
         'UPSTREAM_FAILED',
-        `${this.service}: the request for ${resend.subject} got ${this.redact(failure.reason)}, and asking ` +
+        `${this.service}: the request for ${resend.subject} got ${this.#reason(failure)}, and asking ` +
           `whether the broker took it failed (${this.redact(why)}); it was not resent: check the broker ` +
           'for it before trying again',
-        { service: this.service, ...(failure.status === undefined ? {} : { status: failure.status }) },
+        { service: this.service, ...(failure.kind === 'status' ? { status: failure.status } : {}) },
       );
-    }
-  }
-
-  async #attempt(url: string, init: RequestInit): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
-    const fetchFunction = this.#fetch ?? globalThis.fetch;
-    try {
-      const response = await fetchFunction(url, { ...init, signal: controller.signal });
-      if (response.status >= 500) {
-        await response.body?.cancel().catch(() => undefined);
-        return { kind: 'retry', reason: `HTTP ${response.status}`, status: response.status };
-      }
-      // Read within the attempt: a server that stalls mid-body times out like one that never answers.
-      const text = await response.text();
-      return { kind: 'answer', answer: this.#parse(response.status, text) };
-    } catch (error) {
-      if (error instanceof AetherError) throw error;
-      if (controller.signal.aborted)
-        return { kind: 'retry', reason: `timed out after ${this.#timeoutMs} ms` };
-      return { kind: 'retry', reason: describeNetworkError(error) };
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -300,17 +282,6 @@ export function trimEndpoint(endpoint: string): string {
 
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** `fetch failed (ECONNREFUSED)`: the message, with the system error code Node keeps in `cause`. */
-function describeNetworkError(error: unknown): string {
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-  if (typeof message !== 'string') return String(error);
-  return typeof cause?.code === 'string' ? `${message} (${cause.code})` : message;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Neither `undefined` nor `null`: a field the broker filled in. */

@@ -3,14 +3,10 @@ import { createHash } from 'node:crypto';
 import { AetherError, type FieldViolation } from '@aetherquant/core';
 
 import type { Account, Broker, OrderRequest, OrderResult, Position } from '../broker/broker';
+import { type PreTradeLimits, preTradeLimitViolations, preTradeRefusal } from '../pre-trade/pre-trade-checks';
 
-/** Pre-trade risk checks applied to every live order. */
-export interface LiveOrderLimits {
-  /** The largest order, in account currency: |quantity| × close. */
-  maxOrderNotional: number;
-  /** The largest position an order may leave, in percent of equity (0 to 100], as the settings define it. */
-  maxPositionPct: number;
-}
+/** The pre-trade limits a live order obeys: the same as a paper order's (see `preTradeRefusal`). */
+export type LiveOrderLimits = PreTradeLimits;
 
 export interface PlanLiveOrderInput {
   broker: Broker;
@@ -49,9 +45,10 @@ const MAX_CLIENT_ORDER_ID = 128;
  *
  * The order's client id is deterministic per (strategy, symbol, bar time), so a second run on the same
  * bar either finds the position already at target or is answered `duplicate` by the broker: never a
- * second order. Pre-trade checks refuse an order whose notional exceeds `maxOrderNotional`, or that
- * would leave a position worth more than `maxPositionPct` % of equity; a refused order, like any order
- * in dry run, is never sent.
+ * second order. The pre-trade checks (`preTradeRefusal`, the same the paper broker applies) refuse an
+ * order whose notional exceeds `maxOrderNotional`, or that would leave a position worth more than
+ * `maxPositionPct` % of equity; they run on the account and position the order was sized from, in dry run
+ * too, and a refused order, like any order in dry run, is never sent.
  */
 export async function planLiveOrder(input: PlanLiveOrderInput): Promise<LiveOrderPlan> {
   validate(input);
@@ -74,8 +71,8 @@ export async function planLiveOrder(input: PlanLiveOrderInput): Promise<LiveOrde
     clientOrderId: clientOrderId(input.strategy, symbol, input.barTime),
     time: input.barTime,
   };
-  const refusal = preTradeRefusal(order, desired, position.quantity, account, limits);
-  if (refusal) return { order, result: null, reason: refusal, account, position };
+  const refusal = preTradeRefusal(order, { equity: account.equity, held: position.quantity }, limits);
+  if (refusal) return { order, result: null, reason: refusal.reason, account, position };
   if (dryRun) return { order, result: null, reason: 'dry run: not sent', account, position };
 
   const result = await broker.submitOrder(order);
@@ -100,32 +97,6 @@ export function clientOrderId(strategy: string, symbol: string, barTime: number)
   return `${safe.slice(0, MAX_CLIENT_ORDER_ID - hash.length - 1)}-${hash}`;
 }
 
-function preTradeRefusal(
-  order: OrderRequest,
-  desired: number,
-  held: number,
-  account: Account,
-  limits: LiveOrderLimits,
-): string | null {
-  const notional = order.quantity * order.price;
-  if (notional > limits.maxOrderNotional) {
-    return `refused: order notional ${money(notional)} exceeds max_order_notional ${money(limits.maxOrderNotional)}`;
-  }
-  // An order that shrinks the position lowers the risk, so the position limit never blocks it.
-  if (Math.abs(desired) <= Math.abs(held)) return null;
-  const positionValue = Math.abs(desired) * order.price;
-  const allowed = (limits.maxPositionPct / 100) * account.equity;
-  if (positionValue > allowed) {
-    const percent = account.equity > 0 ? (100 * positionValue) / account.equity : Infinity;
-    return `refused: the position would be ${money(positionValue)} (${percent.toFixed(2)}% of equity), above max_position_pct ${limits.maxPositionPct}%`;
-  }
-  return null;
-}
-
-function money(value: number): string {
-  return value.toFixed(2);
-}
-
 function validate(input: PlanLiveOrderInput): void {
   const violations: FieldViolation[] = [];
   if (!input.symbol) violations.push({ field: 'symbol', rule: 'is required' });
@@ -135,11 +106,6 @@ function validate(input: PlanLiveOrderInput): void {
   if (!(Number.isFinite(input.close) && input.close > 0))
     violations.push({ field: 'close', rule: 'must be a number above 0' });
   if (!Number.isFinite(input.target)) violations.push({ field: 'target', rule: 'must be a finite number' });
-  if (!(input.limits.maxOrderNotional > 0)) {
-    violations.push({ field: 'max_order_notional', rule: 'must be a number above 0' });
-  }
-  if (!(input.limits.maxPositionPct > 0 && input.limits.maxPositionPct <= 100)) {
-    violations.push({ field: 'max_position_pct', rule: 'must be a percent above 0 and at most 100' });
-  }
+  violations.push(...preTradeLimitViolations(input.limits));
   if (violations.length > 0) throw AetherError.invalid(violations, 'cannot plan the live order');
 }

@@ -166,6 +166,61 @@ describe('PaperBroker', () => {
     expect(
       (thrown as { details: { violations: { field: string }[] } }).details.violations.map((v) => v.field),
     ).toEqual(['initial_cash', 'commission_bps', 'slippage_bps']);
+    expect(
+      () =>
+        new PaperBroker({
+          cash: 1_000,
+          commissionBps: 0,
+          slippageBps: 0,
+          limits: { maxOrderNotional: 0, maxPositionPct: 101 },
+        }),
+    ).toThrow(
+      'paper broker: max_order_notional must be a number above 0; max_position_pct must be a percent above 0 and at most 100',
+    );
+  });
+
+  it('with limits, rejects an order that breaks one with the live refusal, and leaves the ledger as it was', async () => {
+    const broker = new PaperBroker({
+      cash: 10_000,
+      commissionBps: 0,
+      slippageBps: 0,
+      limits: { maxOrderNotional: 2_000, maxPositionPct: 30 },
+    });
+    // 25 × 100 = 2 500 > 2 000.
+    const large = await broker.submitOrder(order({ side: 'buy', quantity: 25, price: 100 }));
+    expect(large).toMatchObject({
+      status: 'rejected',
+      reason: 'refused: order notional 2500.00 exceeds max_order_notional 2000.00',
+    });
+    // 20 × 100 = 2 000 passes; the position is 20 % of 10 000.
+    expect((await broker.submitOrder(order({ side: 'buy', quantity: 20, price: 100 }))).status).toBe(
+      'filled',
+    );
+    // Equity 10 000 (8 000 cash + 20 × 100); 15 more would hold 35 × 100 = 3 500 = 35 % > 30 %.
+    const concentrated = await broker.submitOrder(order({ side: 'buy', quantity: 15, price: 100 }));
+    expect(concentrated).toMatchObject({
+      status: 'rejected',
+      reason: 'refused: the position would be 3500.00 (35.00% of equity), above max_position_pct 30%',
+    });
+    expect(await broker.getAccount()).toEqual({ cash: 8_000, equity: 10_000 });
+    expect(broker.fills()).toHaveLength(1);
+    // After a rally to 200 the 20 shares are 4 000 of 12 000 (33 %): selling 5 shrinks them, so it passes.
+    broker.markPrice('SPY', 200);
+    expect((await broker.submitOrder(order({ side: 'sell', quantity: 5, price: 200 }))).status).toBe(
+      'filled',
+    );
+  });
+
+  it('checks the limits before its own rules, as a live order is checked before its broker sees it', async () => {
+    const broker = new PaperBroker({
+      cash: 1_000,
+      commissionBps: 0,
+      slippageBps: 0,
+      limits: { maxOrderNotional: 500, maxPositionPct: 100 },
+    });
+    // 15 × 100 = 1 500 is beyond the 1 000 of cash too, but the first answer is the refusal: 1 500 > 500.
+    const result = await broker.submitOrder(order({ side: 'buy', quantity: 15, price: 100 }));
+    expect(result.reason).toBe('refused: order notional 1500.00 exceeds max_order_notional 500.00');
   });
 
   describe('by property, over random orders and prices', () => {

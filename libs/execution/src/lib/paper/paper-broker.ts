@@ -6,6 +6,7 @@ import {
   type OrderResult,
   type Position,
 } from '../broker/broker';
+import { type PreTradeLimits, preTradeLimitViolations, preTradeRefusal } from '../pre-trade/pre-trade-checks';
 
 export interface PaperBrokerOptions {
   /** Starting cash; positive. */
@@ -16,6 +17,11 @@ export interface PaperBrokerOptions {
   slippageBps: number;
   /** Allow fractional share quantities; whole shares only when false or absent. */
   fractional?: boolean;
+  /**
+   * The pre-trade limits every order must pass, the same checks and reasons as a live order's; no checks
+   * when absent.
+   */
+  limits?: PreTradeLimits;
 }
 
 interface Holding {
@@ -26,6 +32,9 @@ interface Holding {
 
 /**
  * A simulated, long-only broker: many symbols, one cash ledger, commission and slippage in basis points.
+ *
+ * With `limits`, an order first passes the pre-trade checks (`preTradeRefusal`, the ones a live order
+ * passes) on the ledger as it stands: one that breaks a limit is rejected with the live refusal's words.
  *
  * Every fill happens at once at the order's reference price moved by the slippage against the trader. A
  * buy needs `quantity × fillPrice + commission ≤ cash`, a sell needs `quantity ≤ position`: anything else
@@ -41,6 +50,7 @@ export class PaperBroker implements Broker {
   readonly commissionBps: number;
   readonly slippageBps: number;
   readonly fractional: boolean;
+  readonly limits: Readonly<PreTradeLimits> | undefined;
 
   #cash: number;
   readonly #holdings = new Map<string, Holding>();
@@ -58,11 +68,13 @@ export class PaperBroker implements Broker {
       violations.push({ field: 'commission_bps', rule: `must be at least 0 (got ${commissionBps})` });
     if (!(slippageBps >= 0 && slippageBps < Infinity))
       violations.push({ field: 'slippage_bps', rule: `must be at least 0 (got ${slippageBps})` });
+    if (options.limits) violations.push(...preTradeLimitViolations(options.limits));
     if (violations.length > 0) throw AetherError.invalid(violations, 'paper broker');
     this.#cash = cash;
     this.commissionBps = commissionBps;
     this.slippageBps = slippageBps;
     this.fractional = options.fractional ?? false;
+    this.limits = options.limits === undefined ? undefined : { ...options.limits };
   }
 
   /** The price `side` fills at for reference price `price`: slippage always against the trader. */
@@ -91,6 +103,12 @@ export class PaperBroker implements Broker {
       reason,
       time,
     });
+    // Before the broker's own rules, as a live order is checked before its broker sees it.
+    if (this.limits) {
+      const state = { equity: this.account().equity, held: this.quantity(symbol) };
+      const refusal = preTradeRefusal(order, state, this.limits);
+      if (refusal) return reject(refusal.reason);
+    }
     if (!this.fractional && !Number.isInteger(quantity))
       return reject(`quantity ${quantity} is not a whole number of shares (fractional shares are off)`);
 

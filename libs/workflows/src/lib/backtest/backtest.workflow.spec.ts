@@ -64,7 +64,7 @@ describeWithMarketData('backtest golden test: SPY 2010–2019, ma-cross 20/50, 1
 
 describe('backtestWorkflow', () => {
   it('needs the backtest permission', () => {
-    expect(backtestWorkflow.permission).toBe('backtest');
+    expect(backtestWorkflow.useCase.permission).toBe('backtest');
   });
 
   it('takes the symbol, costs and cash from the settings when the request leaves them out', async () => {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type BacktestReport, backtestRequestSchema } from '@aetherquant/core';
+import { type BacktestReport } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { resolveRequestParams } from './request-params';
 import { chartField } from '../chart/chart-series';
@@ -14,10 +14,7 @@ import { prepareStrategyRun } from './prepare-strategy-run';
  * strategy and of buy-and-hold → the run recorded (when persistence is on) → the report. Costs and cash
  * default to the settings.
  */
-export const backtestWorkflow = defineWorkflow({
-  name: 'backtest',
-  permission: 'backtest',
-  request: backtestRequestSchema,
+export const backtestWorkflow = defineWorkflow('backtest', {
   async run(request, context): Promise<BacktestReport> {
     const started = performance.now();
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(

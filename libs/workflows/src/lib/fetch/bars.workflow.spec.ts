@@ -9,7 +9,7 @@ const context = { context: { settings, now } };
 
 describe('barsWorkflow', () => {
   it('needs the fetch permission', () => {
-    expect(barsWorkflow.permission).toBe('fetch');
+    expect(barsWorkflow.useCase.permission).toBe('fetch');
   });
 
   it('returns fetch’s summary and the bars as columns, ascending', async () => {

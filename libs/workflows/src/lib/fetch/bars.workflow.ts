@@ -1,4 +1,4 @@
-import { type BarsReport, barsRequestSchema, formatBarTime } from '@aetherquant/core';
+import { type BarsReport, formatBarTime } from '@aetherquant/core';
 import { defineWorkflow } from '../workflow/workflow';
 import { fetchWorkflow } from './fetch.workflow';
 
@@ -6,10 +6,7 @@ import { fetchWorkflow } from './fetch.workflow';
  * The bars `fetch` would load, returned rather than written (`GET /api/bars`). The request schema has no
  * `data_dir` nor `output`, so a remote caller can make the server neither read nor write a path.
  */
-export const barsWorkflow = defineWorkflow({
-  name: 'bars',
-  permission: 'fetch',
-  request: barsRequestSchema,
+export const barsWorkflow = defineWorkflow('bars', {
   async run(request, context): Promise<BarsReport> {
     const { summary, series } = await fetchWorkflow.run(request, context);
     return {

@@ -14,7 +14,7 @@ describe('fetchWorkflow', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aetherquant-fetch-'));
 
   it('needs the fetch permission', () => {
-    expect(fetchWorkflow.permission).toBe('fetch');
+    expect(fetchWorkflow.useCase.permission).toBe('fetch');
   });
 
   it('writes the bars as CSV and summarises them', async () => {

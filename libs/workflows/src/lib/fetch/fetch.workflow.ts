@@ -1,25 +1,19 @@
 import { resolve } from 'node:path';
-import { type BarSeries, fetchRequestSchema, type FetchSummary, formatBarTime } from '@aetherquant/core';
+import { type fetchResultSchema, type FetchSummary, formatBarTime } from '@aetherquant/core';
+import { type z } from 'zod';
 import { formatBarsCsv } from '@aetherquant/data';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { loadBars } from '../market-data/load-bars';
 import { defineWorkflow } from '../workflow/workflow';
 
-export interface FetchResult {
-  summary: FetchSummary;
-  series: BarSeries;
-  /** The CSV text, when the request asked for standard output (`output: "-"`). */
-  csv?: string;
-}
+/** What `fetch` returns: the summary it prints, the bars, and their CSV for standard output (core's `fetchResultSchema`). */
+export type FetchResult = z.infer<typeof fetchResultSchema>;
 
 /**
  * Loads bars from the chosen provider (the request's, else the settings'), and writes them as CSV
  * (`date,open,high,low,close,volume`, ascending) when an output is given. Files are replaced atomically.
  */
-export const fetchWorkflow = defineWorkflow({
-  name: 'fetch',
-  permission: 'fetch',
-  request: fetchRequestSchema,
+export const fetchWorkflow = defineWorkflow('fetch', {
   async run(request, context): Promise<FetchResult> {
     const series = await loadBars(request, context);
 

@@ -22,7 +22,9 @@ describe('history workflows', () => {
 
   it('name the permissions the policy gives admins', () => {
     expect(
-      [initDatabaseWorkflow, listRunsWorkflow, getRunWorkflow, listAuditWorkflow].map((w) => w.permission),
+      [initDatabaseWorkflow, listRunsWorkflow, getRunWorkflow, listAuditWorkflow].map(
+        (w) => w.useCase.permission,
+      ),
     ).toEqual(['database', 'runs', 'runs', 'audit']);
   });
 

@@ -1,21 +1,10 @@
-import {
-  type AuditReport,
-  getRunRequestSchema,
-  initDatabaseRequestSchema,
-  listAuditRequestSchema,
-  listRunsRequestSchema,
-  type RunDetailView,
-  type RunsReport,
-} from '@aetherquant/core';
+import { type AuditReport, type RunDetailView, type RunsReport } from '@aetherquant/core';
 import { defineWorkflow } from '../workflow/workflow';
 import { auditEventView, listedRunView, runDetailView } from './history-views';
 import { withDatabase } from './with-database';
 
 /** `db init`: creates or upgrades the schema of the settings' database (a no-op when current). */
-export const initDatabaseWorkflow = defineWorkflow({
-  name: 'db init',
-  permission: 'database',
-  request: initDatabaseRequestSchema,
+export const initDatabaseWorkflow = defineWorkflow('initDatabase', {
   async run(_request, context): Promise<{ status: 'ok'; database: string }> {
     // Opening applies the missing migrations.
     return withDatabase(context, async (database) => {
@@ -26,10 +15,7 @@ export const initDatabaseWorkflow = defineWorkflow({
 });
 
 /** `db runs` / `GET /api/runs`: recorded runs, newest first. */
-export const listRunsWorkflow = defineWorkflow({
-  name: 'runs',
-  permission: 'runs',
-  request: listRunsRequestSchema,
+export const listRunsWorkflow = defineWorkflow('runs', {
   async run(request, context): Promise<RunsReport> {
     return withDatabase(context, async (database) => ({
       runs: (await database.runs.list(request)).map(listedRunView),
@@ -38,20 +24,14 @@ export const listRunsWorkflow = defineWorkflow({
 });
 
 /** `GET /api/runs/:id`: one run with its result, metrics and orders. */
-export const getRunWorkflow = defineWorkflow({
-  name: 'run',
-  permission: 'runs',
-  request: getRunRequestSchema,
+export const getRunWorkflow = defineWorkflow('run', {
   async run(request, context): Promise<RunDetailView> {
     return withDatabase(context, async (database) => runDetailView(await database.runs.get(request.id)));
   },
 });
 
 /** `db audit` / `GET /api/audit`: API requests, newest first. */
-export const listAuditWorkflow = defineWorkflow({
-  name: 'audit',
-  permission: 'audit',
-  request: listAuditRequestSchema,
+export const listAuditWorkflow = defineWorkflow('audit', {
   async run(request, context): Promise<AuditReport> {
     return withDatabase(context, async (database) => ({
       events: (await database.audit.list(request)).map(auditEventView),

@@ -1,4 +1,4 @@
-import { AetherError } from '@aetherquant/core';
+import { AetherError, type RequestLimits } from '@aetherquant/core';
 import { RecentBars } from '@aetherquant/data';
 import { backtestWorkflow } from '../backtest/backtest.workflow';
 import { barsWorkflow } from '../fetch/bars.workflow';
@@ -8,7 +8,6 @@ import { sweepWorkflow } from '../sweep/sweep.workflow';
 import { walkForwardWorkflow } from '../walk-forward/walk-forward.workflow';
 import { runWorkflow } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
-import { type RequestLimits } from './request-limits';
 import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
 const settings = OFFLINE_SETTINGS;

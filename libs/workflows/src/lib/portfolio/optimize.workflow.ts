@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, type OptimizeReport, optimizeRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type OptimizeReport } from '@aetherquant/core';
 import { estimateMoments, optimize, returnsMatrix } from '@aetherquant/optimization';
 import { ratio } from '../backtest/backtest-report';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
@@ -7,10 +7,7 @@ import { recordRun, withRecording } from '../runs/record-run';
 import { defineWorkflow } from '../workflow/workflow';
 
 /** Portfolio weights for several symbols by one optimiser, from their aligned daily returns. */
-export const optimizeWorkflow = defineWorkflow({
-  name: 'optimize',
-  permission: 'optimize',
-  request: optimizeRequestSchema,
+export const optimizeWorkflow = defineWorkflow('optimize', {
   async run(request, context): Promise<OptimizeReport> {
     const started = performance.now();
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);

@@ -1,9 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import {
-  formatBarTime,
-  type PortfolioBacktestReport,
-  portfolioBacktestRequestSchema,
-} from '@aetherquant/core';
+import { formatBarTime, type PortfolioBacktestReport } from '@aetherquant/core';
 import { runPortfolioBacktest } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
@@ -17,10 +13,7 @@ import { defineWorkflow } from '../workflow/workflow';
  * each rebalance's turnover, against equal weights rebalanced the same way (the seed's headline keys compare
  * the two: `benchmark_*` is the equal-weight portfolio).
  */
-export const portfolioBacktestWorkflow = defineWorkflow({
-  name: 'portfolio backtest',
-  permission: 'backtest',
-  request: portfolioBacktestRequestSchema,
+export const portfolioBacktestWorkflow = defineWorkflow('portfolioBacktest', {
   async run(request, context): Promise<PortfolioBacktestReport> {
     const started = performance.now();
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);

@@ -19,7 +19,7 @@ const unreachable = {
 } as unknown as Database;
 
 // Every workflow that records a run, with a small request on synthetic bars.
-const recordingWorkflows: Array<[Workflow<never, object>, Record<string, unknown>]> = [
+const recordingWorkflows: Array<[Workflow, Record<string, unknown>]> = [
   [backtestWorkflow, { symbol: 'SPY', period: '1y' }],
   [portfolioBacktestWorkflow, { symbols: ['SPY', 'QQQ'], period: '2y', lookback: '6mo' }],
   [papertradeWorkflow, { symbol: 'QQQ', period: '1y', params: { fast: 5, slow: 20 } }],

@@ -7,7 +7,7 @@ describe('signalWorkflow', () => {
   const context = { settings: parseSettings({}).settings };
 
   it('needs the signal permission', () => {
-    expect(signalWorkflow.permission).toBe('signal');
+    expect(signalWorkflow.useCase.permission).toBe('signal');
   });
 
   it('applies the default threshold of 0.01', async () => {

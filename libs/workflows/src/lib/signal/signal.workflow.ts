@@ -1,17 +1,12 @@
-import { type Signal, signalRequestSchema } from '@aetherquant/core';
+import { type signalResultSchema } from '@aetherquant/core';
 import { classifySignal } from '@aetherquant/strategies';
+import { type z } from 'zod';
 import { defineWorkflow } from '../workflow/workflow';
 
-export interface SignalResult {
-  signal: Signal;
-  latest_return: number;
-  threshold: number;
-}
+/** What `signal` returns: the shape core's `signalResultSchema` describes. */
+export type SignalResult = z.infer<typeof signalResultSchema>;
 
-export const signalWorkflow = defineWorkflow({
-  name: 'signal',
-  permission: 'signal',
-  request: signalRequestSchema,
+export const signalWorkflow = defineWorkflow('signal', {
   async run({ latest_return, threshold }): Promise<SignalResult> {
     return { signal: classifySignal(latest_return, threshold), latest_return, threshold };
   },

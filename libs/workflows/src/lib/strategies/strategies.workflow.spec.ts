@@ -6,7 +6,7 @@ const settings = parseSettings({ AETHERQ_DATABASE_URL: 'none', AETHERQ_CACHE_DIR
 
 describe('strategiesWorkflow', () => {
   it('needs the strategies permission', () => {
-    expect(strategiesWorkflow.permission).toBe('strategies');
+    expect(strategiesWorkflow.useCase.permission).toBe('strategies');
   });
 
   it('lists every strategy with its parameters’ bounds and defaults, the baseline first', async () => {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, type SweepReport, sweepRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type SweepReport } from '@aetherquant/core';
 import { getStrategy } from '@aetherquant/strategies';
 import { gridCombinations, runSweep } from '@aetherquant/backtest';
 import { money, ratio } from '../backtest/backtest-report';
@@ -10,10 +10,7 @@ import { requestGrid } from './parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
 /** A parameter sweep: every combination of the grid backtested on all cores, ranked by one metric. */
-export const sweepWorkflow = defineWorkflow({
-  name: 'sweep',
-  permission: 'sweep',
-  request: sweepRequestSchema,
+export const sweepWorkflow = defineWorkflow('sweep', {
   async run(request, context): Promise<SweepReport> {
     const started = performance.now();
     // Counted, not expanded, before any bar is loaded or backtest run.

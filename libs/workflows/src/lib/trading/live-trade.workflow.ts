@@ -1,38 +1,12 @@
-import { AetherError, type FieldViolation, liveTradeRequestSchema } from '@aetherquant/core';
-import {
-  type Account,
-  barFreshness,
-  type BarFreshness,
-  createLiveBroker,
-  planLiveOrder,
-} from '@aetherquant/execution';
+import { AetherError, type FieldViolation, type LiveTradeReport } from '@aetherquant/core';
+import { barFreshness, type BarFreshness, createLiveBroker, planLiveOrder } from '@aetherquant/execution';
 import { clipLongOnly, requireBars } from '@aetherquant/strategies';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
 import { defineWorkflow } from '../workflow/workflow';
 
-export interface LiveTradeReport {
-  symbol: string;
-  broker: 'live';
-  provider: string;
-  dry_run: boolean;
-  /** The newest bar, the one the decision is made on: `2026-12-01`, or a full timestamp for intraday bars. */
-  bar: string;
-  /** The order needed to reach the target on the latest bar, or null when none is (or when refused). */
-  order: {
-    client_order_id: string;
-    side: string;
-    quantity: number;
-    price: number;
-    status: string;
-    broker_order_id?: string;
-  } | null;
-  /** What happened: sent, already at target, dry run, refused by a pre-trade check (and why), duplicate. */
-  reason: string;
-  account: Account;
-  /** Present when the data is stale: a dry run says so, and an order sent with `allow_stale` says it was. */
-  warnings?: string[];
-}
+/** What a live decision reports: core's `liveTradeReportSchema`. */
+export type { LiveTradeReport };
 
 /**
  * One live decision: the strategy's target on the latest bar, the account and position read from the broker,
@@ -44,10 +18,7 @@ export interface LiveTradeReport {
  * live run is refused with DATA_UNAVAILABLE before the broker is asked anything, unless `allow_stale`; a dry
  * run, or a run with `allow_stale`, goes ahead with a warning that says so.
  */
-export const liveTradeWorkflow = defineWorkflow({
-  name: 'live trade',
-  permission: 'livetrade',
-  request: liveTradeRequestSchema,
+export const liveTradeWorkflow = defineWorkflow('liveTrade', {
   async run(request, context): Promise<LiveTradeReport> {
     const { settings } = context;
     const live = settings.liveBroker;

@@ -27,7 +27,9 @@ describeWithMarketData(
         slippage_bps: 0,
         initial_cash: 100000,
       };
-      const context = { context: { settings: settings() } };
+      // The backtest knows no order limits: lift the paper run's (the default 100 000 notional would refuse
+      // the exits once equity has grown past it), so the two compare like for like.
+      const context = { context: { settings: settings({ AETHERQ_MAX_ORDER_NOTIONAL: '1000000000' }) } };
       const backtest = await runWorkflow(backtestWorkflow, { ...request, long_only: true }, context);
       const paper = await runWorkflow(papertradeWorkflow, request, context);
       // The gap comes from whole shares (cash left over at each entry) and from costs charged on the fill's
@@ -48,8 +50,8 @@ describe('papertradeWorkflow', () => {
   afterAll(() => database.close());
 
   it('needs the papertrade permission, and live trading needs livetrade', () => {
-    expect(papertradeWorkflow.permission).toBe('papertrade');
-    expect(liveTradeWorkflow.permission).toBe('livetrade');
+    expect(papertradeWorkflow.useCase.permission).toBe('papertrade');
+    expect(liveTradeWorkflow.useCase.permission).toBe('livetrade');
   });
 
   it('records the run with its filled orders, which the run list shows', async () => {

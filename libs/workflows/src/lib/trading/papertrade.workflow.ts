@@ -5,7 +5,6 @@ import {
   type Interval,
   type PaperOrderView,
   type PapertradeReport,
-  papertradeRequestSchema,
 } from '@aetherquant/core';
 import { type OrderResult, PaperBroker, runTradingEngine } from '@aetherquant/execution';
 import { requireBars } from '@aetherquant/strategies';
@@ -33,11 +32,12 @@ export function paperOrderView(order: OrderResult, interval: Interval): PaperOrd
  * Paper trading: the strategy replayed bar by bar against the paper broker (long-only, whole shares unless
  * `fractional`), each order sized at a close and filled there with slippage and commission; the run and
  * its orders are recorded.
+ *
+ * Every order passes the pre-trade checks a live order passes, with the same limits taken the same way (the
+ * `AETHERQ_MAX_ORDER_NOTIONAL` and `AETHERQ_MAX_POSITION_PCT` settings): one that breaks a limit is reported
+ * `rejected` with the live refusal's reason, so research shows what live trading would refuse.
  */
-export const papertradeWorkflow = defineWorkflow({
-  name: 'papertrade',
-  permission: 'papertrade',
-  request: papertradeRequestSchema,
+export const papertradeWorkflow = defineWorkflow('papertrade', {
   async run(request, context): Promise<PapertradeReport> {
     const started = performance.now();
     const period =
@@ -54,6 +54,10 @@ export const papertradeWorkflow = defineWorkflow({
       commissionBps: costs.commissionBps,
       slippageBps: costs.slippageBps,
       fractional: request.fractional,
+      limits: {
+        maxOrderNotional: context.settings.limits.maxOrderNotional,
+        maxPositionPct: context.settings.limits.maxPositionPct,
+      },
     });
     const run = await runTradingEngine(series, strategy.targets(series, params), broker, {
       strategy: strategy.name,

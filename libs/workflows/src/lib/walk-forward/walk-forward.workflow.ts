@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { formatBarTime, type WalkForwardReport, walkForwardRequestSchema } from '@aetherquant/core';
+import { formatBarTime, type WalkForwardReport } from '@aetherquant/core';
 import { gridCombinations, runWalkForward, walkForwardWindows } from '@aetherquant/backtest';
 import { getStrategy } from '@aetherquant/strategies';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
@@ -14,10 +14,7 @@ import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
  * window that follows, rolled forward; the out-of-sample equity stitched and summarised against
  * buy-and-hold of the same bars.
  */
-export const walkForwardWorkflow = defineWorkflow({
-  name: 'walk-forward',
-  permission: 'sweep',
-  request: walkForwardRequestSchema,
+export const walkForwardWorkflow = defineWorkflow('walkForward', {
   async run(request, context): Promise<WalkForwardReport> {
     const started = performance.now();
     // The grid is searched on every window: its size is held to the sweep limit before any bar is loaded,

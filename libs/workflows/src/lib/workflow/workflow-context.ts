@@ -1,7 +1,6 @@
-import { type Settings } from '@aetherquant/core';
+import { type RequestLimits, type Settings } from '@aetherquant/core';
 import { type RecentBars } from '@aetherquant/data';
 import { type Database, type NewRun } from '@aetherquant/persistence';
-import { type RequestLimits } from '../limits/request-limits';
 
 /**
  * What an app hands every workflow: the settings it loaded (apps may load them lazily, on first read),

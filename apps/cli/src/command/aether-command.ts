@@ -1,0 +1,191 @@
+import { AetherError, DATABASE_DISABLED, type Settings, type UseCaseOutput } from '@aetherquant/core';
+import { loadSettings, runUseCase, type WorkflowName } from '@aetherquant/workflows';
+import { Command, Errors, Flags } from '@oclif/core';
+import { describeFailure } from './describe-failure';
+import { flagNamer } from '../flags/flag-input';
+import { progressBar } from './progress-bar';
+import { runRemotely } from './remote-workflow';
+import { SECRET_FLAGS } from '../flags/secret-flags';
+
+/** How a command runs its workflow: the settings file, and the database or the API server to use. */
+export interface WorkflowRunOptions {
+  dotenv?: string;
+  databaseUrl?: string;
+  /** `--database-url-file`: a file (or `-`, standard input) holding the URL. */
+  databaseUrlFile?: string;
+  /** Run on this API server instead of locally [default: the `apiUrl` setting, for commands with `--api-url`]. */
+  apiUrl?: string;
+  apiKey?: string;
+  /** `--api-key-file`: a file (or `-`, standard input) holding the key. */
+  apiKeyFile?: string;
+}
+
+/** The {@link WorkflowRunOptions} of the shared flags, as a command parsed them. */
+export function workflowRunOptions(flags: {
+  dotenv?: string;
+  'database-url'?: string;
+  'database-url-file'?: string;
+  'api-url'?: string;
+  'api-key'?: string;
+  'api-key-file'?: string;
+}): WorkflowRunOptions {
+  return {
+    dotenv: flags.dotenv,
+    databaseUrl: flags['database-url'],
+    databaseUrlFile: flags['database-url-file'],
+    apiUrl: flags['api-url'],
+    apiKey: flags['api-key'],
+    apiKeyFile: flags['api-key-file'],
+  };
+}
+
+/**
+ * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
+ * reported as one line on stderr (or a JSON error with `--json`) with the exit code of their error code.
+ */
+export abstract class AetherCommand extends Command {
+  static override enableJsonFlag = true;
+
+  /**
+   * For commands that read settings: an explicit env file instead of `./.env`. Not named `--env-file`:
+   * Node 20 claims that option even after the script name and exits before the CLI starts.
+   */
+  static readonly dotenvFlag = Flags.string({
+    summary: 'Read settings from this env file instead of ./.env (the environment still wins).',
+    helpGroup: 'SETTINGS',
+  });
+
+  /**
+   * Loads and validates the settings once (environment over `.env`); warnings such as a misspelt
+   * variable go to stderr, and bad values fail with every problem listed.
+   */
+  protected loadSettings(envFile?: string, env: NodeJS.ProcessEnv = process.env): Settings {
+    try {
+      const { settings, warnings } = loadSettings({ env, cwd: process.cwd(), envFile });
+      this.printWarnings(warnings);
+      return settings;
+    } catch (error) {
+      // A misspelt variable often explains the failure, so its warning comes first.
+      if (error instanceof AetherError) this.printWarnings(error.details?.warnings);
+      throw error;
+    }
+  }
+
+  /**
+   * For commands that use the database: `--database-url` instead of `AETHERQ_DATABASE_URL`, and its twin
+   * `--database-url-file` for a URL with a password (which `ps` would show). Spread into the flags.
+   */
+  static readonly databaseUrlFlags = SECRET_FLAGS.databaseUrl.flags;
+
+  /**
+   * For commands that can run on an API server (remote mode): its URL and key. Given a URL (or the
+   * `AETHERQ_API_URL` setting), {@link runUseCase} calls the server instead of running locally.
+   */
+  static readonly remoteFlags = {
+    'api-url': Flags.string({
+      summary: 'Run on this AetherQuant API server instead of locally [default: AETHERQ_API_URL].',
+      helpGroup: 'REMOTE',
+    }),
+    ...SECRET_FLAGS.apiKey.flags,
+  };
+
+  /**
+   * The use cases of the catalog this command runs: its help, its remote mode and the consistency test
+   * read them, and {@link runUseCase} refuses any other.
+   */
+  static readonly useCases: readonly WorkflowName[] = [];
+
+  /**
+   * Runs use case `name` with the request built from flags: fields are named as flags in every error, and the
+   * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
+   * Only the use case's own module is loaded (see `WORKFLOW_MODULES`). A command with `--api-url` runs it on
+   * the API server when a URL is given or set; this is the one place that decides between local and remote.
+   */
+  protected async runUseCase<Name extends WorkflowName>(
+    name: Name,
+    input: unknown,
+    options: WorkflowRunOptions & { progress?: (done: number, total: number) => void } = {},
+  ): Promise<UseCaseOutput<Name>> {
+    const declared = (this.constructor as typeof AetherCommand).useCases;
+    if (!declared.includes(name)) {
+      throw new AetherError('INTERNAL', `${this.id ?? 'this command'} does not declare the use case ${name}`);
+    }
+    // Secrets given as flags are warned about; those in files (or on standard input) are read here.
+    const databaseUrl = await SECRET_FLAGS.databaseUrl.read({
+      'database-url': options.databaseUrl,
+      'database-url-file': options.databaseUrlFile,
+    });
+    const apiKey = await SECRET_FLAGS.apiKey.read({
+      'api-key': options.apiKey,
+      'api-key-file': options.apiKeyFile,
+    });
+    let settings: Settings | undefined;
+    const load = (): Settings => {
+      if (settings) return settings;
+      const loaded = this.loadSettings(options.dotenv);
+      const url = databaseUrl?.value.trim();
+      settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
+      return settings;
+    };
+    const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
+    const fieldName = flagNamer(flags);
+    if (flags.has('api-url')) {
+      const urlFlag = options.apiUrl?.trim() || undefined;
+      const apiUrl = urlFlag ?? load().apiUrl;
+      if (apiUrl) {
+        const target = {
+          apiUrl,
+          apiKey: apiKey?.value ?? load().apiKey,
+          apiUrlFrom: urlFlag === undefined ? 'AETHERQ_API_URL' : '--api-url',
+          apiKeyFrom: apiKey?.from ?? 'AETHERQ_API_KEY',
+          databaseUrl: databaseUrl?.value,
+        } as const;
+        return runRemotely(name, input, target, fieldName);
+      }
+      // A key with nowhere to go is a mistake worth saying, not a flag to ignore.
+      if (apiKey !== undefined) {
+        throw AetherError.invalid([{ field: apiKey.from, rule: 'needs --api-url or AETHERQ_API_URL' }]);
+      }
+    }
+    return runUseCase(name, input, {
+      fieldName,
+      context: {
+        get settings() {
+          return load();
+        },
+        progress: options.progress,
+      },
+    });
+  }
+
+  /** {@link runUseCase} with a progress bar labelled `label` on standard error (drawn only on a terminal). */
+  protected async runWithProgress<Name extends WorkflowName>(
+    label: string,
+    name: Name,
+    input: unknown,
+    options: WorkflowRunOptions = {},
+  ): Promise<UseCaseOutput<Name>> {
+    const bar = progressBar(label);
+    try {
+      return await this.runUseCase(name, input, { ...options, progress: bar.update });
+    } finally {
+      bar.finish();
+    }
+  }
+
+  private printWarnings(warnings: unknown): void {
+    if (!Array.isArray(warnings)) return;
+    for (const warning of warnings) process.stderr.write(`warning: ${String(warning)}\n`);
+  }
+
+  protected override async catch(error: Error): Promise<never> {
+    if (error instanceof Errors.ExitError) throw error;
+    const failure = describeFailure(error);
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code: failure.code, message: failure.message, details: failure.details } });
+    } else {
+      process.stderr.write(`error: ${failure.message}\n`);
+    }
+    this.exit(failure.exitCode);
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+// Field schemas several reports share, so one rule and one description serve them all.
+
+/** A bar's time as reports print it (GUIDE §2). */
+export const barTimeSchema = z
+  .union([z.iso.date(), z.iso.datetime()])
+  .describe('An ISO date (`2024-12-31`) for daily and longer bars, a full UTC timestamp for intraday bars.');
+
+/** A moment something was recorded: `2024-12-31T21:05:09.123Z`. */
+export const timestampSchema = z.iso.datetime();
+
+/** Strategy parameters by name, as the run used them (defaults filled in). */
+export const strategyParamsSchema = z
+  .record(z.string(), z.number())
+  .describe('Strategy parameters by name (`fast`, `slow`, `period`, …), defaults filled in.');
+
+/** A ratio rounded to 6 decimals, `null` where it is undefined (a Sharpe ratio without volatility). */
+export const ratioSchema = z.number().nullable();
