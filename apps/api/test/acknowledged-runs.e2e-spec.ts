@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { AetherError } from '@aetherquant/core';
-import { openDatabase } from '@aetherquant/workflows';
+import { openDatabase } from '@aetherquant/workflows/server';
 import { startServerProcess } from '@aetherquant/testing';
 import {
   freshSchema,

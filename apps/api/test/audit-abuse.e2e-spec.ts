@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteRows } from '@aetherquant/testing';
 import request from 'supertest';
-import { openDatabase } from '@aetherquant/workflows';
+import { openDatabase } from '@aetherquant/workflows/server';
 import {
   ADMIN_KEY,
   eventually,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { AetherError } from '@aetherquant/core';
-import { openDatabase } from '@aetherquant/workflows';
+import { openDatabase } from '@aetherquant/workflows/server';
 import {
   ADMIN_KEY,
   auditRowOf,

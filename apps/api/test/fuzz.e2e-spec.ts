@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { API_ROUTES } from '@aetherquant/core';
+import { API_ROUTES, DEFAULT_STRATEGY } from '@aetherquant/core';
 import { ADMIN_KEY, startedApi, testDatabases, TRADER_KEY } from './support/test-api';
 
 /**
@@ -32,7 +32,7 @@ const FIELD_VALUES = [
   '1d',
   '1wk',
   'synthetic',
-  'ma-cross',
+  DEFAULT_STRATEGY,
   '0',
   '-1',
   '1e309',

@@ -1,4 +1,5 @@
 import { describeWithMarketData } from '@aetherquant/testing';
+import { BUILT_IN_STRATEGIES } from '@aetherquant/workflows/strategies';
 import { runCli, scratchDir } from './run-cli';
 
 const offline = { AETHERQ_CACHE_DIR: 'none' };
@@ -129,7 +130,7 @@ describe('aetherquant backtest (built binary)', () => {
   it.each([
     [
       ['--strategy', 'magic'],
-      '--strategy must be one of ma-cross, buy-and-hold, rsi-reversion, donchian-breakout, momentum (got "magic")',
+      `--strategy must be one of ${BUILT_IN_STRATEGIES.names().join(', ')} (got "magic")`,
     ],
     [['--fast', '50', '--slow', '20'], '--fast must be less than slow (got fast 50, slow 20)'],
     [['--period', '1mo'], 'bars must number at least 51 for ma-cross with slow 50'],

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
+import { MAX_HISTORY_LIMIT, RECORDED_RUN_TYPES } from '@aetherquant/core';
 import { closedPort, runCli, scratchDir, withoutCommandLineWarnings } from './run-cli';
 
 /** Adds one recorded run to a migrated SQLite file, as the backtest command will. */
@@ -88,11 +89,14 @@ describe('aetherquant db (built binary)', () => {
 
   it.each([
     [['db', 'runs', '--limit', '0'], '--limit must be at least 1 (got 0)'],
-    [['db', 'runs', '--limit', '1001'], '--limit must be at most 1000 (got 1001)'],
+    [
+      ['db', 'runs', '--limit', String(MAX_HISTORY_LIMIT + 1)],
+      `--limit must be at most ${MAX_HISTORY_LIMIT} (got ${MAX_HISTORY_LIMIT + 1})`,
+    ],
     [['db', 'audit', '--limit', 'many'], '--limit must be a number (got "many")'],
     [
       ['db', 'runs', '--type', 'live'],
-      '--type must be one of "backtest", "papertrade", "optimize", "sweep", "walk-forward"',
+      `--type must be one of ${RECORDED_RUN_TYPES.map((type) => JSON.stringify(type)).join(', ')}`,
     ],
     [
       ['db', 'runs', '--database-url', 'mysql://root:hunter2@db/x'],

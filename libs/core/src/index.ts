@@ -249,3 +249,7 @@ export {
   type OpenApiOperationSurface,
   type UseCaseSurfaces,
 } from './lib/use-cases/surface-problems';
+
+// strategy registry facts: the default strategy requests fall back to, and the history lists' default page sizes.
+export { DEFAULT_STRATEGY } from './lib/requests/strategy-fields';
+export { DEFAULT_AUDIT_LIMIT, DEFAULT_RUNS_LIMIT } from './lib/requests/history-requests';

@@ -1,6 +1,7 @@
 // The public API of @aetherquant/strategies: strategies that turn a bar series into target exposure per
-// bar, their registry, and the signal classifier. The kernels the built-in strategies share (moving
-// average, trailing extremes) stay internal; the API report (api/strategies.api.md) shows the surface.
+// bar, and their registry (the built-ins, and more from strategy modules). The kernels the built-in
+// strategies share (moving average, trailing extremes) stay internal; the API report
+// (api/strategies.api.md) shows the surface.
 
 export { type ParameterSpec, type Strategy, type StrategyParameters } from './lib/strategy/strategy';
 export {
@@ -17,13 +18,6 @@ export { rsiReversionStrategy } from './lib/rsi-reversion/rsi-reversion.strategy
 export { donchianBreakoutStrategy } from './lib/donchian-breakout/donchian-breakout.strategy';
 export { momentumStrategy } from './lib/momentum/momentum.strategy';
 
-export {
-  DEFAULT_STRATEGY,
-  STRATEGIES,
-  describeStrategies,
-  getStrategy,
-  strategyNames,
-  type StrategyDescription,
-} from './lib/registry/strategy-registry';
-
-export { classifySignal } from './lib/signal/classify-signal';
+export { StrategyRegistry } from './lib/registry/strategy-registry';
+export { BUILT_IN_STRATEGIES, getStrategy } from './lib/registry/built-in-strategies';
+export { strategiesOfModule } from './lib/registry/strategy-module';

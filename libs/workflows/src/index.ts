@@ -1,6 +1,8 @@
 // The public API of @aetherquant/workflows: the implementation of every use case of the catalog in
 // @aetherquant/core, which the API and the CLI share. Loading this package is cheap: each use case's module
-// (and the libraries it needs) is loaded when that use case first runs.
+// (and the libraries it needs) is loaded when that use case first runs. What a long-running app keeps open
+// between requests (the database, the recent-bars cache) loads persistence and data, so it has an entry point
+// of its own: `@aetherquant/workflows/server` (src/server.ts).
 
 export {
   defineWorkflow,
@@ -42,16 +44,3 @@ export {
   type WalkForwardReport,
   type WalkForwardWindowReport,
 } from '@aetherquant/core';
-
-// What a long-running app (the API) keeps open between requests: the database and the recent-bars cache.
-// Types here are free; the values load persistence and data, so only the API imports them.
-export {
-  AUDIT_TEXT_LIMITS,
-  clipText,
-  openDatabase,
-  type AuditStore,
-  type Database,
-  type NewAuditEvent,
-  type NewRun,
-} from '@aetherquant/persistence';
-export { RecentBars, type RecentBarsOptions, type RecentBarsStats } from '@aetherquant/data';

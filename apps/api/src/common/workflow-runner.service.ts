@@ -26,6 +26,7 @@ export class WorkflowRunner implements OnModuleDestroy {
       database: runtime.database,
       limits: REQUEST_LIMITS,
       recording: 'best-effort',
+      strategyModules: runtime.strategyModules,
     };
   }
 
@@ -44,7 +45,7 @@ export class WorkflowRunner implements OnModuleDestroy {
     input: Record<string, unknown>,
     request: ApiRequest,
   ): Promise<string> {
-    const { settings, compute, runs } = this.runtime;
+    const { settings, compute, runs, strategyModules } = this.runtime;
     const stop = new AbortController();
     const timeoutMs = settings.api.computeTimeoutMs;
     // The deadline covers waiting for a thread too: the message says which of the two ran out the clock.
@@ -58,7 +59,10 @@ export class WorkflowRunner implements OnModuleDestroy {
     response?.once('close', onClose);
     try {
       const outcome = await compute
-        .run({ useCase, input, settings, chartPoints: CHART_POINTS, limits: REQUEST_LIMITS }, stop.signal)
+        .run(
+          { useCase, input, settings, chartPoints: CHART_POINTS, limits: REQUEST_LIMITS, strategyModules },
+          stop.signal,
+        )
         .catch((error: unknown) => {
           if (stop.signal.aborted) {
             this.runtime.logger.write('warn', 'computation stopped', {

@@ -5,7 +5,8 @@ import {
   type Settings,
   USE_CASES,
 } from '@aetherquant/core';
-import { type NewRun, type RequestLimits } from '@aetherquant/workflows';
+import { type RequestLimits } from '@aetherquant/workflows';
+import { type NewRun } from '@aetherquant/workflows/server';
 
 /** The use cases the API computes off its event loop: those its catalog entry calls `compute` work. */
 export type ComputeUseCase = {
@@ -25,6 +26,8 @@ export interface ComputeTask {
   settings: Settings;
   chartPoints: number;
   limits: RequestLimits;
+  /** The API's strategy modules, loaded by the thread (once) so a run may name their strategies. */
+  strategyModules: readonly string[];
 }
 
 /** A run the report names, still to be committed by the API thread before the answer leaves. */

@@ -1,7 +1,8 @@
 // The entry of each compute thread (piscina loads this file). Every request's workflow runs here, never on
 // the API's event loop, so a long backtest or sweep cannot delay another client's answer or a health probe.
 import { AetherError } from '@aetherquant/core';
-import { RecentBars, runUseCase } from '@aetherquant/workflows';
+import { runUseCase } from '@aetherquant/workflows';
+import { RecentBars } from '@aetherquant/workflows/server';
 import { RECENT_BARS } from '../config/request-limits';
 import { type ComputeOutcome, type ComputeTask, isComputeUseCase, type PendingRun } from './compute-task';
 
@@ -25,6 +26,7 @@ export async function runComputeTask(task: ComputeTask): Promise<ComputeOutcome>
         settings: task.settings,
         chartPoints: task.chartPoints,
         limits: task.limits,
+        strategyModules: task.strategyModules,
         recording: 'best-effort',
         // The run is handed back with the report; the API thread commits it before answering.
         deferRun: (pending) => {

@@ -1,5 +1,5 @@
 import { type Settings } from '@aetherquant/core';
-import { type NewAuditEvent, type NewRun } from '@aetherquant/workflows';
+import { type NewAuditEvent, type NewRun } from '@aetherquant/workflows/server';
 import { type BatchWriter } from '../recording/batch-writer';
 import { type KeyRing } from '../common/auth/api-keys';
 import { type JsonLogger } from '../common/logging/json-logger';
@@ -20,6 +20,8 @@ export interface ApiRuntime {
   readonly runs?: BatchWriter<NewRun>;
   /** The threads requests compute on, off the event loop. */
   readonly compute: ComputePool;
+  /** Strategy modules offered besides the built-ins; each compute thread loads them too. */
+  readonly strategyModules: readonly string[];
 }
 
 /** The injection token of the runtime. */

@@ -1,4 +1,5 @@
-import { type RecentBarsOptions, type RequestLimits } from '@aetherquant/workflows';
+import { type RequestLimits } from '@aetherquant/workflows';
+import { type RecentBarsOptions } from '@aetherquant/workflows/server';
 
 /** The largest JSON body the API reads. */
 export const MAX_BODY_BYTES = 100 * 1024;

@@ -1,5 +1,5 @@
 import { AetherError } from '@aetherquant/core';
-import { type Database, openDatabase } from '@aetherquant/workflows';
+import { type Database, openDatabase } from '@aetherquant/workflows/server';
 import { type JsonLogger } from '../common/logging/json-logger';
 
 export interface DatabaseConnectionOptions {

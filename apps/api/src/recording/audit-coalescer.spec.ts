@@ -1,4 +1,4 @@
-import { type NewAuditEvent } from '@aetherquant/workflows';
+import { type NewAuditEvent } from '@aetherquant/workflows/server';
 import { type AuditCaller, AuditCoalescer, OTHER_PATHS } from './audit-coalescer';
 
 const at = (second: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, second));

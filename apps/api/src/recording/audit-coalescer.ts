@@ -1,4 +1,4 @@
-import { type NewAuditEvent } from '@aetherquant/workflows';
+import { type NewAuditEvent } from '@aetherquant/workflows/server';
 
 export interface AuditCoalescerOptions {
   /** Where events go on (the batched audit writer). */

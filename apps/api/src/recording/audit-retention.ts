@@ -1,4 +1,4 @@
-import { type AuditStore } from '@aetherquant/workflows';
+import { type AuditStore } from '@aetherquant/workflows/server';
 import { type JsonLogger } from '../common/logging/json-logger';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { AetherError } from '@aetherquant/core';
-import { type NewAuditEvent } from '@aetherquant/workflows';
+import { type NewAuditEvent } from '@aetherquant/workflows/server';
 import { JsonLogger } from '../common/logging/json-logger';
 import { BatchWriter, type BatchWriterOptions } from './batch-writer';
 

@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type Settings, urlCredentials } from '@aetherquant/core';
-import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows';
+import { runUseCase } from '@aetherquant/workflows';
+import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows/server';
 import { AppModule } from '../app.module';
 import { BatchWriter, type BatchWriterOptions } from '../recording/batch-writer';
 import { ComputePool } from '../compute/compute-pool';
@@ -38,6 +39,11 @@ export interface ApiAppOptions {
   };
   /** Tuning of both batched writers (audit events and runs). */
   recording?: Pick<BatchWriterOptions<unknown>, 'capacity' | 'batchSize' | 'flushDelayMs' | 'retryMs'>;
+  /**
+   * Strategy modules offered besides the built-ins (absolute paths of files exporting strategy definitions):
+   * `GET /api/strategies` lists them and every compute thread loads them, so what is listed can be run.
+   */
+  strategyModules?: readonly string[];
 }
 
 export interface ApiApp {
@@ -54,6 +60,9 @@ export interface ApiApp {
 export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   const { settings } = options;
   checkOpenMode(settings);
+  const strategyModules = options.strategyModules ?? [];
+  // Listing the strategies loads the modules: a bad one stops the start here, not every request later.
+  await runUseCase('strategies', {}, { context: { settings, strategyModules } });
   const secrets = [
     settings.apiKey,
     settings.adminApiKey,
@@ -102,7 +111,17 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
       ...options.recording,
     });
   const compute = new ComputePool({ threads: settings.api.computeThreads });
-  const runtime: ApiRuntime = { settings, version: VERSION, logger, keys, database, audit, runs, compute };
+  const runtime: ApiRuntime = {
+    settings,
+    version: VERSION,
+    logger,
+    keys,
+    database,
+    audit,
+    runs,
+    compute,
+    strategyModules,
+  };
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
     bodyParser: false,

@@ -1,10 +1,11 @@
 import { AetherError, DATABASE_DISABLED, type Settings, type UseCaseOutput } from '@aetherquant/core';
 import { loadSettings, runUseCase, type WorkflowName } from '@aetherquant/workflows';
-import { Command, Errors, Flags } from '@oclif/core';
+import { Command } from '@oclif/core/command';
+import * as Errors from '@oclif/core/errors';
+import * as Flags from '@oclif/core/flags';
 import { describeFailure } from './describe-failure';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
-import { runRemotely } from './remote-workflow';
 import { SECRET_FLAGS } from '../flags/secret-flags';
 
 /** How a command runs its workflow: the settings file, and the database or the API server to use. */
@@ -98,8 +99,9 @@ export abstract class AetherCommand extends Command {
   /**
    * Runs use case `name` with the request built from flags: fields are named as flags in every error, and the
    * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
-   * Only the use case's own module is loaded (see `WORKFLOW_MODULES`). A command with `--api-url` runs it on
-   * the API server when a URL is given or set; this is the one place that decides between local and remote.
+   * Only the use case's own module is loaded (see `WORKFLOW_MODULES`), and the HTTP client only for a remote
+   * run. A command with `--api-url` runs it on the API server when a URL is given or set; this is the one place
+   * that decides between local and remote.
    */
   protected async runUseCase<Name extends WorkflowName>(
     name: Name,
@@ -140,6 +142,8 @@ export abstract class AetherCommand extends Command {
           apiKeyFrom: apiKey?.from ?? 'AETHERQ_API_KEY',
           databaseUrl: databaseUrl?.value,
         } as const;
+        // Loaded here only: a local run has no use for the HTTP client (see the start-up test).
+        const { runRemotely } = await import('./remote-workflow');
         return runRemotely(name, input, target, fieldName);
       }
       // A key with nowhere to go is a mistake worth saying, not a flag to ignore.

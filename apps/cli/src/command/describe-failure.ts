@@ -1,5 +1,5 @@
 import { AetherError, type ErrorCode } from '@aetherquant/core';
-import { Errors } from '@oclif/core';
+import * as Errors from '@oclif/core/errors';
 import { EXIT_CODES } from './exit-codes';
 
 export interface Failure {

@@ -1,5 +1,5 @@
 import { AetherError } from '@aetherquant/core';
-import { type Interfaces } from '@oclif/core';
+import type * as Interfaces from '@oclif/core/interfaces';
 import { type BacktestReport, type PortfolioBacktestReport } from '@aetherquant/workflows';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';

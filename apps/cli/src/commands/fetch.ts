@@ -1,6 +1,6 @@
 import { AetherError, DATA_PROVIDERS, DEFAULT_SYNTHETIC_SEED } from '@aetherquant/core';
 import { type FetchSummary } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand } from '../command/aether-command';
 import { numericFlag } from '../flags/flag-input';
 

@@ -1,6 +1,6 @@
 import { OPTIMIZATION_METHODS } from '@aetherquant/core';
 import { type OptimizeReport } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest } from '../flags/market-flags';
 import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../flags/portfolio-flags';

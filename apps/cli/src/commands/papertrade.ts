@@ -1,6 +1,6 @@
 import { LIVE_BROKER_PROVIDERS } from '@aetherquant/core';
 import { type LiveTradeReport, type PapertradeReport } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
 import { SECRET_FLAGS } from '../flags/secret-flags';

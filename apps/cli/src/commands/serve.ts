@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { AetherError } from '@aetherquant/core';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand } from '../command/aether-command';
 import { numericFlag } from '../flags/flag-input';
 import { followParent } from '../command/follow-parent';

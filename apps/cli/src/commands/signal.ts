@@ -1,6 +1,6 @@
 import { DEFAULT_SIGNAL_THRESHOLD } from '@aetherquant/core';
 import { type SignalResult } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand } from '../command/aether-command';
 import { numericFlag } from '../flags/flag-input';
 

@@ -1,5 +1,5 @@
 import { type SweepReport } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { numericFlag } from '../flags/flag-input';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';

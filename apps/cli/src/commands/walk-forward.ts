@@ -1,5 +1,5 @@
 import { type WalkForwardReport } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
 import { gridSearchFlags, gridSearchRequest } from '../flags/strategy-flags';

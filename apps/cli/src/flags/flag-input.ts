@@ -1,5 +1,11 @@
 import { parseDecimal } from '@aetherquant/core';
-import { PARAMETER_SHORTCUTS } from './strategy-flags';
+
+/**
+ * Strategy parameters with a flag of their own (`--fast`, `--slow`, see strategy-flags.ts); any other is given
+ * as `--param name=value`. Here rather than beside those flags because every command names fields with
+ * {@link flagNamer}, and strategy-flags.ts loads the strategies, which most commands never need.
+ */
+export const PARAMETER_SHORTCUTS: readonly string[] = ['fast', 'slow'];
 
 /**
  * A numeric flag's text as the request schema should see it: the number when it is plain decimal

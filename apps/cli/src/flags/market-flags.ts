@@ -1,5 +1,5 @@
-import { DATA_PROVIDERS } from '@aetherquant/core';
-import { Flags } from '@oclif/core';
+import { DATA_PROVIDERS, DEFAULT_SYNTHETIC_SEED } from '@aetherquant/core';
+import * as Flags from '@oclif/core/flags';
 import { numericFlag } from './flag-input';
 
 /** Where bars come from: the flags `backtest`, `sweep` and `walk-forward` share (`fetch` has its own wording). */
@@ -15,7 +15,7 @@ export const barSourceFlags = {
   'data-dir': Flags.string({
     summary: 'Folder of <SYMBOL>.csv files for --provider csv [default: AETHERQ_DATA_DIR].',
   }),
-  seed: Flags.string({ summary: 'Seed of the synthetic provider [default: 42].' }),
+  seed: Flags.string({ summary: `Seed of the synthetic provider [default: ${DEFAULT_SYNTHETIC_SEED}].` }),
 };
 
 /** Costs, cash and direction, defaulting to the settings. */

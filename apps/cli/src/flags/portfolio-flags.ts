@@ -1,5 +1,5 @@
 import { ALLOCATIONS, COVARIANCE_ESTIMATORS, parseDecimal } from '@aetherquant/core';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { numericFlag } from './flag-input';
 
 /** `SPY, qqq ,TLT` → ['SPY', 'qqq', 'TLT'] (normalised later, with the other checks). */

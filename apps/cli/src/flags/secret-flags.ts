@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AetherError, urlCredentials } from '@aetherquant/core';
-import { Flags, type Interfaces } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
+import type * as Interfaces from '@oclif/core/interfaces';
 
 /** A secret as a command received it, and from where: named in messages, never the value. */
 export interface SecretValue {

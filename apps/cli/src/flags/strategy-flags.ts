@@ -1,15 +1,25 @@
-import { AetherError, type FieldViolation, parseDecimal, RANK_METRICS } from '@aetherquant/core';
-import { Flags } from '@oclif/core';
+import {
+  AetherError,
+  DEFAULT_STRATEGY,
+  type FieldViolation,
+  parseDecimal,
+  RANK_METRICS,
+} from '@aetherquant/core';
+import { BUILT_IN_STRATEGIES } from '@aetherquant/workflows/strategies';
+import * as Flags from '@oclif/core/flags';
 
-/** Strategy parameters with a flag of their own; any other is given as `--param name=value`. */
-export const PARAMETER_SHORTCUTS: readonly string[] = ['fast', 'slow'];
+/**
+ * The `--strategy` flag's summary, `<lead>: <names> [default: <name>]`: the strategies in the registry's
+ * order and the one a request falls back to. Generated from the registry, so the help lists a strategy as
+ * soon as the registry has it.
+ */
+export function strategyFlagSummary(strategies: readonly { name: string }[], lead = 'Strategy'): string {
+  return `${lead}: ${strategies.map((strategy) => strategy.name).join(', ')} [default: ${DEFAULT_STRATEGY}].`;
+}
 
 /** Flags that name strategy parameters: the two common ones, and any other as `--param name=value`. */
 export const strategyFlags = {
-  strategy: Flags.string({
-    summary:
-      'Strategy: ma-cross, buy-and-hold, rsi-reversion, donchian-breakout, momentum [default: ma-cross].',
-  }),
+  strategy: Flags.string({ summary: strategyFlagSummary(BUILT_IN_STRATEGIES.strategies) }),
   fast: Flags.string({ summary: 'ma-cross fast window (same as --param fast=N).' }),
   slow: Flags.string({ summary: 'ma-cross slow window (same as --param slow=N).' }),
   param: Flags.string({ summary: 'A strategy parameter, name=value; repeat for several.', multiple: true }),
@@ -73,7 +83,9 @@ export function strategyGrid(flags: {
 
 /** The flags of a grid search (sweep, walk-forward): the strategy, its parameters' values, the ranking metric. */
 export const gridSearchFlags = {
-  strategy: Flags.string({ summary: 'Strategy whose parameters to search [default: ma-cross].' }),
+  strategy: Flags.string({
+    summary: strategyFlagSummary(BUILT_IN_STRATEGIES.strategies, 'Strategy whose parameters to search'),
+  }),
   fast: Flags.string({ summary: 'ma-cross fast windows: a number, a list (5,10,20) or a range (5:50:5).' }),
   slow: Flags.string({ summary: 'ma-cross slow windows, e.g. 20:200:10.' }),
   param: Flags.string({

@@ -1,3 +1,4 @@
+import { DEFAULT_STRATEGY } from '@aetherquant/core';
 import { type FormEvent } from 'react';
 import { type StrategyDescription } from '../api/types';
 import { useStrategies } from '../api/use-strategies';
@@ -19,8 +20,6 @@ export interface StrategyRunValues {
   commissionBps: string;
   slippageBps: string;
 }
-
-export const DEFAULT_STRATEGY = 'ma-cross';
 
 export function initialStrategyRunValues(period: string): StrategyRunValues {
   return {

@@ -48,11 +48,12 @@ export function targetsProblem(targets: Float64Array, length: number, lowest = -
 
 /**
  * The behaviour every `Strategy` shares (GUIDE §5: one contract suite per interface), checked with its
- * defaults and with each of `parameterSets` (inputs to `resolveParameters`).
+ * defaults and with each of `parameterSets` (inputs to `resolveParameters`): by default the edge cases the
+ * strategy declares itself (`contractParameterSets`).
  */
 export function describeStrategyContract(
   strategy: Strategy,
-  parameterSets: readonly Record<string, unknown>[] = [],
+  parameterSets: readonly Readonly<Record<string, unknown>>[] = strategy.contractParameterSets ?? [],
 ): void {
   describe(`${strategy.name} satisfies the Strategy contract`, () => {
     it('declares parameters whose defaults lie within their bounds and resolve as they are', () => {

@@ -1,4 +1,4 @@
-import { AUDIT_TEXT_LIMITS, clipText } from '@aetherquant/workflows';
+import { AUDIT_TEXT_LIMITS, clipText } from '@aetherquant/workflows/server';
 import { type SecretRedactor } from '../auth/secret-redactor';
 import { type AuditCoalescer } from '../../recording/audit-coalescer';
 import { maskQuery, type JsonLogger } from '../logging/json-logger';

@@ -1,7 +1,9 @@
+import { DEFAULT_AUDIT_LIMIT } from '@aetherquant/core';
 import { type AuditEventView } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
 import { numericFlag } from '../../flags/flag-input';
+import { historyLimitFlag } from '../../flags/history-flags';
 
 export default class DbAuditCommand extends AetherCommand {
   static override useCases = ['audit'] as const;
@@ -11,7 +13,7 @@ export default class DbAuditCommand extends AetherCommand {
   static override hiddenAliases = ['db-audit'];
   static override examples = ['<%= config.bin %> db audit', '<%= config.bin %> db audit --limit 20'];
   static override flags = {
-    limit: Flags.string({ summary: 'How many events, 1 to 1000 [default: 100].' }),
+    limit: historyLimitFlag('events', DEFAULT_AUDIT_LIMIT),
     before: Flags.string({ summary: 'Only events recorded before this event id (the next page).' }),
     ...AetherCommand.databaseUrlFlags,
     dotenv: AetherCommand.dotenvFlag,

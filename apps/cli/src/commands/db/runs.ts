@@ -1,8 +1,9 @@
-import { RECORDED_RUN_TYPES } from '@aetherquant/core';
+import { DEFAULT_RUNS_LIMIT, RECORDED_RUN_TYPES } from '@aetherquant/core';
 import { type RunView } from '@aetherquant/workflows';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
 import { numericFlag } from '../../flags/flag-input';
+import { historyLimitFlag } from '../../flags/history-flags';
 
 export default class DbRunsCommand extends AetherCommand {
   static override useCases = ['runs'] as const;
@@ -16,7 +17,7 @@ export default class DbRunsCommand extends AetherCommand {
     '<%= config.bin %> db runs --limit 5 --type backtest --symbol SPY',
   ];
   static override flags = {
-    limit: Flags.string({ summary: 'How many runs, 1 to 1000 [default: 20].' }),
+    limit: historyLimitFlag('runs', DEFAULT_RUNS_LIMIT),
     type: Flags.string({ summary: `Only runs of this type: ${RECORDED_RUN_TYPES.join(', ')}.` }),
     symbol: Flags.string({ summary: 'Only runs with this symbol.' }),
     before: Flags.string({ summary: 'Only runs recorded before this run id (the next page).' }),

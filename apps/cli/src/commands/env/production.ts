@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { AetherError, type FieldViolation } from '@aetherquant/core';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { type ApiKeys, checkSuppliedKeys, generateApiKeys, KEY_BYTES } from '../../secrets/api-keys';
 import { AetherCommand } from '../../command/aether-command';
 import {

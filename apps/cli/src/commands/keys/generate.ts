@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { type ApiKeys, generateApiKeys, KEY_BYTES, parseKeyBytes } from '../../secrets/api-keys';
 import { AetherCommand } from '../../command/aether-command';
 

@@ -1,3 +1,4 @@
+import { DEFAULT_STRATEGY } from '@aetherquant/core';
 import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
@@ -22,7 +23,7 @@ describe('the backtest form', () => {
     expect(screen.getByLabelText('Period')).toHaveValue('2y');
     expect(await screen.findByLabelText('fast')).toHaveValue('20');
     expect(screen.getByLabelText('slow')).toHaveValue('50');
-    expect(screen.getByLabelText('Strategy')).toHaveValue('ma-cross');
+    expect(screen.getByLabelText('Strategy')).toHaveValue(DEFAULT_STRATEGY);
   });
 
   it('sends the symbol, period, strategy, its parameters and costs as the API names them', async () => {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /**
- * The fields a report gains when its run is recorded (workflows' `withRecording`), spread into each report's
+ * The fields a report gains when its run is recorded (workflows' `defineRecordedWorkflow`), spread into each report's
  * schema where that report prints them: `run_id` keeps its place per report, `warnings` comes last.
  */
 export const recordingFields = {
@@ -19,5 +19,5 @@ export const recordingFieldsSchema = z
   .strictObject(recordingFields)
   .meta({ description: 'The fields a report gains when its run is recorded.' });
 
-/** The fields a report gains when its run is recorded (workflows' `withRecording`). */
+/** The fields a report gains when its run is recorded (workflows' `defineRecordedWorkflow`). */
 export type RecordingFields = z.infer<typeof recordingFieldsSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { barSourceFields } from './bar-source';
+import { strategyField, strategyParamsField } from './strategy-fields';
 
 /** Costs, cash and direction: defaults come from the settings (`AETHERQ_COMMISSION_BPS`, …). */
 export const tradingFields = {
@@ -17,9 +18,8 @@ export const backtestRequestSchema = z
     /** Defaults to the `AETHERQ_DEFAULT_SYMBOL` setting. */
     symbol: z.string().optional(),
     ...tradingFields,
-    strategy: z.string().min(1).default('ma-cross'),
-    /** Strategy parameters by name (`fast`, `slow`, …); the strategy fills in defaults and checks bounds. */
-    params: z.record(z.string(), z.number()).default({}),
+    strategy: strategyField,
+    params: strategyParamsField,
   })
   .strict();
 
@@ -45,7 +45,7 @@ const gridSearchFields = {
   /** Defaults to the `AETHERQ_DEFAULT_SYMBOL` setting. */
   symbol: z.string().optional(),
   ...tradingFields,
-  strategy: z.string().min(1).default('ma-cross'),
+  strategy: strategyField,
   /** Values to try per strategy parameter; parameters left out keep their defaults. */
   grid: z.record(z.string(), gridValues).default({}),
   rank_by: z.enum(RANK_METRICS).default('sharpe'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIVE_BROKER_PROVIDERS } from '../settings/settings-schema';
 import { tradingFields } from './backtest-request';
 import { barSourceFields } from './bar-source';
+import { strategyField, strategyParamsField } from './strategy-fields';
 
 /** Paper history when a request names neither a period nor dates. */
 export const DEFAULT_PAPERTRADE_PERIOD = '6mo';
@@ -10,8 +11,8 @@ const strategyFields = {
   ...barSourceFields,
   /** Defaults to the `AETHERQ_DEFAULT_SYMBOL` setting. */
   symbol: z.string().optional(),
-  strategy: z.string().min(1).default('ma-cross'),
-  params: z.record(z.string(), z.number()).default({}),
+  strategy: strategyField,
+  params: strategyParamsField,
 };
 
 /** Input of the paper-trading use case (CLI `aetherquant papertrade`, API `POST /api/papertrade`). */

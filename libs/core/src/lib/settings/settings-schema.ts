@@ -8,6 +8,7 @@ import { check } from '../validation/validate';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The live brokers' API shapes; @aetherquant/execution implements one broker per name (checked by its types). */
 export const LIVE_BROKER_PROVIDERS = ['generic-rest', 'alpaca'] as const;
 
 /** Where market data comes from: Yahoo Finance, a folder of CSV files, or the deterministic generator. */
@@ -60,6 +61,12 @@ const symbol = z.string().transform((text, context) => {
 });
 const secret = z.string().min(1);
 
+/** `a`, `b` or `c`: allowed values as the descriptions (and so the README table) spell them, from their list. */
+function oneOf(values: readonly string[]): string {
+  const quoted = values.map((value) => `\`${value}\``);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
 interface SettingDefinition {
   /** What the variable is for, as the README table says it. */
   readonly description: string;
@@ -76,7 +83,7 @@ interface SettingDefinition {
  */
 export const SETTING_DEFINITIONS = {
   AETHERQ_LOG_LEVEL: {
-    description: 'Log verbosity: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.',
+    description: `Log verbosity: ${oneOf(LOG_LEVELS)}.`,
     default: 'info',
     schema: z.enum(LOG_LEVELS),
   },
@@ -227,13 +234,13 @@ export const SETTING_DEFINITIONS = {
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
   },
   AETHERQ_MAX_ORDER_NOTIONAL: {
-    description: 'Pre-trade check: the largest live order, in account currency (shares × price).',
+    description: 'Pre-trade check: the largest order, paper or live, in account currency (shares × price).',
     default: '100000',
     schema: decimal.pipe(z.number().positive()),
   },
   AETHERQ_MAX_POSITION_PCT: {
     description:
-      'Pre-trade check: the largest position a live order may leave, in percent of equity (0 to 100).',
+      'Pre-trade check: the largest position an order (paper or live) may leave, in percent of equity (0 to 100).',
     default: '100',
     schema: decimal.pipe(z.number().positive().max(100)),
   },
@@ -252,7 +259,7 @@ export const SETTING_DEFINITIONS = {
     schema: secret,
   },
   AETHERQ_LIVE_BROKER_PROVIDER: {
-    description: 'Live broker API shape: `generic-rest` or `alpaca`.',
+    description: `Live broker API shape: ${oneOf(LIVE_BROKER_PROVIDERS)}.`,
     default: 'generic-rest',
     schema: z.enum(LIVE_BROKER_PROVIDERS),
   },

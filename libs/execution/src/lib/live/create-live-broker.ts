@@ -1,4 +1,9 @@
-import { AetherError, type FieldViolation } from '@aetherquant/core';
+import {
+  AetherError,
+  type FieldViolation,
+  LIVE_BROKER_PROVIDERS,
+  type LiveBrokerProvider,
+} from '@aetherquant/core';
 
 import type { Broker } from '../broker/broker';
 import { AlpacaBroker } from './alpaca-broker';
@@ -6,7 +11,8 @@ import type { BrokerHttpOptions } from './broker-http';
 import { endpointTransportViolation } from './endpoint-transport';
 import { GenericRestBroker } from './generic-rest-broker';
 
-export type LiveBrokerProviderName = 'generic-rest' | 'alpaca';
+/** A live broker's API shape: the names core's settings define (`LIVE_BROKER_PROVIDERS`). */
+export type LiveBrokerProviderName = LiveBrokerProvider;
 
 export interface LiveBrokerOptions extends BrokerHttpOptions {
   provider: LiveBrokerProviderName;
@@ -18,6 +24,34 @@ export interface LiveBrokerOptions extends BrokerHttpOptions {
   keyId?: string;
 }
 
+interface LiveBrokerCredentials {
+  endpoint: string;
+  token: string;
+  keyId: string | undefined;
+}
+
+interface LiveBrokerBuilder {
+  /** Whether the broker needs `broker_key_id` besides the endpoint and the token. */
+  needsKeyId: boolean;
+  create(http: BrokerHttpOptions, credentials: LiveBrokerCredentials): Broker;
+}
+
+/**
+ * The broker of each provider core names: keyed by `LiveBrokerProvider`, so a provider added to the settings
+ * without a broker here (or a broker here for a name the settings do not accept) fails to compile.
+ */
+const LIVE_BROKERS: { readonly [Provider in LiveBrokerProvider]: LiveBrokerBuilder } = {
+  'generic-rest': {
+    needsKeyId: false,
+    create: (http, { endpoint, token }) => new GenericRestBroker({ ...http, endpoint, token }),
+  },
+  alpaca: {
+    needsKeyId: true,
+    create: (http, { endpoint, token, keyId }) =>
+      new AlpacaBroker({ ...http, endpoint, keyId: keyId as string, secretKey: token }),
+  },
+};
+
 /**
  * The live broker for `provider`. Throws one INVALID_ARGUMENT naming every missing option as settings
  * spell it (`broker_endpoint`, `broker_token`, `broker_key_id`), never quoting a secret, and an endpoint
@@ -26,18 +60,21 @@ export interface LiveBrokerOptions extends BrokerHttpOptions {
 export function createLiveBroker(options: LiveBrokerOptions): Broker {
   const { provider, endpoint, token, keyId, ...http } = options;
   const violations: FieldViolation[] = [];
-  if (provider !== 'generic-rest' && provider !== 'alpaca') {
-    violations.push({ field: 'broker_provider', rule: 'must be generic-rest or alpaca' });
+  const builder = Object.hasOwn(LIVE_BROKERS, provider) ? LIVE_BROKERS[provider] : undefined;
+  if (builder === undefined) {
+    violations.push({
+      field: 'broker_provider',
+      rule: `must be ${LIVE_BROKER_PROVIDERS.join(' or ')} (got ${JSON.stringify(provider)})`,
+    });
   }
   if (!endpoint) violations.push({ field: 'broker_endpoint', rule: 'is required for a live broker' });
   const transport = endpoint ? endpointTransportViolation(endpoint, http.allowInsecure) : null;
   if (transport) violations.push(transport);
   if (!token) violations.push({ field: 'broker_token', rule: 'is required for a live broker' });
-  if (provider === 'alpaca' && !keyId)
-    violations.push({ field: 'broker_key_id', rule: 'is required for alpaca' });
-  if (violations.length > 0 || !endpoint || !token)
+  if (builder?.needsKeyId && !keyId) {
+    violations.push({ field: 'broker_key_id', rule: `is required for ${provider}` });
+  }
+  if (violations.length > 0 || builder === undefined || !endpoint || !token)
     throw AetherError.invalid(violations, 'cannot create the live broker');
-  if (provider === 'alpaca')
-    return new AlpacaBroker({ ...http, endpoint, keyId: keyId as string, secretKey: token });
-  return new GenericRestBroker({ ...http, endpoint, token });
+  return builder.create(http, { endpoint, token, keyId });
 }

@@ -1,3 +1,4 @@
+import { LIVE_BROKER_PROVIDERS } from '@aetherquant/core';
 import { FakeBrokerServer, rejection } from '@aetherquant/testing';
 
 import type { Broker, OrderRequest } from '../broker/broker';
@@ -259,13 +260,19 @@ describe.each(providers)('$name broker failures', (provider) => {
 });
 
 describe('createLiveBroker', () => {
-  it('builds the broker each provider names', () => {
-    expect(
-      createLiveBroker({ provider: 'generic-rest', endpoint: 'http://127.0.0.1:1', token: 't' }).name,
-    ).toBe('generic-rest');
-    expect(
-      createLiveBroker({ provider: 'alpaca', endpoint: 'http://127.0.0.1:1', token: 't', keyId: 'k' }).name,
-    ).toBe('alpaca');
+  it('builds the broker each provider the settings accept names, each passing the contract suite above', () => {
+    for (const provider of LIVE_BROKER_PROVIDERS) {
+      const options = { provider, endpoint: 'http://127.0.0.1:1', token: 't', keyId: 'k' };
+      expect(createLiveBroker(options).name).toBe(provider);
+    }
+    expect(providers.map((provider) => provider.name).sort()).toEqual([...LIVE_BROKER_PROVIDERS].sort());
+  });
+
+  it('refuses a provider the settings do not name, listing those they do', () => {
+    const options = { provider: 'ib' as never, endpoint: 'http://127.0.0.1:1', token: 't' };
+    expect(() => createLiveBroker(options)).toThrow(
+      `cannot create the live broker: broker_provider must be ${LIVE_BROKER_PROVIDERS.join(' or ')} (got "ib")`,
+    );
   });
 
   it('names every missing option as settings spell it', () => {

@@ -40,6 +40,12 @@ export const donchianBreakoutStrategy = defineStrategy({
     },
   ],
   warmupParameters: ['entry'],
+  // Short channels, one-bar channels, and an exit channel longer than the entry one.
+  contractParameterSets: [
+    { entry: 3, exit: 2 },
+    { entry: 1, exit: 1 },
+    { entry: 5, exit: 12 },
+  ],
   warmupBars: ({ entry }) => entry,
   compute(series, { entry, exit }, target) {
     const { close, high, low } = series;

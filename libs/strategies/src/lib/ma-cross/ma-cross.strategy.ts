@@ -34,6 +34,12 @@ export const maCrossStrategy = defineStrategy({
     },
   ],
   warmupParameters: ['slow'],
+  // The shortest windows, the tightest gap, and a slow window longer than the short samples.
+  contractParameterSets: [
+    { fast: 2, slow: 3 },
+    { fast: 1, slow: 2 },
+    { fast: 5, slow: 30 },
+  ],
   crossRules: ({ fast, slow }) =>
     fast < slow ? [] : [{ field: 'fast', rule: `must be less than slow (got fast ${fast}, slow ${slow})` }],
   warmupBars: ({ slow }) => slow - 1,

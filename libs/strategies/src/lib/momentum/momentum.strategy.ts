@@ -21,6 +21,8 @@ export const momentumStrategy = defineStrategy({
       max: MAX_WINDOW,
     },
   ],
+  // One-bar and two-bar lookbacks, and one longer than the short samples.
+  contractParameterSets: [{ lookback: 1 }, { lookback: 2 }, { lookback: 60 }],
   warmupBars: ({ lookback }) => lookback,
   compute(series, { lookback }, target) {
     const close = series.close;

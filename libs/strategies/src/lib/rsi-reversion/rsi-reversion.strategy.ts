@@ -48,6 +48,12 @@ export const rsiReversionStrategy = defineStrategy({
     },
   ],
   warmupParameters: ['period'],
+  // The shortest period, narrow bands, and bands a hair apart around 50.
+  contractParameterSets: [
+    { period: 2 },
+    { period: 5, lower: 40, upper: 60 },
+    { period: 3, lower: 49.5, upper: 50.5 },
+  ],
   crossRules: ({ lower, upper }) =>
     lower < upper
       ? []

@@ -7,6 +7,8 @@ export interface StrategyDefinition {
   description: string;
   parameters: readonly ParameterSpec[];
   warmupParameters?: readonly string[];
+  /** As {@link Strategy.contractParameterSets}. */
+  contractParameterSets?: readonly Readonly<Record<string, number>>[];
   /**
    * Rules between parameters, checked once every value passes its own spec. Each violation's field is a
    * parameter name and its rule names the other parameter: `fast` "must be less than slow (…)".
@@ -40,6 +42,11 @@ export function defineStrategy(definition: StrategyDefinition): Strategy {
     description: definition.description,
     parameters: specs,
     ...(definition.warmupParameters && { warmupParameters: Object.freeze([...definition.warmupParameters]) }),
+    ...(definition.contractParameterSets && {
+      contractParameterSets: Object.freeze(
+        definition.contractParameterSets.map((parameters) => Object.freeze({ ...parameters })),
+      ),
+    }),
     resolveParameters,
     warmupBars: (parameters) => definition.warmupBars(resolved(parameters)),
     targets(series, parameters, out) {

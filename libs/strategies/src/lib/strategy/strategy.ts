@@ -25,7 +25,7 @@ export type StrategyParameters = Record<string, number>;
  * t+1, so the target at t may only use bars ≤ t: removing the bars after t never changes it.
  */
 export interface Strategy {
-  /** 'ma-cross', 'buy-and-hold', 'rsi-reversion', 'donchian-breakout', 'momentum'. */
+  /** Lower-case words joined by hyphens (`ma-cross`), unique in a registry. */
   readonly name: string;
   readonly description: string;
   readonly parameters: readonly ParameterSpec[];
@@ -34,6 +34,12 @@ export interface Strategy {
    * (`with slow 50`); all parameters when absent.
    */
   readonly warmupParameters?: readonly string[];
+  /**
+   * Inputs to `resolveParameters` that reach the strategy's edges (the shortest windows, the tightest
+   * bounds), checked by the contract suite besides the defaults. The strategy brings its own, so the suite
+   * runs every strategy of a registry the same way, with no table to keep beside it.
+   */
+  readonly contractParameterSets?: readonly Readonly<Record<string, number>>[];
   /**
    * Defaults filled in, each value checked against its spec, then the cross-parameter rules (fast < slow,
    * lower < upper). Throws one INVALID_ARGUMENT listing every violation, each naming the parameter

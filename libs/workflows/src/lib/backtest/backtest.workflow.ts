@@ -1,11 +1,8 @@
-import { performance } from 'node:perf_hooks';
-import { type BacktestReport } from '@aetherquant/core';
 import { backtestStrategy } from '@aetherquant/backtest';
 import { resolveRequestParams } from './request-params';
-import { chartField } from '../chart/chart-series';
+import { chartSeries } from '../chart/chart-series';
 import { tradeList } from './trade-list';
-import { recordRun, withRecording } from '../runs/record-run';
-import { defineWorkflow } from '../workflow/workflow';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { backtestReport } from './backtest-report';
 import { prepareStrategyRun } from './prepare-strategy-run';
 
@@ -14,9 +11,9 @@ import { prepareStrategyRun } from './prepare-strategy-run';
  * strategy and of buy-and-hold → the run recorded (when persistence is on) → the report. Costs and cash
  * default to the settings.
  */
-export const backtestWorkflow = defineWorkflow('backtest', {
-  async run(request, context): Promise<BacktestReport> {
-    const started = performance.now();
+export const backtestWorkflow = defineRecordedWorkflow('backtest', {
+  runIdBefore: 'provider',
+  async compute(request, context) {
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
       request,
       context,
@@ -28,38 +25,40 @@ export const backtestWorkflow = defineWorkflow('backtest', {
     const n = series.length;
     let rebalances = 0;
     for (let t = 0; t < n; t++) if (result.targets[t] !== (t === 0 ? 0 : result.targets[t - 1])) rebalances++;
-    const recording = await recordRun(context, {
-      type: 'backtest',
-      ...recordedSpan,
-      period: request.period ?? null,
-      parameters: {
-        ...recordedParameters,
-        params: result.parameters,
-        ...(request.start === undefined ? {} : { start: request.start }),
-        ...(request.end === undefined ? {} : { end: request.end }),
-      },
-      result: report,
-      finalEquity: result.equity[n - 1] as number,
-      ordersPlaced: rebalances,
-      metrics: {
-        sharpe: report.sharpe,
-        annual_return: report.annual_return,
-        max_drawdown: report.max_drawdown,
-        benchmark_sharpe: report.benchmark_sharpe,
-        ...report.metrics,
-      },
-      durationMs: performance.now() - started,
-    });
     return {
-      ...withRecording(report, recording, 'provider'),
-      ...chartField(context.chartPoints, () => ({
-        time: series.time,
-        equity: result.equity,
-        benchmark: result.benchmarkEquity,
-        interval: series.interval,
-      })),
-      // What a screen shows beside the chart; like the chart, only for apps that draw (never recorded).
-      ...(context.chartPoints === undefined ? {} : { trade_list: tradeList(result.trades, series.interval) }),
+      report,
+      run: {
+        ...recordedSpan,
+        period: request.period ?? null,
+        parameters: {
+          ...recordedParameters,
+          params: result.parameters,
+          ...(request.start === undefined ? {} : { start: request.start }),
+          ...(request.end === undefined ? {} : { end: request.end }),
+        },
+        finalEquity: result.equity[n - 1] as number,
+        ordersPlaced: rebalances,
+        metrics: {
+          sharpe: report.sharpe,
+          annual_return: report.annual_return,
+          max_drawdown: report.max_drawdown,
+          benchmark_sharpe: report.benchmark_sharpe,
+          ...report.metrics,
+        },
+      },
+      // What a screen shows: the chart and, beside it, the latest trades.
+      screen: (chartPoints) => ({
+        chart: chartSeries(
+          {
+            time: series.time,
+            equity: result.equity,
+            benchmark: result.benchmarkEquity,
+            interval: series.interval,
+          },
+          chartPoints,
+        ),
+        trade_list: tradeList(result.trades, series.interval),
+      }),
     };
   },
 });

@@ -1,7 +1,8 @@
 import { type BarSeries } from '@aetherquant/core';
 import { type StrategyBacktestOptions } from '@aetherquant/backtest';
-import { getStrategy, type Strategy } from '@aetherquant/strategies';
+import { type Strategy } from '@aetherquant/strategies';
 import { type BarSource, loadBars } from '../market-data/load-bars';
+import { strategyRegistryOf } from '../strategies/strategy-registry-of';
 import { type WorkflowContext } from '../workflow/workflow-context';
 import { tradingCosts } from './trading-costs';
 
@@ -28,16 +29,16 @@ export interface PreparedStrategyRun {
 }
 
 /**
- * What backtests, sweeps and walk-forward runs start from: the strategy (an unknown name fails first, before
- * any download), the bars of the request's symbol (or the settings' default), and the costs and cash (or
- * the settings').
+ * What backtests, sweeps and walk-forward runs start from: the strategy, from the context's registry (an
+ * unknown name fails first, before any download), the bars of the request's symbol (or the settings'
+ * default), and the costs and cash (or the settings').
  */
 export async function prepareStrategyRun(
   request: StrategyRunRequest,
   context: WorkflowContext,
 ): Promise<PreparedStrategyRun> {
   const { settings } = context;
-  const strategy = getStrategy(request.strategy);
+  const strategy = (await strategyRegistryOf(context)).get(request.strategy);
   const series = await loadBars({ ...request, symbol: request.symbol ?? settings.defaultSymbol }, context);
   const costs = tradingCosts(request, settings);
   const provider = series.provenance?.provider ?? request.provider ?? settings.data.provider;

@@ -1,5 +1,5 @@
 import { parseInterval } from '@aetherquant/core';
-import { buyAndHoldEquity, chartField, chartSeries, drawdownSeries } from './chart-series';
+import { buyAndHoldEquity, chartSeries, drawdownSeries } from './chart-series';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -33,12 +33,5 @@ describe('chartSeries', () => {
       benchmark: [100000, 99999.99, 101234.57],
       drawdown: [0, 0, -0.013563],
     });
-  });
-
-  it('is built only when asked for', () => {
-    const build = jest.fn(() => input);
-    expect(chartField(undefined, build)).toEqual({});
-    expect(build).not.toHaveBeenCalled();
-    expect(chartField(5, build).chart?.time).toHaveLength(3);
   });
 });

@@ -60,14 +60,3 @@ export function chartSeries(input: ChartInput, maxPoints: number): ChartSeries {
     drawdown: kept.map((i) => ratio(drawdown[i] as number) as number),
   };
 }
-
-/**
- * `{ chart }` when the caller asked for charts (the API sets `chartPoints`), else `{}`: spread into a report
- * after it is recorded, so stored results stay small. The curves are built only when asked for.
- */
-export function chartField(
-  chartPoints: number | undefined,
-  input: () => ChartInput,
-): { chart?: ChartSeries } {
-  return chartPoints === undefined ? {} : { chart: chartSeries(input(), chartPoints) };
-}

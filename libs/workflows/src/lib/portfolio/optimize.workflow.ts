@@ -1,15 +1,12 @@
-import { performance } from 'node:perf_hooks';
 import { formatBarTime, type OptimizeReport } from '@aetherquant/core';
 import { estimateMoments, optimize, returnsMatrix } from '@aetherquant/optimization';
 import { ratio } from '../backtest/backtest-report';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { recordRun, withRecording } from '../runs/record-run';
-import { defineWorkflow } from '../workflow/workflow';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 
 /** Portfolio weights for several symbols by one optimiser, from their aligned daily returns. */
-export const optimizeWorkflow = defineWorkflow('optimize', {
-  async run(request, context): Promise<OptimizeReport> {
-    const started = performance.now();
+export const optimizeWorkflow = defineRecordedWorkflow('optimize', {
+  async compute(request, context) {
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);
     const first = series[0] as (typeof series)[number];
     const { returns, rows, assets } = returnsMatrix(series.map((s) => s.close));
@@ -40,28 +37,27 @@ export const optimizeWorkflow = defineWorkflow('optimize', {
       first: formatBarTime(first.time[0] as number, first.interval),
       last: formatBarTime(first.time[first.length - 1] as number, first.interval),
     };
-    const recording = await recordRun(context, {
-      type: 'optimize',
-      symbols,
-      period: request.period ?? null,
-      interval: first.interval.name,
-      start: new Date(first.time[0] as number),
-      end: new Date(first.time[first.length - 1] as number),
-      parameters: {
-        method: request.method,
-        risk_aversion: request.risk_aversion,
-        max_weight: request.max_weight,
-        allow_short: request.allow_short,
-        risk_free_rate: request.risk_free_rate,
-        covariance: request.covariance,
-        provider,
-        ...(request.risk_budgets ? { risk_budgets: request.risk_budgets } : {}),
+    return {
+      report,
+      run: {
+        symbols,
+        period: request.period ?? null,
+        interval: first.interval.name,
+        start: new Date(first.time[0] as number),
+        end: new Date(first.time[first.length - 1] as number),
+        parameters: {
+          method: request.method,
+          risk_aversion: request.risk_aversion,
+          max_weight: request.max_weight,
+          allow_short: request.allow_short,
+          risk_free_rate: request.risk_free_rate,
+          covariance: request.covariance,
+          provider,
+          ...(request.risk_budgets ? { risk_budgets: request.risk_budgets } : {}),
+        },
+        ordersPlaced: 0,
+        metrics: { expected_return: report.expected_return, volatility: report.volatility },
       },
-      result: report,
-      ordersPlaced: 0,
-      metrics: { expected_return: report.expected_return, volatility: report.volatility },
-      durationMs: performance.now() - started,
-    });
-    return withRecording(report, recording);
+    };
   },
 });

@@ -1,21 +1,18 @@
-import { performance } from 'node:perf_hooks';
 import { formatBarTime, type PortfolioBacktestReport } from '@aetherquant/core';
 import { runPortfolioBacktest } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
-import { chartField } from '../chart/chart-series';
-import { recordRun, withRecording } from '../runs/record-run';
-import { defineWorkflow } from '../workflow/workflow';
+import { chartSeries } from '../chart/chart-series';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 
 /**
  * A rebalanced portfolio backtest: weights recomputed on a schedule from a trailing window only, costs on
  * each rebalance's turnover, against equal weights rebalanced the same way (the seed's headline keys compare
  * the two: `benchmark_*` is the equal-weight portfolio).
  */
-export const portfolioBacktestWorkflow = defineWorkflow('portfolioBacktest', {
-  async run(request, context): Promise<PortfolioBacktestReport> {
-    const started = performance.now();
+export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBacktest', {
+  async compute(request, context) {
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);
     const costs = tradingCosts(request, context.settings);
     const result = runPortfolioBacktest(series, {
@@ -51,44 +48,41 @@ export const portfolioBacktestWorkflow = defineWorkflow('portfolioBacktest', {
       ),
       metrics: metricsReport(result.summary),
     };
-    const recording = await recordRun(context, {
-      type: 'backtest',
-      symbols: result.symbols,
-      period: request.period ?? null,
-      interval: interval.name,
-      start: new Date(result.time[0] as number),
-      end: new Date(result.time[n - 1] as number),
-      parameters: {
-        allocation: request.allocation,
-        rebalance: request.rebalance,
-        lookback: request.lookback,
-        provider,
-        commission_bps: costs.commissionBps,
-        slippage_bps: costs.slippageBps,
-        initial_cash: costs.initialCash,
-        max_weight: request.max_weight,
-        allow_short: request.allow_short,
-        covariance: request.covariance,
-      },
-      result: report,
-      finalEquity: result.equity[n - 1] as number,
-      ordersPlaced: result.rebalances.length * result.symbols.length,
-      metrics: {
-        sharpe: report.sharpe,
-        annual_return: report.annual_return,
-        max_drawdown: report.max_drawdown,
-        ...report.metrics,
-      },
-      durationMs: performance.now() - started,
-    });
     return {
-      ...withRecording(report, recording),
-      ...chartField(context.chartPoints, () => ({
-        time: result.time,
-        equity: result.equity,
-        benchmark: result.benchmarkEquity,
-        interval,
-      })),
+      report,
+      run: {
+        symbols: result.symbols,
+        period: request.period ?? null,
+        interval: interval.name,
+        start: new Date(result.time[0] as number),
+        end: new Date(result.time[n - 1] as number),
+        parameters: {
+          allocation: request.allocation,
+          rebalance: request.rebalance,
+          lookback: request.lookback,
+          provider,
+          commission_bps: costs.commissionBps,
+          slippage_bps: costs.slippageBps,
+          initial_cash: costs.initialCash,
+          max_weight: request.max_weight,
+          allow_short: request.allow_short,
+          covariance: request.covariance,
+        },
+        finalEquity: result.equity[n - 1] as number,
+        ordersPlaced: result.rebalances.length * result.symbols.length,
+        metrics: {
+          sharpe: report.sharpe,
+          annual_return: report.annual_return,
+          max_drawdown: report.max_drawdown,
+          ...report.metrics,
+        },
+      },
+      screen: (chartPoints) => ({
+        chart: chartSeries(
+          { time: result.time, equity: result.equity, benchmark: result.benchmarkEquity, interval },
+          chartPoints,
+        ),
+      }),
     };
   },
 });

@@ -1,7 +1,7 @@
 import { type signalResultSchema } from '@aetherquant/core';
-import { classifySignal } from '@aetherquant/strategies';
 import { type z } from 'zod';
 import { defineWorkflow } from '../workflow/workflow';
+import { classifySignal } from './classify-signal';
 
 /** What `signal` returns: the shape core's `signalResultSchema` describes. */
 export type SignalResult = z.infer<typeof signalResultSchema>;

@@ -1,9 +1,11 @@
 import { type StrategiesReport } from '@aetherquant/core';
-import { describeStrategies } from '@aetherquant/strategies';
 import { defineWorkflow } from '../workflow/workflow';
+import { strategyRegistryOf } from './strategy-registry-of';
 
-/** The strategies a run may name, in the order help texts show them (the baseline first). */
+/** The strategies a run may name (the built-ins and the context's strategy modules), the baseline first. */
 export const strategiesWorkflow = defineWorkflow('strategies', {
   // The registry's descriptions are already JSON (single-word keys, numbers and strings), so they pass as is.
-  run: async (): Promise<StrategiesReport> => ({ strategies: describeStrategies() }),
+  run: async (_request, context): Promise<StrategiesReport> => ({
+    strategies: (await strategyRegistryOf(context)).describe(),
+  }),
 });

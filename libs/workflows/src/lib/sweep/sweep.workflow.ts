@@ -1,18 +1,16 @@
-import { performance } from 'node:perf_hooks';
 import { formatBarTime, type SweepReport } from '@aetherquant/core';
 import { getStrategy } from '@aetherquant/strategies';
 import { gridCombinations, runSweep } from '@aetherquant/backtest';
 import { money, ratio } from '../backtest/backtest-report';
-import { recordRun, withRecording } from '../runs/record-run';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { checkSweepLimit } from '../limits/request-limits';
-import { defineWorkflow } from '../workflow/workflow';
 import { requestGrid } from './parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
 /** A parameter sweep: every combination of the grid backtested on all cores, ranked by one metric. */
-export const sweepWorkflow = defineWorkflow('sweep', {
-  async run(request, context): Promise<SweepReport> {
-    const started = performance.now();
+export const sweepWorkflow = defineRecordedWorkflow('sweep', {
+  runIdBefore: 'results',
+  async compute(request, context) {
     // Counted, not expanded, before any bar is loaded or backtest run.
     const grid = requestGrid(getStrategy(request.strategy), request.grid);
     checkSweepLimit(gridCombinations(grid), context.limits);
@@ -51,28 +49,27 @@ export const sweepWorkflow = defineWorkflow('sweep', {
       })),
     };
     const best = report.results[0];
-    const recording = await recordRun(context, {
-      type: 'sweep',
-      ...recordedSpan,
-      period: request.period ?? null,
-      parameters: { ...recordedParameters, grid: request.grid, rank_by: request.rank_by },
-      result: report,
-      finalEquity: best?.final_equity ?? null,
-      ordersPlaced: 0,
-      metrics: {
-        combinations: report.combinations,
-        evaluated: report.evaluated,
-        skipped: report.skipped,
-        ...(best
-          ? {
-              best_sharpe: best.sharpe,
-              best_annual_return: best.annual_return,
-              best_max_drawdown: best.max_drawdown,
-            }
-          : {}),
+    return {
+      report,
+      run: {
+        ...recordedSpan,
+        period: request.period ?? null,
+        parameters: { ...recordedParameters, grid: request.grid, rank_by: request.rank_by },
+        finalEquity: best?.final_equity ?? null,
+        ordersPlaced: 0,
+        metrics: {
+          combinations: report.combinations,
+          evaluated: report.evaluated,
+          skipped: report.skipped,
+          ...(best
+            ? {
+                best_sharpe: best.sharpe,
+                best_annual_return: best.annual_return,
+                best_max_drawdown: best.max_drawdown,
+              }
+            : {}),
+        },
       },
-      durationMs: performance.now() - started,
-    });
-    return withRecording(report, recording, 'results');
+    };
   },
 });

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import {
   DEFAULT_PAPERTRADE_PERIOD,
   formatBarTime,
@@ -11,9 +10,8 @@ import { requireBars } from '@aetherquant/strategies';
 import { money } from '../backtest/backtest-report';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
-import { buyAndHoldEquity, chartField } from '../chart/chart-series';
-import { recordRun, withRecording } from '../runs/record-run';
-import { defineWorkflow } from '../workflow/workflow';
+import { buyAndHoldEquity, chartSeries } from '../chart/chart-series';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 
 export function paperOrderView(order: OrderResult, interval: Interval): PaperOrderView {
   return {
@@ -37,9 +35,8 @@ export function paperOrderView(order: OrderResult, interval: Interval): PaperOrd
  * `AETHERQ_MAX_ORDER_NOTIONAL` and `AETHERQ_MAX_POSITION_PCT` settings): one that breaks a limit is reported
  * `rejected` with the live refusal's reason, so research shows what live trading would refuse.
  */
-export const papertradeWorkflow = defineWorkflow('papertrade', {
-  async run(request, context): Promise<PapertradeReport> {
-    const started = performance.now();
+export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
+  async compute(request, context) {
     const period =
       request.period ??
       (request.start === undefined && request.end === undefined ? DEFAULT_PAPERTRADE_PERIOD : undefined);
@@ -59,12 +56,12 @@ export const papertradeWorkflow = defineWorkflow('papertrade', {
         maxPositionPct: context.settings.limits.maxPositionPct,
       },
     });
-    const run = await runTradingEngine(series, strategy.targets(series, params), broker, {
+    const trading = await runTradingEngine(series, strategy.targets(series, params), broker, {
       strategy: strategy.name,
     });
     const n = series.length;
-    const position = run.positions.find((p) => p.symbol === series.symbol)?.quantity ?? 0;
-    const filled = run.orders.filter((order) => order.status === 'filled');
+    const position = trading.positions.find((p) => p.symbol === series.symbol)?.quantity ?? 0;
+    const filled = trading.orders.filter((order) => order.status === 'filled');
     const report: PapertradeReport = {
       symbol: series.symbol,
       broker: 'paper',
@@ -75,40 +72,43 @@ export const papertradeWorkflow = defineWorkflow('papertrade', {
       last: formatBarTime(series.time[n - 1] as number, series.interval),
       orders_placed: filled.length,
       start_equity: money(costs.initialCash),
-      final_equity: money(run.finalAccount.equity),
-      cash: money(run.finalAccount.cash),
+      final_equity: money(trading.finalAccount.equity),
+      cash: money(trading.finalAccount.cash),
       position,
-      orders: run.orders.map((order) => paperOrderView(order, series.interval)),
+      orders: trading.orders.map((order) => paperOrderView(order, series.interval)),
     };
-    const recording = await recordRun(context, {
-      type: 'papertrade',
-      ...recordedSpan,
-      period: period ?? null,
-      parameters: { ...recordedParameters, params, fractional: request.fractional },
-      result: { ...report, orders: undefined },
-      finalEquity: run.finalAccount.equity,
-      ordersPlaced: filled.length,
-      metrics: { final_equity: run.finalAccount.equity, cash: run.finalAccount.cash, position },
-      orders: filled.map((order) => ({
-        symbol: order.symbol,
-        side: order.side,
-        quantity: order.quantity,
-        price: order.fillPrice as number,
-        commission: order.commission ?? 0,
-        timestamp: new Date(order.time),
-        clientOrderId: order.clientOrderId,
-        status: order.status,
-      })),
-      durationMs: performance.now() - started,
-    });
     return {
-      ...withRecording(report, recording),
-      ...chartField(context.chartPoints, () => ({
-        time: series.time,
-        equity: run.equity,
-        benchmark: buyAndHoldEquity(series.close, costs.initialCash),
-        interval: series.interval,
-      })),
+      report,
+      run: {
+        ...recordedSpan,
+        period: period ?? null,
+        parameters: { ...recordedParameters, params, fractional: request.fractional },
+        result: { ...report, orders: undefined },
+        finalEquity: trading.finalAccount.equity,
+        ordersPlaced: filled.length,
+        metrics: { final_equity: trading.finalAccount.equity, cash: trading.finalAccount.cash, position },
+        orders: filled.map((order) => ({
+          symbol: order.symbol,
+          side: order.side,
+          quantity: order.quantity,
+          price: order.fillPrice as number,
+          commission: order.commission ?? 0,
+          timestamp: new Date(order.time),
+          clientOrderId: order.clientOrderId,
+          status: order.status,
+        })),
+      },
+      screen: (chartPoints) => ({
+        chart: chartSeries(
+          {
+            time: series.time,
+            equity: trading.equity,
+            benchmark: buyAndHoldEquity(series.close, costs.initialCash),
+            interval: series.interval,
+          },
+          chartPoints,
+        ),
+      }),
     };
   },
 });

@@ -3,8 +3,8 @@ import { runWorkflow, type RunOptions, type Workflow, type WorkflowName } from '
 
 /**
  * Where each use case of the catalog is implemented, loaded on first use: a command that runs `signal` loads
- * the signal module only, not the data providers, engines and solvers the others need (the CLI starts in
- * about the time Node itself takes). The type makes the table exhaustive: a use case added to the catalog
+ * the signal module only, not the data providers, engines and solvers the others need (a test checks that
+ * `aetherquant signal` loads none of them). The type makes the table exhaustive: a use case added to the catalog
  * without a workflow here does not compile.
  */
 export const WORKFLOW_MODULES: { readonly [Name in WorkflowName]: () => Promise<Workflow<Name>> } = {

@@ -1,12 +1,10 @@
-import { performance } from 'node:perf_hooks';
 import { formatBarTime, type WalkForwardReport } from '@aetherquant/core';
 import { gridCombinations, runWalkForward, walkForwardWindows } from '@aetherquant/backtest';
 import { getStrategy } from '@aetherquant/strategies';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { checkSweepLimit, checkWalkForwardLimit } from '../limits/request-limits';
-import { recordRun, withRecording } from '../runs/record-run';
+import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { requestGrid } from '../sweep/parameter-grid';
-import { defineWorkflow } from '../workflow/workflow';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
 /**
@@ -14,9 +12,8 @@ import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
  * window that follows, rolled forward; the out-of-sample equity stitched and summarised against
  * buy-and-hold of the same bars.
  */
-export const walkForwardWorkflow = defineWorkflow('walkForward', {
-  async run(request, context): Promise<WalkForwardReport> {
-    const started = performance.now();
+export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
+  async compute(request, context) {
     // The grid is searched on every window: its size is held to the sweep limit before any bar is loaded,
     // and the number of windows (known once the bars' calendar is) before any search runs.
     const grid = requestGrid(getStrategy(request.strategy), request.grid);
@@ -60,31 +57,30 @@ export const walkForwardWorkflow = defineWorkflow('walkForward', {
       })),
       metrics: metricsReport(result.summary),
     };
-    const recording = await recordRun(context, {
-      type: 'walk-forward',
-      ...recordedSpan,
-      // The out-of-sample span: what the recorded figures describe.
-      start: new Date(result.time[0] as number),
-      end: new Date(result.time[n - 1] as number),
-      period: request.period ?? null,
-      parameters: {
-        ...recordedParameters,
-        grid: request.grid,
-        rank_by: request.rank_by,
-        train: request.train,
-        test: request.test,
+    return {
+      report,
+      run: {
+        ...recordedSpan,
+        // The out-of-sample span: what the recorded figures describe.
+        start: new Date(result.time[0] as number),
+        end: new Date(result.time[n - 1] as number),
+        period: request.period ?? null,
+        parameters: {
+          ...recordedParameters,
+          grid: request.grid,
+          rank_by: request.rank_by,
+          train: request.train,
+          test: request.test,
+        },
+        finalEquity: result.equity[n - 1] as number,
+        ordersPlaced: 0,
+        metrics: {
+          sharpe: report.sharpe,
+          annual_return: report.annual_return,
+          max_drawdown: report.max_drawdown,
+          ...report.metrics,
+        },
       },
-      result: report,
-      finalEquity: result.equity[n - 1] as number,
-      ordersPlaced: 0,
-      metrics: {
-        sharpe: report.sharpe,
-        annual_return: report.annual_return,
-        max_drawdown: report.max_drawdown,
-        ...report.metrics,
-      },
-      durationMs: performance.now() - started,
-    });
-    return withRecording(report, recording);
+    };
   },
 });

@@ -28,4 +28,10 @@ export interface WorkflowContext {
   deferRun?: (run: NewRun & { id: string }) => boolean;
   /** Bars loaded recently, shared by the requests of a long-running app (the API); the CLI loads afresh. */
   recentBars?: RecentBars;
+  /**
+   * Strategy modules a run may name besides the built-ins: absolute paths of files that export strategy
+   * definitions (`strategiesOfModule` in @aetherquant/strategies). Paths rather than strategies, because a
+   * path crosses to the threads a request computes on (the API's compute threads), and each loads them.
+   */
+  strategyModules?: readonly string[];
 }
