@@ -71,7 +71,6 @@ describe('every transport agrees with the use-case catalog', () => {
 
   it('each route of the catalog has its handler and its documented operation, and nothing else does', () => {
     const handlers = apiHandlers();
-    expect(handlers.length).toBe(API_ROUTES.length);
     expect(
       surfaceProblems(USE_CASES, { apiHandlers: handlers, openApi: openApiOperations(document) }),
     ).toEqual([]);
