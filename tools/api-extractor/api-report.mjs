@@ -111,7 +111,10 @@ function main(argv, env) {
     }
     // dist/<file>.d.ts, as emitted afresh into the types folder.
     const declarations = path.join(typesFolder, path.relative('dist', path.normalize(entry.declarations)));
-    status = Math.max(status, reportEntryPoint(projectFolder, packageJsonPath, declarations, entry.suffix, env));
+    status = Math.max(
+      status,
+      reportEntryPoint(projectFolder, packageJsonPath, declarations, entry.suffix, env),
+    );
   }
   return status;
 }
