@@ -103,8 +103,6 @@ export function surfaceProblems(
   }
 
   for (const command of surfaces.cliCommands ?? []) {
-    if (command.useCases.length === 0)
-      problems.push(`aetherquant ${command.id}: runs no use case of the catalog`);
     for (const name of command.useCases) {
       const useCase = Object.hasOwn(catalog, name) ? catalog[name] : undefined;
       if (!useCase) {
