@@ -12,7 +12,7 @@ import {
   surfaceProblems,
   USE_CASES,
 } from '@aetherquant/core';
-import { runCliAsync, scratchDir, WORKSPACE_ROOT } from './run-cli';
+import { runCliAsync, scratchDir } from './run-cli';
 
 /** Every command of the built CLI, as oclif loads it: the use cases it declares and whether it has --api-url. */
 function cliCommands(): CliCommandSurface[] {
