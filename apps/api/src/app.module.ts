@@ -8,9 +8,7 @@ import { API_RUNTIME, type ApiRuntime } from './config/api-runtime';
 import { AccessController } from './controllers/access/access.controller';
 import { DocsController } from './controllers/docs/docs.controller';
 import { HealthController } from './controllers/health/health.controller';
-import { HistoryController } from './controllers/history/history.controller';
-import { ResearchController } from './controllers/research/research.controller';
-import { TradingController } from './controllers/trading/trading.controller';
+import { UseCasesController } from './controllers/use-cases/use-cases.controller';
 import { UnknownRouteController } from './controllers/not-found/unknown-route.controller';
 
 const MINUTE_MS = 60_000;
@@ -20,9 +18,7 @@ export const API_CONTROLLERS = [
   HealthController,
   DocsController,
   AccessController,
-  ResearchController,
-  TradingController,
-  HistoryController,
+  UseCasesController,
   // Last: it answers what no route above serves.
   UnknownRouteController,
 ] as const;
