@@ -9,4 +9,3 @@ export {
   type HealthStatus,
   type Readiness,
 } from './lib/api-client/api-client';
-export { errorCodeForStatus } from './lib/response-error/response-error';

@@ -12,7 +12,6 @@ export {
 export {
   BAR_COLUMNS,
   BarSeries,
-  PRICE_COLUMNS,
   type Bar,
   type BarColumn,
   type BarSeriesInit,
@@ -25,7 +24,6 @@ export {
   INTERVAL_NAMES,
   TRADING_DAYS_PER_YEAR,
   TRADING_MINUTES_PER_DAY,
-  isIntervalName,
   parseInterval,
   type Interval,
   type IntervalName,
@@ -34,14 +32,13 @@ export {
 export { parsePeriod, periodWindow, type Period, type PeriodUnit, type TimeWindow } from './lib/time/period';
 export { DAY_MS, formatBarTime, formatIsoDate, parseIsoTime } from './lib/time/iso-time';
 
-export { SYMBOL_PATTERN, normalizeSymbol } from './lib/symbols/symbol';
+export { normalizeSymbol } from './lib/symbols/symbol';
 
 export {
   PERMISSIONS,
   PERMISSION_MIN_ROLE,
   ROLES,
   isRole,
-  permissionsOf,
   roleCan,
   type Permission,
   type Role,
@@ -66,14 +63,9 @@ export {
   type Settings,
 } from './lib/settings/settings-schema';
 
-export {
-  isSecretParameterName,
-  REDACTED,
-  redactUrlCredentials,
-  urlCredentials,
-} from './lib/redaction/url-credentials';
+export { REDACTED, redactUrlCredentials, urlCredentials } from './lib/redaction/url-credentials';
 
-export { parseBoolean, parseDecimal, parseInteger } from './lib/validation/numeric-text';
+export { parseBoolean, parseDecimal } from './lib/validation/numeric-text';
 export { check, validate, type CheckResult, type ValidateOptions } from './lib/validation/validate';
 
 export {
@@ -84,7 +76,7 @@ export {
   type SignalRequest,
 } from './lib/requests/signal-request';
 export { fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';
-export { barSourceFields, DEFAULT_SYNTHETIC_SEED } from './lib/requests/bar-source';
+export { DEFAULT_SYNTHETIC_SEED } from './lib/requests/bar-source';
 export {
   getRunRequestSchema,
   initDatabaseRequestSchema,
@@ -100,7 +92,6 @@ export {
   backtestRequestSchema,
   RANK_METRICS,
   sweepRequestSchema,
-  tradingFields,
   walkForwardRequestSchema,
   type BacktestRequest,
   type RankMetric,
@@ -140,8 +131,6 @@ export {
 export { type HttpMethod, type HttpRoute, type UseCase } from './lib/use-cases/use-case';
 export {
   API_ROUTES,
-  catalogProblems,
-  deriveRoutes,
   endpointPath,
   routeOf,
   useCaseFor,
@@ -230,9 +219,8 @@ export { databaseStatusSchema, type DatabaseStatus } from './lib/reports/databas
 export { keycheckReportSchema, type KeycheckReport } from './lib/reports/keycheck-report';
 
 // HTTP retry and timeouts
-export { retryAfterMs, retryAfterSeconds } from './lib/http/retry-after';
+export { retryAfterSeconds } from './lib/http/retry-after';
 export {
-  retryDelayMs,
   upstreamFailure,
   type AbortSignalLike,
   type AttemptFailure,

@@ -15,17 +15,7 @@ export {
   type TradingEngineOptions,
   type TradingEngineResult,
 } from './lib/engine/trading-engine';
-export {
-  BrokerHttp,
-  type BrokerAnswer,
-  type BrokerHttpOptions,
-  type ResendGuard,
-} from './lib/live/broker-http';
-export {
-  endpointTransportViolation,
-  isLoopbackHost,
-  requireSecureEndpoint,
-} from './lib/live/endpoint-transport';
+export { type BrokerHttpOptions } from './lib/live/broker-http';
 export { barFreshness, type BarFreshness } from './lib/live/bar-freshness';
 export { GenericRestBroker, type GenericRestBrokerOptions } from './lib/live/generic-rest-broker';
 export { AlpacaBroker, type AlpacaBrokerOptions } from './lib/live/alpaca-broker';
@@ -35,14 +25,12 @@ export {
   type LiveBrokerProviderName,
 } from './lib/live/create-live-broker';
 export {
-  clientOrderId,
   planLiveOrder,
   type LiveOrderLimits,
   type LiveOrderPlan,
   type PlanLiveOrderInput,
 } from './lib/live/plan-live-order';
 export {
-  preTradeLimitViolations,
   preTradeRefusal,
   type PreTradeCheck,
   type PreTradeLimits,

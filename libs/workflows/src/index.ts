@@ -5,7 +5,6 @@
 // of its own: `@aetherquant/workflows/server` (src/server.ts).
 
 export {
-  defineWorkflow,
   runWorkflow,
   type RunOptions,
   type Workflow,
@@ -13,7 +12,7 @@ export {
   type WorkflowRequest,
 } from './lib/workflow/workflow';
 export { type WorkflowContext } from './lib/workflow/workflow-context';
-export { WORKFLOW_MODULES, loadWorkflow, runUseCase } from './lib/use-cases/workflow-registry';
+export { runUseCase } from './lib/use-cases/workflow-registry';
 export { loadSettings, type LoadSettingsOptions } from './lib/settings/load-settings';
 export { parseEnvFile } from './lib/settings/env-file';
 export { type SignalResult } from './lib/signal/signal.workflow';
