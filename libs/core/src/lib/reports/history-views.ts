@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { timestampSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
+import { PAPERTRADE_EXAMPLE_FIGURES } from './papertrade-report';
 
 /** A run as the CLI prints it and the API returns it: snake_case, ISO-8601 times. */
 export const runViewSchema = z
@@ -91,20 +92,7 @@ export const runDetailViewSchema = withResponseMeta(
   'What `GET /api/runs/:id` returns: one recorded run with its orders, its result and its metrics.',
   {
     ...exampleRun,
-    result: {
-      symbol: 'QQQ',
-      broker: 'paper',
-      provider: 'csv',
-      strategy: 'ma-cross',
-      params: { fast: 5, slow: 20 },
-      first: '2024-01-02',
-      last: '2024-12-31',
-      orders_placed: 2,
-      start_equity: 100000,
-      final_equity: 103218.86,
-      cash: 103218.86,
-      position: 0,
-    },
+    result: PAPERTRADE_EXAMPLE_FIGURES,
     metrics: { cash: 103218.85962477537, final_equity: 103218.85962477537, position: 0 },
   },
 );

@@ -22,6 +22,25 @@ export const paperOrderViewSchema = z
   })
   .meta({ description: 'One order of a paper-trading run as its report lists it.' });
 
+/**
+ * The figures of the example paper trade: its report without orders, run id and chart, which is also what
+ * the run records as its result (the run-detail example shows it).
+ */
+export const PAPERTRADE_EXAMPLE_FIGURES = {
+  symbol: 'QQQ',
+  broker: 'paper',
+  provider: 'csv',
+  strategy: 'ma-cross',
+  params: { fast: 5, slow: 20 },
+  first: '2024-01-02',
+  last: '2024-12-31',
+  orders_placed: 2,
+  start_equity: 100000,
+  final_equity: 103218.86,
+  cash: 103218.86,
+  position: 0,
+} as const;
+
 export const papertradeReportSchema = withResponseMeta(
   z.strictObject({
     symbol: z.string(),
@@ -46,18 +65,7 @@ export const papertradeReportSchema = withResponseMeta(
   }),
   'What `aetherquant papertrade` prints and `POST /api/papertrade` returns: the strategy replayed bar by bar against the paper broker (long-only), with its orders.',
   {
-    symbol: 'QQQ',
-    broker: 'paper',
-    provider: 'csv',
-    strategy: 'ma-cross',
-    params: { fast: 5, slow: 20 },
-    first: '2024-01-02',
-    last: '2024-12-31',
-    orders_placed: 2,
-    start_equity: 100000,
-    final_equity: 103218.86,
-    cash: 103218.86,
-    position: 0,
+    ...PAPERTRADE_EXAMPLE_FIGURES,
     orders: [
       {
         client_order_id: 'ma-cross-QQQ-1706572800000',
