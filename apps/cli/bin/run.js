@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `aetherquant` binary. Commands are compiled to dist/ (run `npx nx build cli` after changing them).
-// oclif's subpath entry points, not its main one: the main one also checks the Node version with semver,
-// 47 more modules to load on every start.
+// oclif, zod and core come from one bundle (see startup-packages.js); oclif's subpath entry points, not its
+// main one, which also checks the Node version with semver.
+require('./startup-packages').loadStartupPackages();
 require('@oclif/core/execute').execute({ dir: __dirname }).catch(require('@oclif/core/handle'));

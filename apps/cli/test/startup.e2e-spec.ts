@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { scratchDir, WORKSPACE_ROOT } from './run-cli';
 
@@ -34,25 +34,55 @@ function libraryFolder(name: string): string {
   return realpathSync(dirname(require.resolve(`@aetherquant/${name}/package.json`))) + sep;
 }
 
+interface LoadedModules {
+  /** Every module `require` holds: read from disk or provided by the start-up bundle. */
+  cached: string[];
+  /** The files Node read and compiled. */
+  compiled: string[];
+}
+
+/** Runs the built binary with the module tracker; `env` is added to the test's environment. */
+function runTracked(
+  args: string[],
+  env: Record<string, string> = {},
+): { stdout: string; modules: LoadedModules } {
+  const modulesFile = join(scratchDir(), 'modules.json');
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      join(__dirname, 'loaded-modules.cjs'),
+      join(WORKSPACE_ROOT, 'apps/cli/bin/run.js'),
+      ...args,
+    ],
+    {
+      cwd: scratchDir(),
+      encoding: 'utf8',
+      env: { ...process.env, ...env, LOADED_MODULES_FILE: modulesFile },
+    },
+  );
+  expect(run.stderr).toBe('');
+  return { stdout: run.stdout, modules: JSON.parse(readFileSync(modulesFile, 'utf8')) as LoadedModules };
+}
+
+/** The folders whose files the start-up bundle provides: none of them may be read from disk. */
+function bundledFolders(): string[] {
+  const packageFolder = (name: string) =>
+    realpathSync(
+      dirname(require.resolve(`${name}/package.json`, { paths: [join(WORKSPACE_ROOT, 'apps/cli')] })),
+    ) + sep;
+  const cliDist = join(realpathSync(join(WORKSPACE_ROOT, 'apps/cli')), 'dist') + sep;
+  return [...['@oclif/core', 'zod', '@aetherquant/core'].map(packageFolder), cliDist];
+}
+
 describe('aetherquant start-up', () => {
   let loaded: string[];
+  let signal: { stdout: string; modules: LoadedModules };
 
   beforeAll(() => {
-    const modulesFile = join(scratchDir(), 'modules.json');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        join(__dirname, 'loaded-modules.cjs'),
-        join(WORKSPACE_ROOT, 'apps/cli/bin/run.js'),
-        'signal',
-        '--latest-return',
-        '0.02',
-      ],
-      { cwd: scratchDir(), encoding: 'utf8', env: { ...process.env, LOADED_MODULES_FILE: modulesFile } },
-    );
-    expect(run.stdout).toBe('buy\n');
-    loaded = JSON.parse(readFileSync(modulesFile, 'utf8')) as string[];
+    signal = runTracked(['signal', '--latest-return', '0.02']);
+    expect(signal.stdout).toBe('buy\n');
+    loaded = signal.modules.cached;
   });
 
   const loadedFrom = (folder: string) => loaded.filter((path) => path.startsWith(folder));
@@ -71,5 +101,58 @@ describe('aetherquant start-up', () => {
     expect(loadedFrom(libraryFolder('workflows'))).not.toEqual([]);
     const unneeded = LIBRARIES_SIGNAL_DOES_NOT_NEED.flatMap((name) => loadedFrom(libraryFolder(name)));
     expect(unneeded).toEqual([]);
+  });
+
+  it('takes oclif, zod, core and its own files from the start-up bundle, one copy for the whole process', () => {
+    // A command that loads data, strategies, backtest, risk and persistence too: each of them requires core
+    // and zod, and must get the bundle's copy (two copies would break `instanceof` on errors and schemas).
+    const backtest = runTracked(['backtest', '--symbol', 'SPY', '--provider', 'synthetic'], {
+      AETHERQ_CACHE_DIR: 'none',
+      AETHERQ_DATABASE_URL: 'none',
+    });
+    expect(JSON.parse(backtest.stdout)).toHaveProperty('final_equity');
+    expect(backtest.modules.cached.some((path) => path.startsWith(libraryFolder('backtest')))).toBe(true);
+    for (const { modules } of [signal, backtest]) {
+      expect(modules.cached).toContain(join(libraryFolder('core'), 'dist', 'index.js')); // held by require, yet...
+      const readFromDisk = modules.compiled.filter((path) =>
+        bundledFolders().some((folder) => path.startsWith(folder)),
+      );
+      expect(readFromDisk).toEqual([]); // ...never read from disk
+    }
+  });
+
+  describe('code cache of the start-up bundle', () => {
+    const startupPackages = join(WORKSPACE_ROOT, 'apps/cli/bin/startup-packages.js');
+
+    /** Loads the bundle in a fresh process with the given cache file and says what became of the cache. */
+    function loadWithCache(cacheFile: string): string {
+      const script = `const { loadStartupPackages } = require(${JSON.stringify(startupPackages)});
+        const outcome = loadStartupPackages(${JSON.stringify(cacheFile)});
+        const { z } = require('zod');
+        process.stdout.write(outcome + ' ' + z.number().parse(1));`;
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      return run.stdout;
+    }
+
+    it('is written after the first run, used while V8 accepts it, and replaced when damaged', () => {
+      const cacheFile = join(scratchDir(), 'startup.v8cache');
+      expect(loadWithCache(cacheFile)).toBe('absent 1');
+      expect(existsSync(cacheFile)).toBe(true);
+      const written = readFileSync(cacheFile);
+      expect(loadWithCache(cacheFile)).toBe('accepted 1');
+      expect(readFileSync(cacheFile).equals(written)).toBe(true); // an accepted cache is left alone
+
+      writeFileSync(cacheFile, Buffer.alloc(written.length, 7)); // same size, garbage
+      expect(loadWithCache(cacheFile)).toBe('rejected 1');
+      expect(loadWithCache(cacheFile)).toBe('accepted 1');
+    });
+
+    it('is only an optimisation: an unwritable cache place leaves the commands working', () => {
+      const cacheFile = join(scratchDir(), 'no-such-folder', 'startup.v8cache');
+      expect(loadWithCache(cacheFile)).toBe('absent 1');
+      expect(loadWithCache(cacheFile)).toBe('absent 1');
+      expect(existsSync(join(dirname(cacheFile)))).toBe(false);
+    });
   });
 });
