@@ -41,7 +41,12 @@ interface LoadedModules {
   compiled: string[];
 }
 
-/** Runs the built binary with the module tracker; `env` is added to the test's environment. */
+/** The test's environment without AETHERQ_* variables (CI sets some for other suites). */
+function withoutOurSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')));
+}
+
+/** Runs the built binary with the module tracker; `env` is added to the test's environment without ours. */
 function runTracked(
   args: string[],
   env: Record<string, string> = {},
@@ -58,7 +63,7 @@ function runTracked(
     {
       cwd: scratchDir(),
       encoding: 'utf8',
-      env: { ...process.env, ...env, LOADED_MODULES_FILE: modulesFile },
+      env: { ...withoutOurSettings(), ...env, LOADED_MODULES_FILE: modulesFile },
     },
   );
   expect(run.stderr).toBe('');
