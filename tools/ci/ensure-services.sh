@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the services the integration tests use are answering: PostgreSQL on 127.0.0.1:5432.
+# Makes sure the services the integration tests use are answering: PostgreSQL on 127.0.0.1:5432 and Redis
+# on 127.0.0.1:6379 (or AETHERQ_TEST_REDIS_URL's).
 # (Chromium for the dashboard tests: tools/ci/ensure-chromium.sh.)
 set -euo pipefail
 
@@ -19,3 +20,16 @@ if [ -n "${AETHERQ_TEST_DATABASE_URL:-}" ] && command -v psql >/dev/null 2>&1; t
   psql "$AETHERQ_TEST_DATABASE_URL" -Atc 'SELECT 1' >/dev/null
   echo "== the database of AETHERQ_TEST_DATABASE_URL answers"
 fi
+
+# The job queues' tests (BullMQ) use the Redis of AETHERQ_TEST_REDIS_URL, by default the machine's own.
+redis_url="${AETHERQ_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+if ! command -v redis-cli >/dev/null 2>&1; then
+  echo "== redis-cli not found: installing Debian's redis"
+  (apt-get update -qq && apt-get install -y -qq redis-server) >/dev/null
+fi
+if ! redis-cli -u "$redis_url" ping >/dev/null 2>&1; then
+  echo "== Redis is not answering; starting one on 127.0.0.1:6379"
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 30); do redis-cli -u "$redis_url" ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+redis-cli -u "$redis_url" ping

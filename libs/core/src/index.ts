@@ -240,4 +240,17 @@ export {
 
 // strategy registry facts: the default strategy requests fall back to, and the history lists' default page sizes.
 export { DEFAULT_STRATEGY } from './lib/requests/strategy-fields';
+export {
+  FINISHED_JOB_STATUSES,
+  JOB_STATUSES,
+  JOB_USE_CASE_NAMES,
+  jobProgressSchema,
+  jobStatusSchema,
+  jobSubmissionSchema,
+  type JobProgress,
+  type JobStatus,
+  type JobStatusName,
+  type JobSubmission,
+  type JobUseCaseName,
+} from './lib/jobs/job-schemas';
 export { DEFAULT_AUDIT_LIMIT, DEFAULT_RUNS_LIMIT } from './lib/requests/history-requests';

@@ -10,3 +10,4 @@ export {
 export { rejection } from './lib/rejection';
 export { sqliteRows } from './lib/sqlite-rows';
 export { startServerProcess, type ServerProcess } from './lib/server-process';
+export { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './lib/test-redis';

@@ -1,0 +1,228 @@
+import { type Job, Queue, QueueEvents } from 'bullmq';
+import { type Redis } from 'ioredis';
+import {
+  AetherError,
+  type JobStatus,
+  type JobStatusName,
+  type JobSubmission,
+  type JobUseCaseName,
+} from '@aetherquant/core';
+import { type JobEngine, type JobQuery } from '../job-engine';
+import { type DataVersion, identifyJob } from '../job-identity';
+import { decodeFailure } from '../job-failure';
+import { jobProgress, NO_PROGRESS } from '../job-progress';
+import {
+  cancelChannel,
+  cancelMarkerKey,
+  connectToQueue,
+  describeRedis,
+  JOB_QUEUE_NAME,
+  JOB_RETENTION_SECONDS,
+  type JobQueueLocation,
+} from './job-queue-names';
+import { CANCELLED_REASON, type QueuedJobData, type QueuedJobResult } from './queued-job';
+
+export interface BullMqJobEngineOptions extends JobQueueLocation {
+  dataVersion?: DataVersion;
+  now?: () => number;
+  /** How long `cancel` waits for a running job's worker to stop it. */
+  cancelTimeoutMs?: number;
+}
+
+type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
+
+const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'wait']);
+
+/**
+ * Jobs in Redis through BullMQ, computed by `aetherquant worker` processes on any machine that reaches Redis
+ * and the database. Nothing lives only in this process: any API instance answers for any job.
+ */
+export class BullMqJobEngine implements JobEngine {
+  readonly kind = 'distributed';
+  readonly #location: JobQueueLocation;
+  readonly #commands: Redis;
+  readonly #queue: Queue<QueuedJobData, QueuedJobResult, JobUseCaseName>;
+  readonly #dataVersion: DataVersion;
+  readonly #now: () => number;
+  readonly #cancelTimeoutMs: number;
+  #events: { listener: QueueEvents; connection: Redis } | undefined;
+
+  constructor(options: BullMqJobEngineOptions) {
+    this.#location = { redisUrl: options.redisUrl, prefix: options.prefix };
+    this.#commands = connectToQueue(this.#location, 'commands');
+    this.#queue = new Queue(JOB_QUEUE_NAME, { connection: this.#commands, prefix: options.prefix });
+    this.#queue.on('error', () => undefined); // reported where a call fails
+    this.#dataVersion = options.dataVersion ?? (async () => '');
+    this.#now = options.now ?? Date.now;
+    this.#cancelTimeoutMs = options.cancelTimeoutMs ?? 30_000;
+  }
+
+  async submit(submission: JobSubmission, owner: string): Promise<JobStatus> {
+    const { jobId, useCase, request } = await identifyJob(submission, owner, this.#dataVersion);
+    return this.#reachingRedis(async () => {
+      const existing = await this.#job(jobId);
+      if (existing) {
+        const status = await this.#statusOf(existing);
+        if (status.status !== 'failed' && status.status !== 'cancelled') return status;
+        await existing.remove();
+      }
+      await this.#commands.del(cancelMarkerKey(this.#location, jobId));
+      const data: QueuedJobData = { useCase, request, owner, submittedAt: this.#now() };
+      // One id per work: BullMQ adds nothing when a job with this id exists (two identical submissions at once).
+      const job = await this.#queue.add(useCase, data, {
+        jobId,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: JOB_RETENTION_SECONDS },
+        removeOnFail: { age: JOB_RETENTION_SECONDS },
+      });
+      return this.#statusOf(job);
+    });
+  }
+
+  async get(jobId: string): Promise<JobStatus | undefined> {
+    return this.#reachingRedis(async () => {
+      const job = await this.#job(jobId);
+      return job && this.#statusOf(job);
+    });
+  }
+
+  async list(query: JobQuery): Promise<JobStatus[]> {
+    return this.#reachingRedis(async () => {
+      const jobs = (await this.#queue.getJobs(
+        ['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'],
+        0,
+        -1,
+      )) as QueuedJob[];
+      const statuses = await Promise.all(
+        jobs
+          .filter((job) => job !== undefined && (query.owner === undefined || job.data.owner === query.owner))
+          .map((job) => this.#statusOf(job)),
+      );
+      return statuses
+        .filter((status) => query.status === undefined || status.status === query.status)
+        .sort((a, b) => (a.submitted_at < b.submitted_at ? 1 : a.submitted_at > b.submitted_at ? -1 : 0))
+        .slice(query.offset, query.offset + query.limit);
+    });
+  }
+
+  async cancel(jobId: string): Promise<JobStatus | undefined> {
+    return this.#reachingRedis(async () => {
+      const job = await this.#job(jobId);
+      if (!job) return undefined;
+      const status = await this.#statusOf(job);
+      if (status.status !== 'queued' && status.status !== 'running') return status;
+      // The marker stops a worker that picks the job up later; the message stops the one running it now.
+      await this.#commands.set(cancelMarkerKey(this.#location, jobId), '1', 'EX', JOB_RETENTION_SECONDS);
+      if (status.status === 'queued') return this.#statusOf(job);
+      await this.#commands.publish(cancelChannel(this.#location), jobId);
+      return this.#stopped(jobId);
+    });
+  }
+
+  async watch(jobId: string, listener: (status: JobStatus) => void): Promise<() => void> {
+    const events = await this.#queueEvents();
+    const onEvent = async (event: { jobId: string }) => {
+      if (event.jobId !== jobId) return;
+      const status = await this.get(jobId).catch(() => undefined);
+      if (status) listener(status);
+    };
+    const names = ['waiting', 'active', 'progress', 'completed', 'failed'] as const;
+    for (const name of names) events.on(name, onEvent);
+    return () => {
+      for (const name of names) events.off(name, onEvent);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#events?.listener.close();
+    await this.#queue.close();
+    // BullMQ leaves connections it was given open.
+    this.#events?.connection.disconnect();
+    this.#commands.disconnect();
+  }
+
+  async #job(jobId: string): Promise<QueuedJob | undefined> {
+    return (await this.#queue.getJob(jobId)) as QueuedJob | undefined;
+  }
+
+  /** Waits until a cancelled running job has left the worker (its computation aborted). */
+  async #stopped(jobId: string): Promise<JobStatus | undefined> {
+    const deadline = this.#now() + this.#cancelTimeoutMs;
+    for (;;) {
+      const job = await this.#job(jobId);
+      const status = job && (await this.#statusOf(job));
+      if (!status || status.status !== 'running' || this.#now() >= deadline) return status;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async #statusOf(read: QueuedJob): Promise<JobStatus> {
+    const id = read.id as string;
+    const state = await read.getState();
+    // The job may have finished between reading it and its state: then read what it finished with.
+    const job =
+      (state === 'completed' || state === 'failed') && read.finishedOn === undefined
+        ? ((await this.#job(id)) ?? read)
+        : read;
+    const cancelMarked = (await this.#commands.exists(cancelMarkerKey(this.#location, id))) === 1;
+    const status: JobStatusName = QUEUED_STATES.has(state)
+      ? cancelMarked
+        ? 'cancelled'
+        : 'queued'
+      : state === 'active'
+        ? 'running'
+        : state === 'completed'
+          ? 'completed'
+          : job.failedReason?.startsWith(CANCELLED_REASON)
+            ? 'cancelled'
+            : 'failed';
+    const progress = job.progress as { done?: number; total?: number } | number | undefined;
+    const counts = typeof progress === 'object' && progress !== null ? progress : {};
+    const startedAt = job.processedOn ?? null;
+    const outcome = status === 'completed' ? job.returnvalue : undefined;
+    return {
+      job_id: id,
+      use_case: job.data.useCase,
+      status,
+      owner: job.data.owner,
+      progress:
+        counts.total === undefined
+          ? NO_PROGRESS
+          : jobProgress(counts.done ?? 0, counts.total, startedAt, job.finishedOn ?? this.#now()),
+      submitted_at: new Date(job.data.submittedAt).toISOString(),
+      started_at: startedAt === null ? null : new Date(startedAt).toISOString(),
+      finished_at:
+        status === 'queued' || status === 'running' || job.finishedOn === undefined
+          ? null
+          : new Date(job.finishedOn).toISOString(),
+      run_id: outcome?.runId ?? null,
+      error: status === 'failed' ? decodeFailure(job.failedReason ?? '') : null,
+      ...(outcome ? { result: outcome.result } : {}),
+    };
+  }
+
+  async #queueEvents(): Promise<QueueEvents> {
+    if (!this.#events) {
+      const connection = connectToQueue(this.#location, 'blocking');
+      const listener = new QueueEvents(JOB_QUEUE_NAME, { connection, prefix: this.#location.prefix });
+      listener.on('error', () => undefined);
+      this.#events = { listener, connection };
+      await listener.waitUntilReady();
+    }
+    return this.#events.listener;
+  }
+
+  /** Runs a Redis call; Redis out of reach becomes UNAVAILABLE (503), with the address but no credentials. */
+  async #reachingRedis<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof AetherError || this.#commands.status === 'ready') throw error;
+      throw new AetherError(
+        'UNAVAILABLE',
+        `the job queue at ${describeRedis(this.#location)} is not reachable; retry shortly`,
+      );
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { type JobUseCaseName } from '@aetherquant/core';
+
+/** What a BullMQ job holds: the work, and who asked for it when. */
+export interface QueuedJobData {
+  useCase: JobUseCaseName;
+  request: Record<string, unknown>;
+  owner: string;
+  /** Epoch ms. */
+  submittedAt: number;
+}
+
+/** What a completed BullMQ job returns. */
+export interface QueuedJobResult {
+  result: unknown;
+  runId: string | null;
+}
+
+/** How a cancelled job's failure reason starts (not an error code: a cancelled job did not fail). */
+export const CANCELLED_REASON = 'CANCELLED';
