@@ -43,6 +43,11 @@ AETHERQ_TRUST_PROXY=0
 # For the CLI only: call this API instead of running locally. The server itself leaves it unset.
 AETHERQ_API_URL=
 
+# Redis of the distributed job engine, shared by every API instance and aetherquant worker (a password
+# goes in the URL). Left blank, each API instance runs its jobs itself and loses them when it stops.
+AETHERQ_REDIS_URL=
+AETHERQ_REDIS_PREFIX=aetherquant
+
 # Named API keys (name:role:sha256-of-key lines), each with its own rate limit and audit trail.
 AETHERQ_API_KEYS_FILE=
 # Longest compute of one request (ms) and the worker threads it runs on (0: one per core less one).

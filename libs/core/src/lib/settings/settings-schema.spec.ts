@@ -39,6 +39,7 @@ const DEFAULTS: Settings = {
   },
   audit: { retentionDays: 90, maxRows: 1_000_000 },
   apiUrl: undefined,
+  jobs: { redisUrl: undefined, redisPrefix: 'aetherquant' },
   data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
   limits: { maxOrderNotional: 100000, maxPositionPct: 100 },
   liveBroker: {
@@ -97,6 +98,8 @@ describe('parseSettings', () => {
       AETHERQ_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
       AETHERQ_TRUST_PROXY: '1',
       AETHERQ_API_URL: 'https://aq.example.com/',
+      AETHERQ_REDIS_URL: 'redis://:redis-pw@cache:6379/2',
+      AETHERQ_REDIS_PREFIX: 'aq-prod',
       AETHERQ_API_KEYS_FILE: ' /etc/aetherquant/keys ',
       AETHERQ_COMPUTE_TIMEOUT_MS: '30000',
       AETHERQ_COMPUTE_THREADS: '3',
@@ -128,6 +131,7 @@ describe('parseSettings', () => {
       },
       audit: { retentionDays: 0, maxRows: 5000 },
       apiUrl: 'https://aq.example.com/',
+      jobs: { redisUrl: 'redis://:redis-pw@cache:6379/2', redisPrefix: 'aq-prod' },
       data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
       limits: { maxOrderNotional: 5000, maxPositionPct: 25 },
       liveBroker: {
@@ -369,7 +373,7 @@ describe('parseSettings', () => {
         expect(shown(error)).not.toContain(value);
     });
 
-    it('marks exactly the keys, the database URL and the broker credentials as secret', () => {
+    it('marks exactly the keys, the database and Redis URLs and the broker credentials as secret', () => {
       const secretNames = SETTING_NAMES.filter(
         (name) => (SETTING_DEFINITIONS[name] as { secret?: boolean }).secret,
       );
@@ -378,6 +382,7 @@ describe('parseSettings', () => {
           'AETHERQ_API_KEY',
           'AETHERQ_ADMIN_API_KEY',
           'AETHERQ_DATABASE_URL',
+          'AETHERQ_REDIS_URL',
           'AETHERQ_LIVE_BROKER_KEY_ID',
           'AETHERQ_LIVE_BROKER_TOKEN',
         ].sort(),
@@ -445,6 +450,7 @@ describe('redactSettings', () => {
     apiKey: 'trader-key',
     adminApiKey: 'admin-key',
     databaseUrl: 'postgres://aq:pg-password@db:5432/aq',
+    jobs: { redisUrl: 'redis://:redis-password@cache:6379', redisPrefix: 'aetherquant' },
     liveBroker: {
       provider: 'alpaca',
       endpoint: 'https://paper-api.alpaca.markets',
@@ -461,10 +467,18 @@ describe('redactSettings', () => {
       apiKey: '***',
       adminApiKey: '***',
       databaseUrl: 'postgres://aq:***@db:5432/aq',
+      jobs: { redisUrl: 'redis://:***@cache:6379', redisPrefix: 'aetherquant' },
       liveBroker: { ...full.liveBroker, keyId: '***', token: '***' },
     });
     const text = JSON.stringify(redactSettings(full));
-    for (const secret of ['trader-key', 'admin-key', 'pg-password', 'key-id', 'broker-token']) {
+    for (const secret of [
+      'trader-key',
+      'admin-key',
+      'pg-password',
+      'redis-password',
+      'key-id',
+      'broker-token',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -491,6 +505,7 @@ describe('redactSettings', () => {
     expect(redacted.liveBroker.keyId).toBeUndefined();
     expect(redacted.liveBroker.token).toBeUndefined();
     expect(redacted.databaseUrl).toBeNull();
+    expect(redacted.jobs.redisUrl).toBeUndefined();
   });
 
   it('does not change the settings it is given', () => {

@@ -175,6 +175,18 @@ export const SETTING_DEFINITIONS = {
       'The CLI calls this API instead of running locally (`backtest`, `papertrade`, `optimize`, `sweep`, `db runs`, `db audit`), with `AETHERQ_API_KEY` as its key.',
     schema: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
   },
+  AETHERQ_REDIS_URL: {
+    description:
+      'Redis of the distributed job engine (`redis://[user:password@]host:port[/db]` or `rediss://…`): jobs queue there and `aetherquant worker` processes compute them. Unset: jobs run in the process that takes them (the embedded engine).',
+    secret: true, // may hold a password
+    schema: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }),
+  },
+  AETHERQ_REDIS_PREFIX: {
+    description:
+      'Prefix of every Redis key the job engine writes, so deployments (or test runs) can share one Redis.',
+    default: 'aetherquant',
+    schema: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: 'must be letters, digits, _ . : or -' }),
+  },
   AETHERQ_API_KEYS_FILE: {
     description:
       'File of named API keys, one `name:role:sha256-hex-of-key` line each (role `trader` or `admin`; `#` starts a comment); each name gets its own rate limit and audit trail.',
@@ -320,6 +332,11 @@ export interface Settings {
   };
   /** A deployed API the CLI calls instead of running locally. */
   apiUrl?: string;
+  /** The distributed job engine's Redis; without it, jobs run in the process that takes them. */
+  jobs: {
+    redisUrl?: string;
+    redisPrefix: string;
+  };
   data: {
     provider: DataProviderName;
     /** The `csv` provider's folder. */
@@ -425,6 +442,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         maxRows: values.AETHERQ_AUDIT_MAX_ROWS,
       },
       apiUrl: values.AETHERQ_API_URL,
+      jobs: { redisUrl: values.AETHERQ_REDIS_URL, redisPrefix: values.AETHERQ_REDIS_PREFIX },
       data: {
         provider: values.AETHERQ_DATA_PROVIDER,
         dir: values.AETHERQ_DATA_DIR,
@@ -495,6 +513,7 @@ export function redactSettings(settings: Settings): Settings {
     adminApiKey: mask(settings.adminApiKey),
     databaseUrl: settings.databaseUrl === null ? null : redactUrlCredentials(settings.databaseUrl),
     apiUrl: url(settings.apiUrl),
+    jobs: { ...settings.jobs, redisUrl: url(settings.jobs.redisUrl) },
     data: { ...settings.data, yahooUrl: url(settings.data.yahooUrl) },
     liveBroker: {
       ...settings.liveBroker,

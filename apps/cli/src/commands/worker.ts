@@ -1,0 +1,66 @@
+import { AetherError } from '@aetherquant/core';
+import * as Flags from '@oclif/core/flags';
+import { AetherCommand } from '../command/aether-command';
+import { followParent } from '../command/follow-parent';
+import { numericFlag } from '../flags/flag-input';
+
+/** The signals that stop a worker: the first gracefully, a second at once. */
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+export default class WorkerCommand extends AetherCommand {
+  static override summary = 'Compute queued jobs from Redis (the distributed job engine).';
+  static override description =
+    'Takes jobs (sweeps, walk-forwards, backtests, optimisations, paper runs) from the Redis of ' +
+    'AETHERQ_REDIS_URL and computes them, each on a thread of its own, recording their runs in ' +
+    'AETHERQ_DATABASE_URL. Run any number of workers on any machine that reaches both. A worker that dies ' +
+    '(even kill -9) loses nothing: another takes its job over within seconds. SIGTERM, SIGINT or SIGHUP ' +
+    'stop it gracefully: it takes no new job and finishes the ones it runs; a second signal stops them at ' +
+    'once, and they go back to the queue for another worker.';
+  static override examples = [
+    'AETHERQ_REDIS_URL=redis://127.0.0.1:6379 <%= config.bin %> worker',
+    'AETHERQ_REDIS_URL=redis://queue.internal:6379 AETHERQ_DATABASE_URL=postgresql://… <%= config.bin %> worker --concurrency 2',
+  ];
+  static override enableJsonFlag = false;
+  static override flags = {
+    concurrency: Flags.string({ summary: 'Jobs computed at once, 1 to 64.', default: '1' }),
+    dotenv: AetherCommand.dotenvFlag,
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(WorkerCommand);
+    const concurrency = numericFlag(flags.concurrency);
+    if (
+      typeof concurrency !== 'number' ||
+      !Number.isInteger(concurrency) ||
+      concurrency < 1 ||
+      concurrency > 64
+    ) {
+      throw AetherError.invalid([
+        { field: '--concurrency', rule: `must be a whole number from 1 to 64 (got ${flags.concurrency})` },
+      ]);
+    }
+    const settings = this.loadSettings(flags.dotenv);
+    const { redisUrl } = settings.jobs;
+    if (redisUrl === undefined) {
+      throw AetherError.invalid([
+        { field: 'AETHERQ_REDIS_URL', rule: 'must be set: a worker takes its jobs from that Redis' },
+      ]);
+    }
+    const { startJobWorker } = await import('../jobs/start-job-worker');
+    const worker = await startJobWorker(settings, redisUrl, concurrency);
+    this.log(JSON.stringify({ event: 'worker started', pid: process.pid, concurrency }));
+
+    const stopped = new Promise<void>((resolve) => {
+      let stopping = false;
+      const stop = (force: boolean) => {
+        if (stopping && !force) return;
+        stopping = true;
+        void worker.close(force).then(resolve, resolve);
+      };
+      for (const signal of STOP_SIGNALS) process.on(signal, () => stop(stopping));
+      followParent(() => stop(false));
+    });
+    await stopped;
+    this.log(JSON.stringify({ event: 'worker stopped', pid: process.pid }));
+  }
+}
