@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** The signals that stop a foreground command gracefully (SIGHUP: the terminal closed). */
+export const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
 /** How often the parent is checked: a stopped parent is noticed within this many milliseconds. */
 const CHECK_EVERY_MS = 1_000;
 

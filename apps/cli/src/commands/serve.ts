@@ -4,10 +4,7 @@ import { AetherError } from '@aetherquant/core';
 import * as Flags from '@oclif/core/flags';
 import { AetherCommand } from '../command/aether-command';
 import { numericFlag } from '../flags/flag-input';
-import { followParent } from '../command/follow-parent';
-
-/** The signals that stop the API gracefully, passed on to it (SIGHUP: the terminal closed). */
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+import { followParent, STOP_SIGNALS } from '../command/follow-parent';
 
 export default class ServeCommand extends AetherCommand {
   static override summary = 'Start the REST API (runs `aetherquant-web`).';

@@ -1,11 +1,8 @@
 import { AetherError } from '@aetherquant/core';
 import * as Flags from '@oclif/core/flags';
 import { AetherCommand } from '../command/aether-command';
-import { followParent } from '../command/follow-parent';
+import { followParent, STOP_SIGNALS } from '../command/follow-parent';
 import { numericFlag } from '../flags/flag-input';
-
-/** The signals that stop a worker: the first gracefully, a second at once. */
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 export default class WorkerCommand extends AetherCommand {
   static override summary = 'Compute queued jobs from Redis (the distributed job engine).';
