@@ -31,6 +31,9 @@ export interface BullMqJobEngineOptions extends JobQueueLocation {
 
 type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
 
+/** How long a call waits for a connection to Redis being made before answering UNAVAILABLE. */
+const REDIS_WAIT_MS = 2_000;
+
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'wait']);
 
 /**
@@ -136,6 +139,8 @@ export class BullMqJobEngine implements JobEngine {
 
   async close(): Promise<void> {
     await this.#events?.listener.close();
+    // Without Redis, BullMQ would keep trying to connect: stop the connection first.
+    if (this.#commands.status !== 'ready') this.#commands.disconnect();
     await this.#queue.close();
     // BullMQ leaves connections it was given open.
     this.#events?.connection.disconnect();
@@ -213,16 +218,39 @@ export class BullMqJobEngine implements JobEngine {
     return this.#events.listener;
   }
 
-  /** Runs a Redis call; Redis out of reach becomes UNAVAILABLE (503), with the address but no credentials. */
+  /**
+   * Runs a Redis call; Redis out of reach becomes UNAVAILABLE (503), with the address but no credentials.
+   * The call is not started without a connection (BullMQ would wait for one forever): a connection being
+   * made is given `REDIS_WAIT_MS`.
+   */
   async #reachingRedis<T>(call: () => Promise<T>): Promise<T> {
+    const unreachable = () =>
+      new AetherError(
+        'UNAVAILABLE',
+        `the job queue at ${describeRedis(this.#location)} is not reachable; retry shortly`,
+      );
+    if (!(await this.#connected())) throw unreachable();
     try {
       return await call();
     } catch (error) {
       if (error instanceof AetherError || this.#commands.status === 'ready') throw error;
-      throw new AetherError(
-        'UNAVAILABLE',
-        `the job queue at ${describeRedis(this.#location)} is not reachable; retry shortly`,
-      );
+      throw unreachable();
     }
+  }
+
+  /** Whether the command connection is ready, waiting up to REDIS_WAIT_MS for one being made. */
+  async #connected(): Promise<boolean> {
+    const connection = this.#commands;
+    if (connection.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        connection.off('ready', onReady);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), REDIS_WAIT_MS);
+      connection.on('ready', onReady);
+    });
   }
 }
