@@ -117,7 +117,9 @@ export class BullMqJobEngine implements JobEngine {
       if (status.status !== 'queued' && status.status !== 'running') return status;
       // The marker stops a worker that picks the job up later; the message stops the one running it now.
       await this.#commands.set(cancelMarkerKey(this.#location, jobId), '1', 'EX', JOB_RETENTION_SECONDS);
-      if (status.status === 'queued') return this.#statusOf(job);
+      // Read again: a worker may have taken the job between the first read and the marker.
+      const marked = await this.#statusOf(job);
+      if (marked.status !== 'running') return marked;
       await this.#commands.publish(cancelChannel(this.#location), jobId);
       return this.#stopped(jobId);
     });
