@@ -10,6 +10,7 @@ export {
   type JobQuery,
 } from './lib/jobs/job-engine';
 export { type DataVersion } from './lib/jobs/job-identity';
+export { marketDataVersion } from './lib/jobs/market-data-version';
 export { EmbeddedJobEngine, type EmbeddedJobEngineOptions } from './lib/jobs/embedded-job-engine';
 export { threadJobExecutor, type ThreadJobExecutorOptions } from './lib/jobs/thread-job-executor';
 export { BullMqJobEngine, type BullMqJobEngineOptions } from './lib/jobs/bullmq/bullmq-job-engine';
