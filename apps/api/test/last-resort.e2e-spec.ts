@@ -109,9 +109,9 @@ describe('aetherquant-web (built binary) never dies from a request', () => {
         requestId,
       });
       expect(answer.body).not.toContain(message);
-      const logged = running()
-        .lines.map((line) => JSON.parse(line) as Record<string, unknown>)
-        .find((line) => line['msg'] === 'unexpected failure' && line['request_id'] === requestId);
+      const logged = await running().logLine(
+        (line) => line['msg'] === 'unexpected failure' && line['request_id'] === requestId,
+      );
       expect(logged).toMatchObject({ level: 'error', origin, error: message });
       await request(running().url).get('/healthz').expect(200);
       await request(running().url)

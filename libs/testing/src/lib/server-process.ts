@@ -10,6 +10,15 @@ export interface ServerProcess {
   url: string;
   /** Every line it wrote on standard output (JSON log lines). */
   lines: string[];
+  /**
+   * The first log line `matches` accepts, once written: a line logged while answering a request may reach
+   * this process after the answer does (two pipes), so a test waits for it rather than reading at once.
+   * Rejects after `timeoutMs`.
+   */
+  logLine(
+    matches: (entry: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** Resolves with the exit code (null when a signal ended it). */
   exited: Promise<number | null>;
   /** SIGTERM, then waits for the exit. */
@@ -50,5 +59,14 @@ export async function startServerProcess(
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
-  return { child, url, lines, exited, stop };
+  const logLine = async (matches: (entry: Record<string, unknown>) => boolean, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no such log line within ${timeoutMs} ms`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  };
+  return { child, url, lines, logLine, exited, stop };
 }
