@@ -2,8 +2,14 @@
 // (a key prefix of this run's own), a SQLite file for the runs, and kill -9.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseSettings, type JobStatus, type JobSubmission } from '@aetherquant/core';
-import { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '@aetherquant/testing';
+import { parseSettings, type JobStatus } from '@aetherquant/core';
+import {
+  clearRedisPrefix,
+  LONG_SWEEP_JOB,
+  range,
+  TEST_REDIS_URL,
+  testRedisPrefix,
+} from '@aetherquant/testing';
 import { runUseCase } from '@aetherquant/workflows';
 import { BullMqJobEngine } from '@aetherquant/workflows/jobs';
 import { CLI_BIN, runCli, scratchDir } from './run-cli';
@@ -11,17 +17,7 @@ import { CLI_BIN, runCli, scratchDir } from './run-cli';
 jest.setTimeout(120_000);
 
 /** 20,000 cells over ten years of daily bars: long enough to be killed in the middle of. */
-const sweep: JobSubmission = {
-  use_case: 'sweep',
-  request: {
-    symbol: 'QQQ',
-    provider: 'synthetic',
-    period: '10y',
-    strategy: 'ma-cross',
-    grid: { fast: range(1, 100), slow: range(101, 300) },
-    top: 25,
-  },
-};
+const sweep = LONG_SWEEP_JOB;
 
 interface RunningWorker {
   child: ChildProcess;
@@ -139,11 +135,6 @@ describe('aetherquant worker', () => {
 /** The test's environment without AETHERQ_* variables (CI sets some for other suites). */
 function withoutOurSettings(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')));
-}
-
-/** The whole numbers from `first` to `last`. */
-function range(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 /** Polls `condition` every 100 ms until it holds, failing with `explain()` after `timeoutMs`. */

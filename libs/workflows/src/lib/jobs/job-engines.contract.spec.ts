@@ -10,7 +10,13 @@ import {
   parseSettings,
   type Settings,
 } from '@aetherquant/core';
-import { clearRedisPrefix, rejection, TEST_REDIS_URL, testRedisPrefix } from '@aetherquant/testing';
+import {
+  clearRedisPrefix,
+  LONG_SWEEP_JOB,
+  rejection,
+  TEST_REDIS_URL,
+  testRedisPrefix,
+} from '@aetherquant/testing';
 import { runUseCase } from '../use-cases/workflow-registry';
 import { BullMqJobEngine } from './bullmq/bullmq-job-engine';
 import { BullMqJobWorker } from './bullmq/bullmq-job-worker';
@@ -113,21 +119,6 @@ const smallSweep: JobSubmission = {
     period: '2y',
     strategy: 'ma-cross',
     grid: { fast: [5, 10, 15, 20], slow: [30, 50, 100] },
-  },
-};
-
-/** A sweep that runs for seconds: 20,000 cells over ten years of bars. */
-const longSweep: JobSubmission = {
-  use_case: 'sweep',
-  request: {
-    symbol: 'QQQ',
-    provider: 'synthetic',
-    period: '10y',
-    strategy: 'ma-cross',
-    grid: {
-      fast: Array.from({ length: 100 }, (_, i) => i + 1),
-      slow: Array.from({ length: 200 }, (_, i) => i + 101),
-    },
   },
 };
 
@@ -264,7 +255,7 @@ describe.each(ENGINES)('job engine contract: %s', (_name, start) => {
   });
 
   it('cancels a running job: its computation stops and no run is recorded', async () => {
-    const submitted = await subject.engine.submit(longSweep, 'alice');
+    const submitted = await subject.engine.submit(LONG_SWEEP_JOB, 'alice');
     await follow(subject.engine, submitted.job_id, (status) => status.progress.done > 0);
     const cancelled = await subject.engine.cancel(submitted.job_id);
     expect(cancelled?.status).toBe('cancelled');
