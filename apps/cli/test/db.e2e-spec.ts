@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { MAX_HISTORY_LIMIT, RECORDED_RUN_TYPES } from '@aetherquant/core';
-import { closedPort, runCli, scratchDir, withoutCommandLineWarnings } from './run-cli';
+import { runCli, scratchDir, withoutCommandLineWarnings } from './run-cli';
+import { closedPort } from '@aetherquant/testing';
 
 /** Adds one recorded run to a migrated SQLite file, as the backtest command will. */
 function seedRun(

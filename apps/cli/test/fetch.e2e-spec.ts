@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closedPort, runCli, scratchDir } from './run-cli';
+import { runCli, scratchDir } from './run-cli';
+import { closedPort } from '@aetherquant/testing';
 
 /** Settings for offline runs: no cache folder (nothing written outside the scratch directory). */
 const offline = { AETHERQ_CACHE_DIR: 'none' };

@@ -1,5 +1,5 @@
-import { FakeBrokerServer } from '@aetherquant/testing';
-import { closedPort, runCli, runCliAsync, scratchDir, withoutCommandLineWarnings } from './run-cli';
+import { closedPort, FakeBrokerServer } from '@aetherquant/testing';
+import { runCli, runCliAsync, scratchDir, withoutCommandLineWarnings } from './run-cli';
 
 const offline = { AETHERQ_CACHE_DIR: 'none' };
 const synthetic = [

@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import { writeFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { closedPort, commandLineWarning, runCli, runCliAsync, scratchDir } from './run-cli';
+import { commandLineWarning, runCli, runCliAsync, scratchDir } from './run-cli';
+import { closedPort } from '@aetherquant/testing';
 
 // Recognisable, so a test can prove it never reaches stdout or stderr.
 const API_KEY = 'aq_remote_test_key_7c1f';

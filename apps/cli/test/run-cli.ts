@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,23 +56,19 @@ export interface CliOptions {
   input?: string;
 }
 
+/** The test's environment without AETHERQ_* variables (CI sets some for other suites). */
+export function withoutOurSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')));
+}
+
 function spawnOptions(options: CliOptions) {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
-  );
-  return { cwd: options.cwd ?? scratchDir(), env: { ...env, ...options.env }, timeout: 30_000 };
+  return {
+    cwd: options.cwd ?? scratchDir(),
+    env: { ...withoutOurSettings(), ...options.env },
+    timeout: 30_000,
+  };
 }
 
-/** A TCP port on loopback with nothing listening on it: a service that cannot be reached. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The warning a secret flag given on the command line prints (its value is never part of it). */
 export function commandLineWarning(flag: string, instead: string): string {
   return `warning: --${flag} on the command line is visible to other users (ps) and kept in shell history; use ${instead} instead\n`;
 }

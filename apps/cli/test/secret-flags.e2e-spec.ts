@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseEnvFile } from '@aetherquant/workflows';
-import { closedPort, commandLineWarning, runCli, runCliAsync, scratchDir } from './run-cli';
+import { commandLineWarning, runCli, runCliAsync, scratchDir } from './run-cli';
+import { closedPort } from '@aetherquant/testing';
 
 // Recognisable, so a test can prove none reaches stdout or stderr.
 const TRADER_KEY = 'trader-secret-flags-0123456789abcdef01';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { scratchDir, WORKSPACE_ROOT } from './run-cli';
+import { scratchDir, withoutOurSettings, WORKSPACE_ROOT } from './run-cli';
 
 /** Packages that cost start-up time and belong only to the commands that need them. */
 const HEAVY_PACKAGES = [
@@ -39,11 +39,6 @@ interface LoadedModules {
   cached: string[];
   /** The files Node read and compiled. */
   compiled: string[];
-}
-
-/** The test's environment without AETHERQ_* variables (CI sets some for other suites). */
-function withoutOurSettings(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')));
 }
 
 /** Runs the built binary with the module tracker; `env` is added to the test's environment without ours. */
@@ -151,6 +146,22 @@ describe('aetherquant start-up', () => {
       writeFileSync(cacheFile, Buffer.alloc(written.length, 7)); // same size, garbage
       expect(loadWithCache(cacheFile)).toBe('rejected 1');
       expect(loadWithCache(cacheFile)).toBe('accepted 1');
+    });
+
+    it('is written by the build from a whole command run, not left to whichever command runs first', () => {
+      const startupDir = join(WORKSPACE_ROOT, 'apps/cli/dist/startup');
+      const bundleSize = statSync(join(startupDir, 'startup-packages.cjs')).size;
+      const builtCache = readdirSync(startupDir).find((file) =>
+        file.startsWith(`startup-packages.${process.version}-${process.arch}-${bundleSize}-`),
+      );
+      expect(builtCache).toBeDefined();
+      // A cache holds what the process that wrote it compiled: one that loads the bundle and zod only holds
+      // ~45% of what a command's run compiles (oclif's start, settings, core's schemas).
+      const zodOnlyCache = join(scratchDir(), 'zod-only.v8cache');
+      loadWithCache(zodOnlyCache);
+      const builtSize = statSync(join(startupDir, builtCache as string)).size;
+      expect(builtSize).toBeGreaterThan(1.5 * statSync(zodOnlyCache).size);
+      expect(loadWithCache(join(startupDir, builtCache as string))).toBe('accepted 1');
     });
 
     it('is only an optimisation: an unwritable cache place leaves the commands working', () => {

@@ -12,7 +12,7 @@ import {
 } from '@aetherquant/testing';
 import { runUseCase } from '@aetherquant/workflows';
 import { BullMqJobEngine } from '@aetherquant/workflows/jobs';
-import { CLI_BIN, runCli, scratchDir } from './run-cli';
+import { CLI_BIN, runCli, scratchDir, withoutOurSettings } from './run-cli';
 
 jest.setTimeout(120_000);
 
@@ -131,11 +131,6 @@ describe('aetherquant worker', () => {
     });
   });
 });
-
-/** The test's environment without AETHERQ_* variables (CI sets some for other suites). */
-function withoutOurSettings(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')));
-}
 
 /** Polls `condition` every 100 ms until it holds, failing with `explain()` after `timeoutMs`. */
 async function until(

@@ -12,3 +12,4 @@ export { sqliteRows } from './lib/sqlite-rows';
 export { startServerProcess, type ServerProcess } from './lib/server-process';
 export { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './lib/test-redis';
 export { LONG_SWEEP_JOB, range } from './lib/job-fixtures';
+export { closedPort } from './lib/closed-port';

@@ -1,7 +1,7 @@
 import { AetherError, apiErrorBody } from '@aetherquant/core';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { type AddressInfo } from 'node:net';
+import { closedPort } from '@aetherquant/testing';
 import { createApiClient } from './api-client';
 
 // A recognisable key: no message, whatever fails, may contain it.
@@ -293,12 +293,3 @@ describe('createApiClient without a server', () => {
     ]);
   });
 });
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

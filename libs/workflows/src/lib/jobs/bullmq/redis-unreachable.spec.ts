@@ -1,17 +1,8 @@
 // Redis out of reach: submissions are refused at once with UNAVAILABLE (the API's 503), naming the address
-// without its credentials; nothing hangs.
-import { createServer } from 'node:net';
+// without its credentials; nothing hangs (each call gives a connection being made 2 s, within Jest's timeout).
 import { AetherError } from '@aetherquant/core';
-import { rejection } from '@aetherquant/testing';
+import { closedPort, rejection } from '@aetherquant/testing';
 import { BullMqJobEngine } from './bullmq-job-engine';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('the distributed job engine without Redis', () => {
   it('refuses a submission with UNAVAILABLE, naming Redis but not its password', async () => {
@@ -21,7 +12,6 @@ describe('the distributed job engine without Redis', () => {
       prefix: 'aq-test:down',
     });
     try {
-      const started = Date.now();
       const error = await rejection(
         engine.submit({ use_case: 'backtest', request: { symbol: 'SPY', provider: 'synthetic' } }, 'alice'),
         'UNAVAILABLE',
@@ -31,7 +21,6 @@ describe('the distributed job engine without Redis', () => {
         `the job queue at redis://:***@127.0.0.1:${port} is not reachable; retry shortly`,
       );
       expect(error.message).not.toContain('s3cret-pw');
-      expect(Date.now() - started).toBeLessThan(10_000); // refused, not left hanging
       await rejection(engine.get('job-0123456789abcdef0123456789abcdef'), 'UNAVAILABLE');
       await rejection(engine.list({ limit: 10, offset: 0 }), 'UNAVAILABLE');
     } finally {
