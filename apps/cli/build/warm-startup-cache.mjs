@@ -16,11 +16,15 @@ const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const startupDir = join(cliRoot, 'dist', 'startup');
 const emptyFolder = mkdtempSync(join(tmpdir(), 'aetherquant-warm-'));
 try {
-  const run = spawnSync(process.execPath, [join(cliRoot, 'bin', 'run.js'), 'signal', '--latest-return', '0'], {
-    cwd: emptyFolder,
-    env: { PATH: process.env.PATH ?? '', HOME: emptyFolder, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(cliRoot, 'bin', 'run.js'), 'signal', '--latest-return', '0'],
+    {
+      cwd: emptyFolder,
+      env: { PATH: process.env.PATH ?? '', HOME: emptyFolder, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
+      encoding: 'utf8',
+    },
+  );
   const written = readdirSync(startupDir).some((file) => file.endsWith('.v8cache'));
   if (run.status !== 0 || !written) {
     console.warn(
