@@ -8,6 +8,7 @@ import { API_RUNTIME, type ApiRuntime } from './config/api-runtime';
 import { AccessController } from './controllers/access/access.controller';
 import { DocsController } from './controllers/docs/docs.controller';
 import { HealthController } from './controllers/health/health.controller';
+import { JobEventsController } from './controllers/jobs/job-events.controller';
 import { UseCasesController } from './controllers/use-cases/use-cases.controller';
 import { UnknownRouteController } from './controllers/not-found/unknown-route.controller';
 
@@ -18,6 +19,7 @@ export const API_CONTROLLERS = [
   HealthController,
   DocsController,
   AccessController,
+  JobEventsController,
   UseCasesController,
   // Last: it answers what no route above serves.
   UnknownRouteController,
@@ -31,10 +33,13 @@ export class AppModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: MINUTE_MS, limit: runtime.settings.rateLimitPerMinute }],
+          storage: runtime.rateLimits,
           // One budget per caller across every route (the default keys per route): a valid key's
           // fingerprint, else the client address. Set by the request-context middleware.
           getTracker: (request) => (request as ApiRequest).context.caller.tracker,
-          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          // Prefixed as the job queue's keys are, so deployments and test runs can share one Redis.
+          generateKey: (_context, tracker, name) =>
+            `${runtime.settings.jobs.redisPrefix}:rate-limit:${name}:${tracker}`,
         }),
       ],
       controllers: [...API_CONTROLLERS],

@@ -1,7 +1,7 @@
+import { SERVER_REQUEST_LIMITS } from '@aetherquant/core';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import request from 'supertest';
-import { REQUEST_LIMITS } from '../src/config/request-limits';
 import { startTestApi, type TestApi, TRADER_KEY } from './support/test-api';
 
 /**
@@ -60,7 +60,7 @@ describe('request limits are checked before any work', () => {
       response.body,
       'start',
       new RegExp(
-        `^selects up to \\d+ bars, more than the ${REQUEST_LIMITS.maxBars} this server loads per request`,
+        `^selects up to \\d+ bars, more than the ${SERVER_REQUEST_LIMITS.maxBars} this server loads per request`,
       ),
     );
     expect(yahooRequests).toEqual([]);
@@ -94,7 +94,7 @@ describe('request limits are checked before any work', () => {
       response.body,
       'symbols',
       new RegExp(
-        `^50 symbols select up to \\d+ bars together, more than the ${REQUEST_LIMITS.maxPortfolioBars}`,
+        `^50 symbols select up to \\d+ bars together, more than the ${SERVER_REQUEST_LIMITS.maxPortfolioBars}`,
       ),
     );
     expect(yahooRequests).toEqual([]);
@@ -108,7 +108,7 @@ describe('request limits are checked before any work', () => {
     expectLimitError(
       response.body,
       'grid',
-      new RegExp(`^has 20200 combinations, more than the ${REQUEST_LIMITS.maxSweepCombinations}`),
+      new RegExp(`^has 20200 combinations, more than the ${SERVER_REQUEST_LIMITS.maxSweepCombinations}`),
     );
     expect(yahooRequests).toEqual([]);
   });

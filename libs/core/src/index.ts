@@ -122,7 +122,9 @@ export {
   barsRequestSchema,
   emptyRequestSchema,
   findUseCase,
+  remoteRequestSchema,
   type HttpUseCaseInput,
+  type CallableUseCaseName,
   type HttpUseCaseName,
   type UseCaseInput,
   type UseCaseName,
@@ -137,7 +139,11 @@ export {
   type ApiRoute,
   type RouteUseCase,
 } from './lib/use-cases/http-routes';
-export { type RequestLimitName, type RequestLimits } from './lib/use-cases/request-limits';
+export {
+  SERVER_REQUEST_LIMITS,
+  type RequestLimitName,
+  type RequestLimits,
+} from './lib/use-cases/request-limits';
 export { apiErrorBody, errorFromApiBody, type ApiErrorBody } from './lib/api/api-error-body';
 
 // The JSON shapes the use cases return, as zod schemas (the OpenAPI document and the conformance tests read
@@ -241,16 +247,24 @@ export {
 // strategy registry facts: the default strategy requests fall back to, and the history lists' default page sizes.
 export { DEFAULT_STRATEGY } from './lib/requests/strategy-fields';
 export {
+  DEFAULT_JOBS_LIMIT,
   FINISHED_JOB_STATUSES,
   JOB_STATUSES,
   JOB_USE_CASE_NAMES,
+  jobIdRequestSchema,
   jobProgressSchema,
+  jobReportSchema,
+  jobsReportSchema,
   jobStatusSchema,
   jobSubmissionSchema,
+  listJobsRequestSchema,
+  MAX_JOBS_LIMIT,
   type JobProgress,
+  type JobsReport,
   type JobStatus,
   type JobStatusName,
   type JobSubmission,
   type JobUseCaseName,
+  type ListJobsRequest,
 } from './lib/jobs/job-schemas';
 export { DEFAULT_AUDIT_LIMIT, DEFAULT_RUNS_LIMIT } from './lib/requests/history-requests';

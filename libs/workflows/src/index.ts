@@ -11,7 +11,9 @@ export {
   type WorkflowName,
   type WorkflowRequest,
 } from './lib/workflow/workflow';
-export { type WorkflowContext } from './lib/workflow/workflow-context';
+export { type Caller, type WorkflowContext } from './lib/workflow/workflow-context';
+// The job engine's interface only: its implementations (BullMQ, threads) are in `@aetherquant/workflows/jobs`.
+export { type JobEngine, type JobQuery } from './lib/jobs/job-engine';
 export { runUseCase } from './lib/use-cases/workflow-registry';
 export { loadSettings, type LoadSettingsOptions } from './lib/settings/load-settings';
 export { parseEnvFile } from './lib/settings/env-file';

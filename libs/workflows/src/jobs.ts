@@ -11,6 +11,15 @@ export {
 } from './lib/jobs/job-engine';
 export { type DataVersion } from './lib/jobs/job-identity';
 export { marketDataVersion } from './lib/jobs/market-data-version';
+export {
+  checkJobQuota,
+  jobCells,
+  jobRequestLimits,
+  type JobAdmission,
+  type JobQuota,
+  type JobSize,
+} from './lib/jobs/job-admission';
+export { settingsJobEngine, type SettingsJobEngineOptions } from './lib/jobs/settings-job-engine';
 export { EmbeddedJobEngine, type EmbeddedJobEngineOptions } from './lib/jobs/embedded-job-engine';
 export { threadJobExecutor, type ThreadJobExecutorOptions } from './lib/jobs/thread-job-executor';
 export { BullMqJobEngine, type BullMqJobEngineOptions } from './lib/jobs/bullmq/bullmq-job-engine';

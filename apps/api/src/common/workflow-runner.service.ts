@@ -1,9 +1,20 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AetherError, type HttpUseCaseName } from '@aetherquant/core';
-import { runUseCase, type WorkflowContext, type WorkflowName } from '@aetherquant/workflows';
+import {
+  AetherError,
+  endpointPath,
+  type HttpUseCaseName,
+  routeOf,
+  SERVER_REQUEST_LIMITS,
+} from '@aetherquant/core';
+import {
+  type RequestLimits,
+  runUseCase,
+  type WorkflowContext,
+  type WorkflowName,
+} from '@aetherquant/workflows';
 import { type ComputeUseCase, isComputeUseCase, withLocalDates } from '../compute/compute-task';
 import { API_RUNTIME, type ApiRuntime } from '../config/api-runtime';
-import { CHART_POINTS, REQUEST_LIMITS } from '../config/request-limits';
+import { CHART_POINTS } from '../config/request-limits';
 import { withoutRun } from '../recording/run-commit';
 import { type ApiRequest } from './http/http-types';
 import { endpointInput } from './validation/endpoint-input';
@@ -19,14 +30,21 @@ import { endpointInput } from './validation/endpoint-input';
 @Injectable()
 export class WorkflowRunner implements OnModuleDestroy {
   readonly #context: WorkflowContext;
+  /** The limits of a request answered at once; a larger grid is pointed to the job queue. */
+  readonly #limits: RequestLimits;
 
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
+    this.#limits = {
+      ...SERVER_REQUEST_LIMITS,
+      maxJobSweepCombinations: runtime.settings.jobs.maxSweepCells,
+    };
     this.#context = {
       settings: runtime.settings,
       database: runtime.database,
-      limits: REQUEST_LIMITS,
+      limits: this.#limits,
       recording: 'best-effort',
       strategyModules: runtime.strategyModules,
+      jobs: runtime.jobs,
     };
   }
 
@@ -34,10 +52,18 @@ export class WorkflowRunner implements OnModuleDestroy {
    * Answers the route of use case `name`: the report of a light use case as a value, of a compute use case as
    * JSON text with its content type set (the handler returns either as it is).
    */
-  run(name: HttpUseCaseName, request: ApiRequest): Promise<unknown> {
+  async run(name: HttpUseCaseName, request: ApiRequest): Promise<unknown> {
     const { input, useCase } = endpointInput(name, request);
     if (isComputeUseCase(useCase)) return this.#compute(useCase, input, request);
-    return runUseCase(useCase as WorkflowName, input, { context: this.#context });
+    const { keyName, role } = request.context.caller;
+    // Past the permission guard a caller has a role; an open API's callers share one name.
+    const caller = { name: keyName ?? 'anonymous', role: role ?? 'admin' };
+    const answer = await runUseCase(useCase as WorkflowName, input, {
+      context: { ...this.#context, caller },
+    });
+    const accepted = routeOf(name).accepted;
+    if (accepted) request.res?.setHeader('Location', resourcePath(accepted.location, answer));
+    return answer;
   }
 
   async #compute(
@@ -60,7 +86,7 @@ export class WorkflowRunner implements OnModuleDestroy {
     try {
       const outcome = await compute
         .run(
-          { useCase, input, settings, chartPoints: CHART_POINTS, limits: REQUEST_LIMITS, strategyModules },
+          { useCase, input, settings, chartPoints: CHART_POINTS, limits: this.#limits, strategyModules },
           stop.signal,
         )
         .catch((error: unknown) => {
@@ -98,9 +124,20 @@ export class WorkflowRunner implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.runtime.compute.close();
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.runtime.compute.close(), this.runtime.jobs.close()]);
   }
+}
+
+/** `/api/jobs/:job_id` with the answer's `job_id` → the created resource's path. */
+function resourcePath(pattern: string, answer: unknown): string {
+  const fields = answer as Record<string, unknown>;
+  return endpointPath(
+    pattern,
+    Object.fromEntries(
+      [...pattern.matchAll(/:([A-Za-z_]+)/g)].map(([, field]) => [field, String(fields[field as string])]),
+    ),
+  );
 }
 
 function overDeadline(timeoutMs: number, waitingAhead: number): AetherError {

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type Settings, urlCredentials } from '@aetherquant/core';
 import { runUseCase } from '@aetherquant/workflows';
+import { settingsJobEngine } from '@aetherquant/workflows/jobs';
 import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows/server';
 import { AppModule } from '../app.module';
 import { BatchWriter, type BatchWriterOptions } from '../recording/batch-writer';
@@ -26,6 +27,7 @@ import { DatabaseConnection, type DatabaseConnectionOptions } from '../database/
 import { VERSION } from '../version';
 import { dashboardFiles, dashboardFolder } from './dashboard-files';
 import { checkOpenMode } from './open-mode';
+import { rateLimitStorage } from './rate-limit-storage';
 
 export interface ApiAppOptions {
   settings: Settings;
@@ -121,6 +123,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
     runs,
     compute,
     strategyModules,
+    jobs: settingsJobEngine(settings, { submitters: 'remote', strategyModules }),
+    rateLimits: rateLimitStorage(settings.jobs.redisUrl, logger),
   };
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
@@ -141,9 +145,9 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   if (origins.length > 0) {
     app.enableCors({
       origin: origins.includes('*') ? true : origins,
-      methods: ['GET', 'POST'],
+      methods: ['GET', 'POST', 'DELETE'],
       allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'X-Request-ID'],
-      exposedHeaders: ['X-Request-ID', 'X-Process-Time-Ms', 'Retry-After'],
+      exposedHeaders: ['X-Request-ID', 'X-Process-Time-Ms', 'Retry-After', 'Location'],
       maxAge: 600,
     });
   }

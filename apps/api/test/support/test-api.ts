@@ -131,18 +131,23 @@ export function startedApi(database: TestDatabase, options: TestApiOptions = {})
   };
 }
 
-/** Waits until `probe` holds, polling; fails with `what` after `timeoutMs`. */
+/**
+ * Waits until `probe` holds, polling every `intervalMs` (a probe over HTTP spends rate-limit budget: poll
+ * slower against a low limit); fails with `what` after `timeoutMs`.
+ */
 export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
+  timing: number | { timeoutMs: number; intervalMs: number } = 10_000,
 ): Promise<T> {
+  const { timeoutMs, intervalMs } =
+    typeof timing === 'number' ? { timeoutMs: timing, intervalMs: 25 } : timing;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

@@ -4,7 +4,7 @@ import {
   type FieldViolation,
   findUseCase,
   type HttpUseCaseInput,
-  type HttpUseCaseName,
+  type CallableUseCaseName,
   type UseCaseOutput,
   validate,
 } from '@aetherquant/core';
@@ -46,8 +46,9 @@ export async function runRemotely<Name extends WorkflowName>(
 
   const client = apiClient(target);
   try {
-    // The catalog gave this use case a route (checked above), so it is one the client calls.
-    const http = name as HttpUseCaseName;
+    // The catalog gave this use case a route (checked above), and a workflow's route is never an event
+    // stream (only apps answer those, the catalog's check says), so it is one the client calls.
+    const http = name as CallableUseCaseName;
     const answer: unknown = await client.call(http, fields as HttpUseCaseInput<typeof http>);
     return withoutChart(answer) as UseCaseOutput<Name>;
   } catch (error) {

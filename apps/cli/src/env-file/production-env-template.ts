@@ -47,6 +47,10 @@ AETHERQ_API_URL=
 # goes in the URL). Left blank, each API instance runs its jobs itself and loses them when it stops.
 AETHERQ_REDIS_URL=
 AETHERQ_REDIS_PREFIX=aetherquant
+# Jobs: combinations one sweep job may hold, and what one API key may have queued or running at once.
+AETHERQ_JOB_MAX_SWEEP_CELLS=1000000
+AETHERQ_JOB_MAX_ACTIVE_PER_KEY=8
+AETHERQ_JOB_MAX_CELLS_PER_KEY=4000000
 
 # Named API keys (name:role:sha256-of-key lines), each with its own rate limit and audit trail.
 AETHERQ_API_KEYS_FILE=

@@ -1,5 +1,7 @@
-import { applyDecorators, Get, HttpCode, Post, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Delete, Get, HttpCode, Post, SetMetadata } from '@nestjs/common';
 import { type HttpUseCaseName, routeOf } from '@aetherquant/core';
+
+const ROUTE_DECORATORS = { GET: Get, POST: Post, DELETE: Delete } as const;
 
 /** Metadata key under which a handler names the use case it serves (and so its route and permission). */
 export const ENDPOINT_METADATA = 'aetherquant:endpoint';
@@ -13,9 +15,10 @@ export const ENDPOINT_METADATA = 'aetherquant:endpoint';
 export function Endpoint(name: HttpUseCaseName): MethodDecorator {
   const route = routeOf(name);
   return applyDecorators(
-    route.method === 'GET' ? Get(route.path) : Post(route.path),
-    // A computation answers 200, not POST's default 201: nothing is created at a new URL.
-    HttpCode(200),
+    ROUTE_DECORATORS[route.method](route.path),
+    // A computation answers 200, not POST's default 201: nothing is created at a new URL. Work started to
+    // finish later (a job) answers 202 Accepted, its `Location` set by the runner.
+    HttpCode(route.accepted ? 202 : 200),
     SetMetadata(ENDPOINT_METADATA, name),
   );
 }

@@ -1,7 +1,14 @@
-import { API_ROUTES, type ApiRoute, ERROR_CODES, PERMISSION_MIN_ROLE, USE_CASES } from '@aetherquant/core';
+import {
+  API_ROUTES,
+  type ApiRoute,
+  ERROR_CODES,
+  PERMISSION_MIN_ROLE,
+  SERVER_REQUEST_LIMITS,
+  USE_CASES,
+} from '@aetherquant/core';
 import { z } from 'zod';
 import { HTTP_STATUS } from '../../common/http/error-status';
-import { CHART_POINTS, MAX_BODY_BYTES, REQUEST_LIMITS } from '../../config/request-limits';
+import { CHART_POINTS, MAX_BODY_BYTES } from '../../config/request-limits';
 
 type JsonObject = Record<string, unknown>;
 
@@ -23,11 +30,22 @@ function successResponse(route: ApiRoute): JsonObject {
       return [member.name, { summary: USE_CASES[member.name].summary, value: example }];
     }),
   );
+  const schema = schemas.length === 1 ? schemas[0] : { oneOf: schemas };
+  if (route.stream === 'server-sent-events') {
+    return {
+      description:
+        'A stream of Server-Sent Events: `event: status`, `data:` one object of this schema as JSON, at once and at every change; it ends after a finished one.',
+      content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': schema } },
+    };
+  }
   return {
-    description: 'The result, as the CLI prints it with `--json`.',
-    content: {
-      'application/json': { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas }, examples },
-    },
+    description: route.accepted
+      ? 'Accepted: the work runs later; `Location` is its URL.'
+      : 'The result, as the CLI prints it with `--json`.',
+    ...(route.accepted
+      ? { headers: { Location: { description: 'The URL to follow it at.', schema: { type: 'string' } } } }
+      : {}),
+    content: { 'application/json': { schema, examples } },
   };
 }
 
@@ -80,7 +98,7 @@ function operation(endpoint: ApiRoute): JsonObject {
         }
       : {}),
     responses: {
-      '200': successResponse(endpoint),
+      [endpoint.accepted ? '202' : '200']: successResponse(endpoint),
       '400': errorResponse('Bad input: `details` lists every field at fault with its rule.'),
       '401': errorResponse('No key, or a wrong one.'),
       '403': errorResponse(`The key's role lacks the \`${endpoint.permission}\` permission.`),
@@ -88,7 +106,7 @@ function operation(endpoint: ApiRoute): JsonObject {
         ...errorResponse('Over the rate limit; `Retry-After` says how many seconds to wait.'),
         headers: { 'Retry-After': { schema: { type: 'integer' } } },
       },
-      '503': errorResponse('The database cannot be reached.'),
+      '503': errorResponse('The database, or the job queue, cannot be reached.'),
     },
   };
 }
@@ -149,7 +167,7 @@ export function openApiDocument(version: string): JsonObject {
       description: [
         'Backtests, paper trading, optimisation, sweeps, market data and run history. Bodies and queries mirror the CLI flags in snake_case; responses mirror its JSON.',
         `Keys: \`X-API-Key\` or \`Authorization: Bearer\`; role \`trader\` or \`admin\`. Every response carries \`X-Request-ID\` and \`X-Process-Time-Ms\`.`,
-        `Limits per request: body ${MAX_BODY_BYTES / 1024} KB, ${REQUEST_LIMITS.maxSymbols} symbols, ${REQUEST_LIMITS.maxBars} bars a symbol, ${REQUEST_LIMITS.maxPortfolioBars} bars over all symbols, ${REQUEST_LIMITS.maxSweepCombinations} sweep combinations (checked before any bar is loaded); charts carry at most ${CHART_POINTS} points.`,
+        `Limits per request: body ${MAX_BODY_BYTES / 1024} KB, ${SERVER_REQUEST_LIMITS.maxSymbols} symbols, ${SERVER_REQUEST_LIMITS.maxBars} bars a symbol, ${SERVER_REQUEST_LIMITS.maxPortfolioBars} bars over all symbols, ${SERVER_REQUEST_LIMITS.maxSweepCombinations} sweep combinations (checked before any bar is loaded); charts carry at most ${CHART_POINTS} points.`,
       ].join('\n\n'),
     },
     security: [{ apiKey: [] }, { bearer: [] }],

@@ -150,7 +150,14 @@ describe('createApiClient against a loopback server', () => {
     const client = createApiClient({ baseUrl: origin });
     const error = await failure(client.call('toString' as 'runs'));
     expect(error.code).toBe('INVALID_ARGUMENT');
-    expect(error.message).toMatch(/^toString is not an API endpoint \(one of bars, strategies, keycheck, /);
+    expect(error.message).toMatch(
+      /^toString is not an API endpoint answered with JSON \(one of bars, strategies, keycheck, /,
+    );
+    expect(api.received.length).toBe(before);
+    // An event stream is followed with an event reader: `call` refuses it too, and names no stream.
+    const stream = await failure(client.call('jobEvents' as 'job', { id: `job-${'0'.repeat(32)}` }));
+    expect(stream.message).toMatch(/^jobEvents is not an API endpoint answered with JSON/);
+    expect(stream.message).not.toContain('jobEvents,');
     expect(api.received.length).toBe(before);
   });
 

@@ -3,7 +3,7 @@ import {
   type AttemptFailure,
   type HttpAnswer,
   type HttpUseCaseInput,
-  type HttpUseCaseName,
+  type CallableUseCaseName,
   type RetryPolicy,
   sendWithRetry,
   type UseCaseOutput,
@@ -52,7 +52,7 @@ export interface ApiClient {
    * typed by the use case's response schema. Path parameters (`id` of `run`) are taken from `input`; the
    * server validates the rest.
    */
-  call<Name extends HttpUseCaseName>(
+  call<Name extends CallableUseCaseName>(
     name: Name,
     input?: HttpUseCaseInput<Name>,
     options?: CallOptions,
@@ -134,7 +134,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     baseUrl,
-    async call<Name extends HttpUseCaseName>(
+    async call<Name extends CallableUseCaseName>(
       name: Name,
       input: HttpUseCaseInput<Name> = {} as HttpUseCaseInput<Name>,
       callOptions: CallOptions = {},

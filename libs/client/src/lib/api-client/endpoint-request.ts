@@ -3,7 +3,7 @@ import {
   endpointPath,
   findUseCase,
   type HttpMethod,
-  type HttpUseCaseName,
+  type CallableUseCaseName,
   USE_CASE_NAMES,
 } from '@aetherquant/core';
 import { toQueryString } from '../query-string/query-string';
@@ -21,16 +21,19 @@ export interface EndpointRequest {
  * taken out of it), the other fields as a JSON body or a query string, as its route in the catalog says.
  */
 export function endpointRequest(
-  name: HttpUseCaseName,
+  name: CallableUseCaseName,
   input: Readonly<Record<string, unknown>>,
 ): EndpointRequest {
   // The name may come from untyped code; `toString` and friends are not use cases (findUseCase reads own keys).
   const endpoint = findUseCase(name)?.http;
-  if (endpoint === undefined) {
-    const names = USE_CASE_NAMES.filter((useCase) => findUseCase(useCase)?.http !== undefined);
+  if (endpoint === undefined || endpoint.stream !== undefined) {
+    const names = USE_CASE_NAMES.filter((useCase) => {
+      const http = findUseCase(useCase)?.http;
+      return http !== undefined && http.stream === undefined;
+    });
     throw new AetherError(
       'INVALID_ARGUMENT',
-      `${String(name)} is not an API endpoint (one of ${names.join(', ')})`,
+      `${String(name)} is not an API endpoint answered with JSON (one of ${names.join(', ')})`,
     );
   }
   const rest: Record<string, unknown> = { ...input };

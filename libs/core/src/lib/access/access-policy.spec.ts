@@ -9,6 +9,7 @@ const TRADER_PERMISSIONS = [
   'fetch',
   'strategies',
   'keycheck',
+  'jobs',
 ] as const;
 const ADMIN_ONLY_PERMISSIONS = ['runs', 'database', 'audit', 'livetrade'] as const;
 

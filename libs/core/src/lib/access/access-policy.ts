@@ -24,6 +24,8 @@ export const PERMISSION_MIN_ROLE = {
   strategies: 'trader',
   /** Ask which role a key has. */
   keycheck: 'trader',
+  /** Submit, follow and cancel jobs: one's own (an admin: everyone's); submitting also needs the job's use case's permission. */
+  jobs: 'trader',
   /** List and read recorded runs. */
   runs: 'admin',
   /** Create or upgrade the database schema. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors/aether-error';
 import { timestampSchema } from '../reports/report-fields';
-import { USE_CASES, USE_CASE_NAMES, type UseCaseName } from '../use-cases/use-case-catalog';
+import { withResponseMeta } from '../reports/response-meta';
 
 /** Where a job is: waiting for a worker, being computed, or finished one of three ways. */
 export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
@@ -13,13 +13,24 @@ export type JobStatusName = (typeof JOB_STATUSES)[number];
 /** The statuses a job does not leave. */
 export const FINISHED_JOB_STATUSES: readonly JobStatusName[] = ['completed', 'failed', 'cancelled'];
 
-/** The use cases that may run as a job: the catalog's entries marked `job`. */
-export type JobUseCaseName = {
-  [Name in UseCaseName]: (typeof USE_CASES)[Name]['job'] extends true ? Name : never;
-}[UseCaseName];
-export const JOB_USE_CASE_NAMES = USE_CASE_NAMES.filter(
-  (name) => USE_CASES[name].job,
-) as readonly JobUseCaseName[] as readonly [JobUseCaseName, ...JobUseCaseName[]];
+/**
+ * The use cases that may run as a job: the long ones. Listed here rather than flagged in the catalog, whose
+ * job entries take a submission naming one of them; the catalog's check holds each to be one of its use
+ * cases, of `weight: compute`.
+ */
+export const JOB_USE_CASE_NAMES = [
+  'backtest',
+  'portfolioBacktest',
+  'papertrade',
+  'optimize',
+  'sweep',
+  'walkForward',
+] as const;
+export type JobUseCaseName = (typeof JOB_USE_CASE_NAMES)[number];
+
+/** The most jobs one list request returns, and how many it returns when it names no `limit`. */
+export const MAX_JOBS_LIMIT = 200;
+export const DEFAULT_JOBS_LIMIT = 50;
 
 /** What a client submits: a job use case and its request, validated by that use case's schema on submission. */
 export const jobSubmissionSchema = z
@@ -73,3 +84,44 @@ export const jobStatusSchema = z
   })
   .meta({ description: 'A job: its status, progress and, once completed, its result.' });
 export type JobStatus = z.output<typeof jobStatusSchema>;
+
+const exampleJob: JobStatus = {
+  job_id: 'job-3f9c2a7d41b04e55a1c8e2f6d09b7a13',
+  use_case: 'sweep',
+  status: 'running',
+  owner: 'trader',
+  progress: { done: 12_000, total: 48_000, eta_seconds: 41.5 },
+  submitted_at: '2026-12-03T09:30:00.000Z',
+  started_at: '2026-12-03T09:30:01.250Z',
+  finished_at: null,
+  run_id: null,
+  error: null,
+};
+
+/** What `POST /api/jobs`, `GET /api/jobs/:id` and `DELETE /api/jobs/:id` answer. */
+export const jobReportSchema = withResponseMeta(
+  jobStatusSchema,
+  'A job: its status and progress; once completed, `result` holds the report its use case returns and `run_id` the run recording it.',
+  exampleJob,
+);
+
+/** What `GET /api/jobs` answers: jobs newest first, without their results. */
+export const jobsReportSchema = withResponseMeta(
+  z.strictObject({ jobs: z.array(jobStatusSchema.omit({ result: true })) }),
+  'Jobs, newest first, without their results (read one job for its result).',
+  { jobs: [exampleJob] },
+);
+export type JobsReport = z.output<typeof jobsReportSchema>;
+
+/** Input of `GET /api/jobs/:id`, `DELETE /api/jobs/:id` and their commands. */
+export const jobIdRequestSchema = z
+  .strictObject({ id: z.string().regex(/^job-[0-9a-f]{32}$/, 'must be a job id (job- and 32 hex digits)') })
+  .describe('The job, by the id its submission returned.');
+
+/** Input of `GET /api/jobs` / `aetherquant jobs list`: newest first, page by page. */
+export const listJobsRequestSchema = z.strictObject({
+  status: z.enum(JOB_STATUSES).optional().describe('Only jobs in this status.'),
+  limit: z.number().int().min(1).max(MAX_JOBS_LIMIT).default(DEFAULT_JOBS_LIMIT),
+  offset: z.number().int().min(0).default(0).describe('Jobs to skip, newest first: for the next page.'),
+});
+export type ListJobsRequest = z.output<typeof listJobsRequestSchema>;

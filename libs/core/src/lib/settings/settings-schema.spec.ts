@@ -39,7 +39,12 @@ const DEFAULTS: Settings = {
   },
   audit: { retentionDays: 90, maxRows: 1_000_000 },
   apiUrl: undefined,
-  jobs: { redisUrl: undefined, redisPrefix: 'aetherquant' },
+  jobs: {
+    redisUrl: undefined,
+    redisPrefix: 'aetherquant',
+    maxSweepCells: 1_000_000,
+    quota: { maxActive: 8, maxCells: 4_000_000 },
+  },
   data: { provider: 'yahoo', dir: undefined, cacheDir: './data/cache', yahooUrl: undefined },
   limits: { maxOrderNotional: 100000, maxPositionPct: 100 },
   liveBroker: {
@@ -100,6 +105,9 @@ describe('parseSettings', () => {
       AETHERQ_API_URL: 'https://aq.example.com/',
       AETHERQ_REDIS_URL: 'redis://:redis-pw@cache:6379/2',
       AETHERQ_REDIS_PREFIX: 'aq-prod',
+      AETHERQ_JOB_MAX_SWEEP_CELLS: '250000',
+      AETHERQ_JOB_MAX_ACTIVE_PER_KEY: '2',
+      AETHERQ_JOB_MAX_CELLS_PER_KEY: '500000',
       AETHERQ_API_KEYS_FILE: ' /etc/aetherquant/keys ',
       AETHERQ_COMPUTE_TIMEOUT_MS: '30000',
       AETHERQ_COMPUTE_THREADS: '3',
@@ -131,7 +139,12 @@ describe('parseSettings', () => {
       },
       audit: { retentionDays: 0, maxRows: 5000 },
       apiUrl: 'https://aq.example.com/',
-      jobs: { redisUrl: 'redis://:redis-pw@cache:6379/2', redisPrefix: 'aq-prod' },
+      jobs: {
+        redisUrl: 'redis://:redis-pw@cache:6379/2',
+        redisPrefix: 'aq-prod',
+        maxSweepCells: 250_000,
+        quota: { maxActive: 2, maxCells: 500_000 },
+      },
       data: { provider: 'csv', dir: '/srv/market', cacheDir: null, yahooUrl: 'http://127.0.0.1:9999' },
       limits: { maxOrderNotional: 5000, maxPositionPct: 25 },
       liveBroker: {
@@ -450,7 +463,7 @@ describe('redactSettings', () => {
     apiKey: 'trader-key',
     adminApiKey: 'admin-key',
     databaseUrl: 'postgres://aq:pg-password@db:5432/aq',
-    jobs: { redisUrl: 'redis://:redis-password@cache:6379', redisPrefix: 'aetherquant' },
+    jobs: { ...DEFAULTS.jobs, redisUrl: 'redis://:redis-password@cache:6379' },
     liveBroker: {
       provider: 'alpaca',
       endpoint: 'https://paper-api.alpaca.markets',
@@ -467,7 +480,7 @@ describe('redactSettings', () => {
       apiKey: '***',
       adminApiKey: '***',
       databaseUrl: 'postgres://aq:***@db:5432/aq',
-      jobs: { redisUrl: 'redis://:***@cache:6379', redisPrefix: 'aetherquant' },
+      jobs: { ...DEFAULTS.jobs, redisUrl: 'redis://:***@cache:6379' },
       liveBroker: { ...full.liveBroker, keyId: '***', token: '***' },
     });
     const text = JSON.stringify(redactSettings(full));

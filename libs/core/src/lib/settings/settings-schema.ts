@@ -187,6 +187,24 @@ export const SETTING_DEFINITIONS = {
     default: 'aetherquant',
     schema: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: 'must be letters, digits, _ . : or -' }),
   },
+  AETHERQ_JOB_MAX_SWEEP_CELLS: {
+    description:
+      "Combinations one sweep or walk-forward job may hold (each walk-forward window searches them all), at most 1000000 (the sweep engine's own cap); the endpoints that answer at once take at most 20000.",
+    default: '1000000',
+    schema: integer.pipe(z.number().min(1).max(1_000_000)),
+  },
+  AETHERQ_JOB_MAX_ACTIVE_PER_KEY: {
+    description:
+      'Jobs one API key may have queued or running at once; one more is refused (429) until one finishes.',
+    default: '8',
+    schema: integer.pipe(z.number().min(1).max(10_000)),
+  },
+  AETHERQ_JOB_MAX_CELLS_PER_KEY: {
+    description:
+      "Cells (a sweep's combinations; 1 for other jobs) one API key may have queued or running at once; a submission over it is refused (429).",
+    default: '4000000',
+    schema: integer.pipe(z.number().min(1).max(1_000_000_000)),
+  },
   AETHERQ_API_KEYS_FILE: {
     description:
       'File of named API keys, one `name:role:sha256-hex-of-key` line each (role `trader` or `admin`; `#` starts a comment); each name gets its own rate limit and audit trail.',
@@ -332,10 +350,14 @@ export interface Settings {
   };
   /** A deployed API the CLI calls instead of running locally. */
   apiUrl?: string;
-  /** The distributed job engine's Redis; without it, jobs run in the process that takes them. */
+  /** Jobs: the distributed engine's Redis (without it, jobs run in the process that takes them), and limits. */
   jobs: {
     redisUrl?: string;
     redisPrefix: string;
+    /** Combinations one sweep or walk-forward job may hold. */
+    maxSweepCells: number;
+    /** What one API key may have queued or running at once. */
+    quota: { maxActive: number; maxCells: number };
   };
   data: {
     provider: DataProviderName;
@@ -442,7 +464,15 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         maxRows: values.AETHERQ_AUDIT_MAX_ROWS,
       },
       apiUrl: values.AETHERQ_API_URL,
-      jobs: { redisUrl: values.AETHERQ_REDIS_URL, redisPrefix: values.AETHERQ_REDIS_PREFIX },
+      jobs: {
+        redisUrl: values.AETHERQ_REDIS_URL,
+        redisPrefix: values.AETHERQ_REDIS_PREFIX,
+        maxSweepCells: values.AETHERQ_JOB_MAX_SWEEP_CELLS,
+        quota: {
+          maxActive: values.AETHERQ_JOB_MAX_ACTIVE_PER_KEY,
+          maxCells: values.AETHERQ_JOB_MAX_CELLS_PER_KEY,
+        },
+      },
       data: {
         provider: values.AETHERQ_DATA_PROVIDER,
         dir: values.AETHERQ_DATA_DIR,

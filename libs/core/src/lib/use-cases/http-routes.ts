@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import { type Permission } from '../access/access-policy';
+import { JOB_USE_CASE_NAMES } from '../jobs/job-schemas';
 import { type HttpUseCaseName, USE_CASES } from './use-case-catalog';
 import { type HttpMethod, type UseCase } from './use-case';
 
@@ -24,6 +25,10 @@ export interface ApiRoute {
   readonly useCases: readonly RouteUseCase[];
   readonly summary: string;
   readonly description: string;
+  /** 202 Accepted with a `Location` instead of 200 (see HttpRoute.accepted). */
+  readonly accepted?: { readonly location: string };
+  /** Server-Sent Events instead of one JSON body (see HttpRoute.stream). */
+  readonly stream?: 'server-sent-events';
 }
 
 /**
@@ -37,8 +42,8 @@ export function catalogProblems(catalog: Readonly<Record<string, UseCase>>): str
     if (useCase.http && useCase.localOnly) problems.push(`${name}: has a route, so it cannot be local-only`);
     if (useCase.appOnly && !useCase.http)
       problems.push(`${name}: is answered by an app, so it needs a route`);
-    if (useCase.job && useCase.weight !== 'compute')
-      problems.push(`${name}: a job must be a compute use case`);
+    if (useCase.http?.stream && !useCase.appOnly)
+      problems.push(`${name}: streams events, which only an app answers (appOnly)`);
     if (!useCase.http) continue;
     const key = `${useCase.http.method} ${useCase.http.path}`;
     byRoute.set(key, [...(byRoute.get(key) ?? []), [name, useCase]]);
@@ -48,6 +53,10 @@ export function catalogProblems(catalog: Readonly<Record<string, UseCase>>): str
       if (!localFields.has(field))
         problems.push(`${name}: its HTTP request has ${field}, its request does not`);
     }
+  }
+  for (const name of JOB_USE_CASE_NAMES) {
+    if (!Object.hasOwn(catalog, name)) problems.push(`${name}: runs as a job, but is not a use case`);
+    else if (catalog[name]?.weight !== 'compute') problems.push(`${name}: a job must be a compute use case`);
   }
   for (const [key, members] of byRoute) {
     const mains = members.filter(([, useCase]) => useCase.http?.when === undefined);
@@ -109,6 +118,8 @@ export function deriveRoutes(catalog: Readonly<Record<string, UseCase>>): ApiRou
       useCases,
       summary: useCase.summary,
       description: useCase.description,
+      ...(http.accepted ? { accepted: http.accepted } : {}),
+      ...(http.stream ? { stream: http.stream } : {}),
     };
   });
 }

@@ -18,6 +18,28 @@ export interface RequestLimits {
   maxSweepCombinations?: number;
   /** Train/test windows one walk-forward may search. */
   maxWalkForwardWindows?: number;
+  /**
+   * Set where a larger grid than `maxSweepCombinations` may run as a job (the API): up to this many
+   * combinations, and the refusal of a larger synchronous request says so.
+   */
+  maxJobSweepCombinations?: number;
 }
 
 export type RequestLimitName = keyof RequestLimits;
+
+/**
+ * What one request may ask of the server, so that no single request can exhaust it (GUIDE §7). Each is
+ * checked before the work it bounds, from what the request implies (libs/workflows `request-limits.ts`). The
+ * API's synchronous endpoints obey them; jobs too, but with `AETHERQ_JOB_MAX_SWEEP_CELLS` combinations.
+ */
+export const SERVER_REQUEST_LIMITS: Required<Omit<RequestLimits, 'maxJobSweepCombinations'>> = {
+  maxSymbols: 50,
+  maxSweepCombinations: 20_000,
+  // 30 years of daily bars is 7,560; a year of 5-minute bars is about 20,000. At 48 bytes a bar (six
+  // float64 columns), 4.8 MB per symbol.
+  maxBars: 100_000,
+  // 50 symbols × 60,000 bars: half a year of 1-minute bars for each of 50 symbols (~144 MB of columns).
+  maxPortfolioBars: 3_000_000,
+  // 30 years of monthly test windows is 360; each window searches the whole grid.
+  maxWalkForwardWindows: 500,
+};

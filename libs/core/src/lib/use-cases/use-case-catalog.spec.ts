@@ -150,4 +150,16 @@ describe('the consistency check fails on a deliberately broken entry', () => {
       'strategies: its HTTP request has verbose, its request does not',
     ]);
   });
+
+  it('a job that is not a compute use case, or not a use case at all; a stream no app answers', () => {
+    expect(catalogProblems(withEntry('sweep', { weight: 'light' }))).toEqual([
+      'sweep: a job must be a compute use case',
+    ]);
+    const { walkForward: _dropped, ...withoutWalkForward } = catalog;
+    expect(catalogProblems(withoutWalkForward)).toEqual(['walkForward: runs as a job, but is not a use case']);
+    const { appOnly: _app, ...answeredByAWorkflow } = catalog['jobEvents'] as UseCase;
+    expect(catalogProblems({ ...catalog, jobEvents: answeredByAWorkflow })).toEqual([
+      'jobEvents: streams events, which only an app answers (appOnly)',
+    ]);
+  });
 });

@@ -25,14 +25,23 @@ import {
 import { optimizeRequestSchema, portfolioBacktestRequestSchema } from '../requests/portfolio-requests';
 import { signalRequestSchema } from '../requests/signal-request';
 import { liveTradeRequestSchema, papertradeRequestSchema } from '../requests/trading-requests';
+import {
+  jobIdRequestSchema,
+  jobReportSchema,
+  jobsReportSchema,
+  jobSubmissionSchema,
+  listJobsRequestSchema,
+} from '../jobs/job-schemas';
 import { type UseCase } from './use-case';
 
 // A remote caller must never make the server read a folder (`data_dir`) or write a file (`output`) of its
 // choosing: the API's request schemas are the CLI's without those fields, so they are refused as unknown.
 const serverPath = { data_dir: true } as const;
+/** Fields naming files this machine writes: also refused from remote callers. */
+const serverFiles = { output: true } as const;
 
 /** `GET /api/bars`: the bars `aetherquant fetch` would load, returned rather than written. */
-export const barsRequestSchema = fetchRequestSchema.omit({ ...serverPath, output: true });
+export const barsRequestSchema = fetchRequestSchema.omit({ ...serverPath, ...serverFiles });
 /** The request of a use case that takes no input (`GET /api/strategies`, `GET /api/keycheck`). */
 export const emptyRequestSchema = z.object({}).strict();
 
@@ -51,7 +60,6 @@ export const USE_CASES = {
     request: signalRequestSchema,
     response: signalResultSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
   },
@@ -63,7 +71,6 @@ export const USE_CASES = {
     request: fetchRequestSchema,
     response: fetchResultSchema,
     records: false,
-    job: false,
     weight: 'compute',
     limits: ['maxBars'],
   },
@@ -76,7 +83,6 @@ export const USE_CASES = {
     request: barsRequestSchema,
     response: barsReportSchema,
     records: false,
-    job: false,
     weight: 'compute',
     limits: ['maxBars'],
     http: { method: 'GET', path: '/api/bars', input: 'query', request: barsRequestSchema },
@@ -89,7 +95,6 @@ export const USE_CASES = {
     request: emptyRequestSchema,
     response: strategiesReportSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/strategies', input: 'query', request: emptyRequestSchema },
@@ -102,7 +107,6 @@ export const USE_CASES = {
     request: emptyRequestSchema,
     response: keycheckReportSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/keycheck', input: 'query', request: emptyRequestSchema },
@@ -117,7 +121,6 @@ export const USE_CASES = {
     request: backtestRequestSchema,
     response: backtestReportSchema,
     records: 'backtest',
-    job: true,
     weight: 'compute',
     limits: ['maxBars'],
     http: {
@@ -136,7 +139,6 @@ export const USE_CASES = {
     request: portfolioBacktestRequestSchema,
     response: portfolioBacktestReportSchema,
     records: 'backtest',
-    job: true,
     weight: 'compute',
     limits: ['maxSymbols', 'maxBars', 'maxPortfolioBars'],
     http: {
@@ -156,7 +158,6 @@ export const USE_CASES = {
     request: papertradeRequestSchema,
     response: papertradeReportSchema,
     records: 'papertrade',
-    job: true,
     weight: 'compute',
     limits: ['maxBars'],
     http: {
@@ -175,7 +176,6 @@ export const USE_CASES = {
     request: liveTradeRequestSchema,
     response: liveTradeReportSchema,
     records: false,
-    job: false,
     weight: 'compute',
     limits: ['maxBars'],
     localOnly: {
@@ -192,7 +192,6 @@ export const USE_CASES = {
     request: optimizeRequestSchema,
     response: optimizeReportSchema,
     records: 'optimize',
-    job: true,
     weight: 'compute',
     limits: ['maxSymbols', 'maxBars', 'maxPortfolioBars'],
     http: {
@@ -211,7 +210,6 @@ export const USE_CASES = {
     request: sweepRequestSchema,
     response: sweepReportSchema,
     records: 'sweep',
-    job: true,
     weight: 'compute',
     limits: ['maxBars', 'maxSweepCombinations'],
     http: { method: 'POST', path: '/api/sweep', input: 'body', request: sweepRequestSchema.omit(serverPath) },
@@ -225,7 +223,6 @@ export const USE_CASES = {
     request: walkForwardRequestSchema,
     response: walkForwardReportSchema,
     records: 'walk-forward',
-    job: true,
     weight: 'compute',
     limits: ['maxBars', 'maxSweepCombinations', 'maxWalkForwardWindows'],
   },
@@ -237,7 +234,6 @@ export const USE_CASES = {
     request: listRunsRequestSchema,
     response: runsReportSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/runs', input: 'query', request: listRunsRequestSchema },
@@ -250,7 +246,6 @@ export const USE_CASES = {
     request: getRunRequestSchema,
     response: runDetailViewSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/runs/:id', input: 'query', request: getRunRequestSchema },
@@ -263,7 +258,6 @@ export const USE_CASES = {
     request: listAuditRequestSchema,
     response: auditReportSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/audit', input: 'query', request: listAuditRequestSchema },
@@ -276,9 +270,86 @@ export const USE_CASES = {
     request: initDatabaseRequestSchema,
     response: databaseStatusSchema,
     records: false,
-    job: false,
     weight: 'light',
     limits: [],
+  },
+  submitJob: {
+    title: 'job submission',
+    summary: 'Submit a long use case as a job',
+    description:
+      'Queues a backtest, portfolio backtest, papertrade, optimisation, sweep or walk-forward and answers at once with the job (202, `Location` its URL). Its id derives from the request and the data it reads: the same work submitted again returns the existing job, or its result, and runs nothing new (a failed or cancelled one runs again). Needs the permission of the use case it runs too; jobs take far larger requests than the endpoints that answer at once (a sweep: `AETHERQ_JOB_MAX_SWEEP_CELLS`), within per-key quotas of jobs and cells.',
+    permission: 'jobs',
+    request: jobSubmissionSchema,
+    response: jobReportSchema,
+    records: false,
+    weight: 'light',
+    limits: [],
+    http: {
+      method: 'POST',
+      path: '/api/jobs',
+      input: 'body',
+      request: jobSubmissionSchema,
+      accepted: { location: '/api/jobs/:job_id' },
+    },
+  },
+  job: {
+    title: 'job',
+    summary: 'One job: status, progress and result',
+    description:
+      'The job with its progress (cells done of all, ETA) and, once completed, its result and the run recording it. A trader reads their own jobs; an admin, all.',
+    permission: 'jobs',
+    request: jobIdRequestSchema,
+    response: jobReportSchema,
+    records: false,
+    weight: 'light',
+    limits: [],
+    http: { method: 'GET', path: '/api/jobs/:id', input: 'query', request: jobIdRequestSchema },
+  },
+  jobs: {
+    title: 'jobs',
+    summary: 'Jobs, newest first',
+    description:
+      'The jobs without their results, optionally of one status; page with `offset`. A trader sees their own jobs; an admin, all.',
+    permission: 'jobs',
+    request: listJobsRequestSchema,
+    response: jobsReportSchema,
+    records: false,
+    weight: 'light',
+    limits: [],
+    http: { method: 'GET', path: '/api/jobs', input: 'query', request: listJobsRequestSchema },
+  },
+  cancelJob: {
+    title: 'job cancellation',
+    summary: 'Cancel a job',
+    description:
+      'Stops a queued or running job (every chunk of a sweep) and answers once it has stopped; a finished job is returned as it is.',
+    permission: 'jobs',
+    request: jobIdRequestSchema,
+    response: jobReportSchema,
+    records: false,
+    weight: 'light',
+    limits: [],
+    http: { method: 'DELETE', path: '/api/jobs/:id', input: 'query', request: jobIdRequestSchema },
+  },
+  jobEvents: {
+    title: 'job events',
+    summary: "A job's progress as Server-Sent Events",
+    description:
+      'An event stream: one `status` event with the job as JSON at once and whenever it changes (progress, status), ending after the event of a finished job. Reconnect to resume; a comment line every 15 s keeps proxies from closing it.',
+    permission: 'jobs',
+    request: jobIdRequestSchema,
+    response: jobReportSchema,
+    records: false,
+    weight: 'light',
+    limits: [],
+    http: {
+      method: 'GET',
+      path: '/api/jobs/:id/events',
+      input: 'query',
+      request: jobIdRequestSchema,
+      stream: 'server-sent-events',
+    },
+    appOnly: true,
   },
 } as const satisfies Record<string, UseCase>;
 
@@ -290,6 +361,11 @@ export type HttpUseCaseName = {
   [Name in UseCaseName]: (typeof USE_CASES)[Name] extends { http: object } ? Name : never;
 }[UseCaseName];
 
+/** The use cases a client calls with one request for one JSON answer: every route but event streams. */
+export type CallableUseCaseName = {
+  [Name in HttpUseCaseName]: (typeof USE_CASES)[Name]['http'] extends { stream: string } ? never : Name;
+}[HttpUseCaseName];
+
 /** What a caller sends to use case `Name` (the CLI's and library callers' shape, before defaults). */
 export type UseCaseInput<Name extends UseCaseName> = z.input<(typeof USE_CASES)[Name]['request']>;
 /** What use case `Name` resolves with. */
@@ -298,6 +374,20 @@ export type UseCaseOutput<Name extends UseCaseName> = z.output<(typeof USE_CASES
 export type HttpUseCaseInput<Name extends HttpUseCaseName> = z.input<
   (typeof USE_CASES)[Name]['http']['request']
 >;
+
+/**
+ * The request of use case `name` as a remote caller may send it (a job submitted over HTTP): its route's, or,
+ * for a use case without one, its own without the fields that name this machine's folders and files.
+ */
+export function remoteRequestSchema(name: UseCaseName): z.ZodObject {
+  const useCase: UseCase = USE_CASES[name];
+  if (useCase.http) return useCase.http.request;
+  const local = Object.keys({ ...serverPath, ...serverFiles }).filter((field) =>
+    Object.hasOwn(useCase.request.shape, field),
+  );
+  const omitted: Record<string, true> = Object.fromEntries(local.map((field) => [field, true]));
+  return useCase.request.omit(omitted as Record<string, true> & Record<number, never>);
+}
 
 /** The use case called `name`, or undefined for a name that is not one (own keys only: names come from clients). */
 export function findUseCase(name: string): UseCase | undefined {

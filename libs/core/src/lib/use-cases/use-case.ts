@@ -4,7 +4,7 @@ import { type FieldViolation } from '../errors/aether-error';
 import { type RecordedRunType } from '../requests/history-requests';
 import { type RequestLimitName } from './request-limits';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /** How a use case is reached over HTTP. */
 export interface HttpRoute {
@@ -23,13 +23,23 @@ export interface HttpRoute {
    * portfolio backtest shares `POST /api/backtest` with the backtest and is told apart by `symbols`).
    */
   readonly when?: string;
+  /**
+   * How a route that starts work answers instead of 200: 202 Accepted with a `Location` header, the path of
+   * the created resource, made from this pattern with `:field`s taken from the response (`/api/jobs/:job_id`).
+   */
+  readonly accepted?: { readonly location: string };
+  /**
+   * Set for a route that streams: it answers Server-Sent Events, each event's data one `response` as JSON,
+   * rather than one JSON body. Clients follow it with an event-stream reader, not a request.
+   */
+  readonly stream?: 'server-sent-events';
 }
 
 /**
  * One use case, the single description every transport derives from: the CLI validates with `request` and
  * runs it; the API routes, guards, validates and documents it from `http`, `permission` and `response`;
- * `@aetherquant/client` types its calls with `http.request` and `response`; the job queue runs those marked
- * `job`. Browser-safe: the implementations live in `@aetherquant/workflows`, which names each by its key here.
+ * `@aetherquant/client` types its calls with `http.request` and `response`; the job queue runs those
+ * JOB_USE_CASE_NAMES lists. Browser-safe: the implementations live in `@aetherquant/workflows`, which names each by its key here.
  */
 export interface UseCase {
   /** How messages name it: `backtest request: …`, `cannot run live trade …`. */
@@ -43,8 +53,6 @@ export interface UseCase {
   readonly response: z.ZodType;
   /** The type of the run it records in the database, or false for a use case that records none. */
   readonly records: RecordedRunType | false;
-  /** Long work, which may run as a background job rather than within one request. */
-  readonly job: boolean;
   /**
    * `compute`: CPU-heavy, so the API runs it on a compute thread under a deadline; `light`: answered on the
    * API's own thread (reads of a few rows, a static list).

@@ -6,11 +6,11 @@ import {
   type JobUseCaseName,
 } from '@aetherquant/core';
 import { type JobEngine, type JobExecutor, type JobQuery } from './job-engine';
-import { type DataVersion, identifyJob } from './job-identity';
+import { admitJob, checkJobQuota, type JobAdmission } from './job-admission';
 import { jobProgress, NO_PROGRESS, throttledProgress } from './job-progress';
 import { failureOf } from './job-failure';
 
-export interface EmbeddedJobEngineOptions {
+export interface EmbeddedJobEngineOptions extends JobAdmission {
   executor: JobExecutor;
   /** Jobs computing at once. */
   concurrency: number;
@@ -18,7 +18,6 @@ export interface EmbeddedJobEngineOptions {
   maxQueued: number;
   /** Finished jobs kept for reading; the oldest go first. */
   retainFinished: number;
-  dataVersion?: DataVersion;
   now?: () => number;
   /** Least time between two progress updates of one job. */
   progressIntervalMs?: number;
@@ -26,6 +25,7 @@ export interface EmbeddedJobEngineOptions {
 
 interface EmbeddedJob {
   status: JobStatus;
+  cells: number;
   useCase: JobUseCaseName;
   request: Record<string, unknown>;
   startedAt: number | null;
@@ -34,8 +34,6 @@ interface EmbeddedJob {
   settled?: Promise<void>;
   listeners: Set<(status: JobStatus) => void>;
 }
-
-const requestOnly: DataVersion = async () => '';
 
 /**
  * Jobs in this process: a bounded queue in memory, computed by the executor (on worker threads, so the
@@ -46,19 +44,28 @@ export class EmbeddedJobEngine implements JobEngine {
   readonly kind = 'embedded';
   readonly #jobs = new Map<string, EmbeddedJob>();
   readonly #queue: string[] = [];
-  readonly #options: Required<EmbeddedJobEngineOptions>;
+  readonly #options: EmbeddedJobEngineOptions & { now: () => number; progressIntervalMs: number };
   #running = 0;
   #closed = false;
 
   constructor(options: EmbeddedJobEngineOptions) {
-    this.#options = { dataVersion: requestOnly, now: Date.now, progressIntervalMs: 200, ...options };
+    this.#options = { now: Date.now, progressIntervalMs: 200, ...options };
   }
 
   async submit(submission: JobSubmission, owner: string): Promise<JobStatus> {
     if (this.#closed) throw new AetherError('UNAVAILABLE', 'the job engine is shutting down');
-    const { jobId, useCase, request } = await identifyJob(submission, owner, this.#options.dataVersion);
+    const { jobId, useCase, request, cells } = await admitJob(submission, owner, this.#options);
     const existing = this.#jobs.get(jobId);
     if (existing && !['failed', 'cancelled'].includes(existing.status.status)) return existing.status;
+    const active = [...this.#jobs.values()].filter(
+      (job) => job.status.owner === owner && !FINISHED_JOB_STATUSES.includes(job.status.status),
+    );
+    checkJobQuota(
+      owner,
+      active.map((job) => job.cells),
+      cells,
+      this.#options.quota,
+    );
     if (this.#queue.length >= this.#options.maxQueued) {
       throw new AetherError(
         'UNAVAILABLE',
@@ -78,6 +85,7 @@ export class EmbeddedJobEngine implements JobEngine {
         run_id: null,
         error: null,
       },
+      cells,
       useCase,
       request,
       startedAt: null,

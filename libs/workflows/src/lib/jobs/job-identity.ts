@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type JobSubmission, type JobUseCaseName, USE_CASES, validate } from '@aetherquant/core';
+import {
+  type JobSubmission,
+  type JobUseCaseName,
+  remoteRequestSchema,
+  USE_CASES,
+  validate,
+} from '@aetherquant/core';
 
 /** A submission checked against its use case's request schema, with the id of the work it asks for. */
 export interface IdentifiedJob {
@@ -19,7 +25,8 @@ export type DataVersion = (
 ) => Promise<string>;
 
 /**
- * Validates a submission (its request's fields are named `request.<field>` in errors) and derives its id:
+ * Validates a submission (its request's fields are named `request.<field>` in errors; a remote caller's
+ * against the schema its API route takes, so it cannot name this machine's folders) and derives its id:
  * a hash of the use case, the owner, the resolved request and the version of the data it reads. Keys are
  * sorted first, so two spellings of one request are one job.
  */
@@ -27,9 +34,11 @@ export async function identifyJob(
   submission: JobSubmission,
   owner: string,
   dataVersion: DataVersion,
+  from: 'local' | 'remote' = 'local',
 ): Promise<IdentifiedJob> {
   const useCase = submission.use_case;
-  const request = validate(USE_CASES[useCase].request, submission.request, {
+  const schema = from === 'remote' ? remoteRequestSchema(useCase) : USE_CASES[useCase].request;
+  const request = validate(schema, submission.request, {
     context: `${USE_CASES[useCase].title} job request`,
     fieldName: (field) => (field === '' ? 'request' : `request.${field}`),
   }) as Record<string, unknown>;

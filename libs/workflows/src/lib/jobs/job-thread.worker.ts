@@ -3,6 +3,7 @@
 // cancelled job's thread is terminated, with any threads it started (a sweep's).
 import { parentPort, workerData } from 'node:worker_threads';
 import { runUseCase } from '../use-cases/workflow-registry';
+import { jobRequestLimits } from './job-admission';
 import { failureOf } from './job-failure';
 import { type JobThreadData, type JobThreadMessage } from './job-thread-protocol';
 
@@ -15,6 +16,7 @@ runUseCase(useCase, request, {
   context: {
     settings,
     strategyModules,
+    limits: jobRequestLimits(settings),
     progress: (done, total) => send({ type: 'progress', done, total }),
   },
 }).then(

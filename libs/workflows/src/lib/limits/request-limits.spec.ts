@@ -78,16 +78,29 @@ describe('request limits', () => {
   });
 
   it('refuses a sweep grid larger than the limit, naming grid', () => {
-    expect(violations(() => checkSweepLimit(30000, { maxSweepCombinations: 20000 }))).toEqual([
+    expect(violations(() => checkSweepLimit(30000, { maxSweepCombinations: 20000 }, 'sweep'))).toEqual([
       { field: 'grid', rule: 'has 30000 combinations, more than the 20000 this server runs per request' },
     ]);
-    expect(() => checkSweepLimit(20000, { maxSweepCombinations: 20000 })).not.toThrow();
+    expect(() => checkSweepLimit(20000, { maxSweepCombinations: 20000 }, 'sweep')).not.toThrow();
+  });
+
+  it('points a grid over the limit to the job queue where jobs take it, and only then', () => {
+    const limits = { maxSweepCombinations: 20000, maxJobSweepCombinations: 1_000_000 };
+    expect(violations(() => checkSweepLimit(30000, limits, 'walkForward'))).toEqual([
+      {
+        field: 'grid',
+        rule: 'has 30000 combinations, more than the 20000 this server runs per request; submit it as a job instead (POST /api/jobs with use_case walkForward), which takes up to 1000000',
+      },
+    ]);
+    expect(violations(() => checkSweepLimit(1_000_001, limits, 'sweep'))).toEqual([
+      { field: 'grid', rule: 'has 1000001 combinations, more than the 20000 this server runs per request' },
+    ]);
   });
 
   it('allows anything without limits, or without the limit in question', () => {
     for (const limits of [undefined, {}, { maxBars: 1 }]) {
       expect(() => checkSymbolLimit(10_000, limits)).not.toThrow();
-      expect(() => checkSweepLimit(1_000_000, limits)).not.toThrow();
+      expect(() => checkSweepLimit(1_000_000, limits, 'sweep')).not.toThrow();
       expect(() => checkWalkForwardLimit(1_000_000, limits)).not.toThrow();
       expect(() => checkPortfolioBarLimit(50, 1e9, limits)).not.toThrow();
     }

@@ -46,14 +46,26 @@ export function checkPortfolioBarLimit(
   ]);
 }
 
-/** INVALID_ARGUMENT on `grid` when a sweep's grid holds more combinations than the limit allows. */
-export function checkSweepLimit(combinations: number, limits: RequestLimits | undefined): void {
+/**
+ * INVALID_ARGUMENT on `grid` when a sweep's grid holds more combinations than the limit allows; where jobs
+ * take larger grids (`maxJobSweepCombinations`), the rule says to submit one.
+ */
+export function checkSweepLimit(
+  combinations: number,
+  limits: RequestLimits | undefined,
+  useCase: 'sweep' | 'walkForward',
+): void {
   const max = limits?.maxSweepCombinations;
   if (max === undefined || combinations <= max) return;
+  const asJob = limits?.maxJobSweepCombinations;
+  const instead =
+    asJob !== undefined && combinations <= asJob
+      ? `; submit it as a job instead (POST /api/jobs with use_case ${useCase}), which takes up to ${asJob}`
+      : '';
   throw AetherError.invalid([
     {
       field: 'grid',
-      rule: `has ${combinations} combinations, more than the ${max} this server runs per request`,
+      rule: `has ${combinations} combinations, more than the ${max} this server runs per request${instead}`,
     },
   ]);
 }

@@ -13,7 +13,7 @@ export const sweepWorkflow = defineRecordedWorkflow('sweep', {
   async compute(request, context) {
     // Counted, not expanded, before any bar is loaded or backtest run.
     const grid = requestGrid(getStrategy(request.strategy), request.grid);
-    checkSweepLimit(gridCombinations(grid), context.limits);
+    checkSweepLimit(gridCombinations(grid), context.limits, 'sweep');
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
       request,
       context,

@@ -24,6 +24,10 @@ export const WORKFLOW_MODULES: { readonly [Name in WorkflowName]: () => Promise<
   run: async () => (await import('../history/history.workflows')).getRunWorkflow,
   audit: async () => (await import('../history/history.workflows')).listAuditWorkflow,
   initDatabase: async () => (await import('../history/history.workflows')).initDatabaseWorkflow,
+  submitJob: async () => (await import('../jobs/job.workflows')).submitJobWorkflow,
+  job: async () => (await import('../jobs/job.workflows')).jobWorkflow,
+  jobs: async () => (await import('../jobs/job.workflows')).listJobsWorkflow,
+  cancelJob: async () => (await import('../jobs/job.workflows')).cancelJobWorkflow,
 };
 
 /** The workflow of use case `name`, its module loaded on the first call. */

@@ -17,7 +17,7 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
     // The grid is searched on every window: its size is held to the sweep limit before any bar is loaded,
     // and the number of windows (known once the bars' calendar is) before any search runs.
     const grid = requestGrid(getStrategy(request.strategy), request.grid);
-    checkSweepLimit(gridCombinations(grid), context.limits);
+    checkSweepLimit(gridCombinations(grid), context.limits, 'walkForward');
     const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
       request,
       context,

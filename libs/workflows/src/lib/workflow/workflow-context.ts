@@ -1,6 +1,14 @@
-import { type RequestLimits, type Settings } from '@aetherquant/core';
+import { type RequestLimits, type Role, type Settings } from '@aetherquant/core';
 import { type RecentBars } from '@aetherquant/data';
 import { type Database, type NewRun } from '@aetherquant/persistence';
+import { type JobEngine } from '../jobs/job-engine';
+
+/** Who asks: an API key's name and role (the CLI on its own machine is `local`, an admin). */
+export interface Caller {
+  /** The API key's name (`trader`, `admin`, a keys-file name): the owner of the jobs it submits. */
+  readonly name: string;
+  readonly role: Role;
+}
 
 /**
  * What an app hands every workflow: the settings it loaded (apps may load them lazily, on first read),
@@ -34,4 +42,8 @@ export interface WorkflowContext {
    * path crosses to the threads a request computes on (the API's compute threads), and each loads them.
    */
   strategyModules?: readonly string[];
+  /** Where jobs are submitted and followed (the job use cases need it; the apps hold one for their lifetime). */
+  jobs?: JobEngine;
+  /** Who asks: jobs belong to their submitter, and a trader sees only their own. Default: a local admin. */
+  caller?: Caller;
 }

@@ -8,7 +8,7 @@ import {
   type JobUseCaseName,
 } from '@aetherquant/core';
 import { type JobEngine, type JobQuery } from '../job-engine';
-import { type DataVersion, identifyJob } from '../job-identity';
+import { admitJob, checkJobQuota, type JobAdmission } from '../job-admission';
 import { decodeFailure } from '../job-failure';
 import { jobProgress, NO_PROGRESS } from '../job-progress';
 import {
@@ -22,8 +22,7 @@ import {
 } from './job-queue-names';
 import { CANCELLED_REASON, type QueuedJobData, type QueuedJobResult } from './queued-job';
 
-export interface BullMqJobEngineOptions extends JobQueueLocation {
-  dataVersion?: DataVersion;
+export interface BullMqJobEngineOptions extends JobQueueLocation, JobAdmission {
   now?: () => number;
   /** How long `cancel` waits for a running job's worker to stop it. */
   cancelTimeoutMs?: number;
@@ -45,7 +44,7 @@ export class BullMqJobEngine implements JobEngine {
   readonly #location: JobQueueLocation;
   readonly #commands: Redis;
   readonly #queue: Queue<QueuedJobData, QueuedJobResult, JobUseCaseName>;
-  readonly #dataVersion: DataVersion;
+  readonly #admission: JobAdmission;
   readonly #now: () => number;
   readonly #cancelTimeoutMs: number;
   #events: { listener: QueueEvents; connection: Redis } | undefined;
@@ -55,13 +54,13 @@ export class BullMqJobEngine implements JobEngine {
     this.#commands = connectToQueue(this.#location, 'commands');
     this.#queue = new Queue(JOB_QUEUE_NAME, { connection: this.#commands, prefix: options.prefix });
     this.#queue.on('error', () => undefined); // reported where a call fails
-    this.#dataVersion = options.dataVersion ?? (async () => '');
+    this.#admission = options;
     this.#now = options.now ?? Date.now;
     this.#cancelTimeoutMs = options.cancelTimeoutMs ?? 30_000;
   }
 
   async submit(submission: JobSubmission, owner: string): Promise<JobStatus> {
-    const { jobId, useCase, request } = await identifyJob(submission, owner, this.#dataVersion);
+    const { jobId, useCase, request, cells } = await admitJob(submission, owner, this.#admission);
     return this.#reachingRedis(async () => {
       const existing = await this.#job(jobId);
       if (existing) {
@@ -69,8 +68,24 @@ export class BullMqJobEngine implements JobEngine {
         if (status.status !== 'failed' && status.status !== 'cancelled') return status;
         await existing.remove();
       }
+      if (this.#admission.quota) {
+        // Read from the queue, which every API instance shares; two submissions of one key at the same
+        // moment may both pass (the quota is a guard against floods, not an exact count).
+        const active = (await this.#queue.getJobs(
+          ['waiting', 'delayed', 'prioritized', 'waiting-children', 'active'],
+          0,
+          -1,
+        )) as QueuedJob[];
+        const owners = active.filter((job) => job !== undefined && job.data.owner === owner);
+        checkJobQuota(
+          owner,
+          owners.map((job) => job.data.cells),
+          cells,
+          this.#admission.quota,
+        );
+      }
       await this.#commands.del(cancelMarkerKey(this.#location, jobId));
-      const data: QueuedJobData = { useCase, request, owner, submittedAt: this.#now() };
+      const data: QueuedJobData = { useCase, request, owner, cells, submittedAt: this.#now() };
       // One id per work: BullMQ adds nothing when a job with this id exists (two identical submissions at once).
       const job = await this.#queue.add(useCase, data, {
         jobId,

@@ -5,6 +5,8 @@ export interface QueuedJobData {
   useCase: JobUseCaseName;
   request: Record<string, unknown>;
   owner: string;
+  /** The job's size (see JobSize), held against its owner's quota while it is queued or running. */
+  cells: number;
   /** Epoch ms. */
   submittedAt: number;
 }
