@@ -156,7 +156,9 @@ describe('the consistency check fails on a deliberately broken entry', () => {
       'sweep: a job must be a compute use case',
     ]);
     const { walkForward: _dropped, ...withoutWalkForward } = catalog;
-    expect(catalogProblems(withoutWalkForward)).toEqual(['walkForward: runs as a job, but is not a use case']);
+    expect(catalogProblems(withoutWalkForward)).toEqual([
+      'walkForward: runs as a job, but is not a use case',
+    ]);
     const { appOnly: _app, ...answeredByAWorkflow } = catalog['jobEvents'] as UseCase;
     expect(catalogProblems({ ...catalog, jobEvents: answeredByAWorkflow })).toEqual([
       'jobEvents: streams events, which only an app answers (appOnly)',
