@@ -97,16 +97,96 @@ describe('aetherquant worker', () => {
     );
     expect(done).toMatchObject({ status: 'completed', error: null });
     expect(done?.run_id).toMatch(/^[0-9a-f-]{36}$/);
-    const direct = await runUseCase('sweep', sweep.request, {
-      context: {
-        settings: parseSettings({ AETHERQ_DATABASE_URL: 'none', AETHERQ_CACHE_DIR: 'none' }).settings,
-      },
-    });
+    const direct = await runUseCase('sweep', sweep.request, { context: { settings: offlineSettings() } });
     const result = done?.result as typeof direct;
     expect(result.combinations).toBe(20_000);
     expect(result.results).toEqual(direct.results);
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('splits a sweep into chunks that three workers share, ranked exactly as one process ranks it', async () => {
+    const trio = await Promise.all([startWorker(), startWorker(), startWorker()]);
+    // Chunks of ~1,500 combinations: 14 for the 20,000 of the sweep.
+    const splitting = new BullMqJobEngine({ redisUrl: TEST_REDIS_URL, prefix, sweepChunkCells: 1_500 });
+    try {
+      const request = { ...sweep.request, top: 40 };
+      const submitted = await splitting.submit({ use_case: 'sweep', request }, 'operator');
+      let done: JobStatus | undefined;
+      await until(
+        async () => {
+          done = await splitting.get(submitted.job_id);
+          return done?.status === 'completed' || done?.status === 'failed';
+        },
+        () => `the split sweep did not complete: ${JSON.stringify(done)}`,
+        90_000,
+      );
+      expect(done).toMatchObject({ status: 'completed', progress: { done: 20_000, total: 20_000 } });
+      const direct = await runUseCase('sweep', request, { context: { settings: offlineSettings() } });
+      const result = done?.result as typeof direct;
+      expect(result.results).toEqual(direct.results);
+      expect(result).toMatchObject({
+        combinations: 20_000,
+        evaluated: direct.evaluated,
+        skipped: direct.skipped,
+      });
+
+      // Every chunk ran once, spread over the workers; the sweep itself (the merge) on one of them.
+      const chunksRun = trio.map((worker) => jobLines(worker, 'job completed').filter((line) => line.chunk));
+      expect(
+        chunksRun
+          .flat()
+          .map((line) => line.chunk?.first)
+          .sort((a, b) => (a ?? 0) - (b ?? 0)),
+      ).toEqual(range(0, 13).map((index) => index * 1429));
+      expect(chunksRun.filter((lines) => lines.length > 0).length).toBeGreaterThanOrEqual(2);
+      // Nothing a client lists is a chunk.
+      const listed = await splitting.list({ owner: 'operator', limit: 100, offset: 0 });
+      expect(listed.every((job) => !job.job_id.includes('-part-'))).toBe(true);
+    } finally {
+      await splitting.close();
+      for (const worker of trio) worker.child.kill('SIGTERM');
+      await Promise.all(trio.map((worker) => worker.exited));
+    }
+  });
+
+  it('cancels every chunk of a split sweep: the running ones stop, the others never start', async () => {
+    const pair = await Promise.all([startWorker(), startWorker()]);
+    const splitting = new BullMqJobEngine({ redisUrl: TEST_REDIS_URL, prefix, sweepChunkCells: 1_000 });
+    try {
+      const request = { ...sweep.request, top: 7 };
+      const submitted = await splitting.submit({ use_case: 'sweep', request }, 'operator');
+      await until(
+        async () => (await splitting.get(submitted.job_id))?.status === 'running',
+        () => `never started: ${pair.map((worker) => worker.output()).join('\n')}`,
+      );
+      const cancelled = await splitting.cancel(submitted.job_id);
+      expect(cancelled?.status).toBe('cancelled');
+      const startedBy = () => pair.flatMap((worker) => jobLines(worker, 'job started'));
+      const endedBy = () =>
+        pair.flatMap((worker) => [...jobLines(worker, 'job completed'), ...jobLines(worker, 'job failed')]);
+      // Every chunk that started has ended (cancelled or finished): none is left computing.
+      await until(
+        () => startedBy().every((start) => endedBy().some((end) => end.job_id === start.job_id)),
+        () => `a chunk still runs: ${pair.map((worker) => worker.output()).join('\n')}`,
+      );
+      const chunkLines = (event: string) =>
+        pair
+          .flatMap((worker) => jobLines(worker, event))
+          .filter((line) => line.chunk?.of === submitted.job_id);
+      const completedAtCancel = chunkLines('job completed').length;
+      expect(completedAtCancel).toBeLessThan(20);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // No chunk completes after the cancel: those not yet started are refused when a worker takes them.
+      expect(chunkLines('job completed')).toHaveLength(completedAtCancel);
+      expect(chunkLines('job failed').every((line) => line.reason?.startsWith('CANCELLED'))).toBe(true);
+      expect(chunkLines('job failed').length).toBeGreaterThan(0);
+      expect(await splitting.get(submitted.job_id)).toMatchObject({ status: 'cancelled', run_id: null });
+    } finally {
+      await splitting.close();
+      for (const worker of pair) worker.child.kill('SIGTERM');
+      await Promise.all(pair.map((worker) => worker.exited));
+    }
   });
 
   it('stops gracefully on SIGTERM, finishing the job it runs first', async () => {
@@ -131,6 +211,27 @@ describe('aetherquant worker', () => {
     });
   });
 });
+
+interface JobLine {
+  event: string;
+  job_id: string;
+  chunk?: { first: number; count: number; of: string };
+  reason?: string;
+}
+
+/** The worker's log lines of one job event. */
+function jobLines(worker: RunningWorker, event: string): JobLine[] {
+  return worker
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as JobLine)
+    .filter((line) => line.event === event);
+}
+
+function offlineSettings() {
+  return parseSettings({ AETHERQ_DATABASE_URL: 'none', AETHERQ_CACHE_DIR: 'none' }).settings;
+}
 
 /** Polls `condition` every 100 ms until it holds, failing with `explain()` after `timeoutMs`. */
 async function until(

@@ -13,7 +13,14 @@ export { type Trade } from './lib/engine/trades';
 
 export { gridCombinations, parseRange, type ParameterGrid } from './lib/sweep/parameter-grid';
 export { RANK_METRICS, type GridSearchOptions, type RankMetric, type SweepRow } from './lib/sweep/sweep-plan';
-export { runSweep, type SweepOptions, type SweepResult } from './lib/sweep/run-sweep';
+export {
+  mergeSweepParts,
+  runSweep,
+  runSweepPart,
+  type SweepOptions,
+  type SweepPart,
+  type SweepResult,
+} from './lib/sweep/run-sweep';
 export {
   runWalkForward,
   walkForwardWindows,

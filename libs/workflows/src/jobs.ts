@@ -17,11 +17,14 @@ export {
   jobRequestLimits,
   type JobAdmission,
   type JobQuota,
-  type JobSize,
 } from './lib/jobs/job-admission';
 export { settingsJobEngine, type SettingsJobEngineOptions } from './lib/jobs/settings-job-engine';
 export { EmbeddedJobEngine, type EmbeddedJobEngineOptions } from './lib/jobs/embedded-job-engine';
 export { threadJobExecutor, type ThreadJobExecutorOptions } from './lib/jobs/thread-job-executor';
 export { BullMqJobEngine, type BullMqJobEngineOptions } from './lib/jobs/bullmq/bullmq-job-engine';
-export { BullMqJobWorker, type BullMqJobWorkerOptions } from './lib/jobs/bullmq/bullmq-job-worker';
+export {
+  BullMqJobWorker,
+  type BullMqJobWorkerOptions,
+  type JobWorkerEvent,
+} from './lib/jobs/bullmq/bullmq-job-worker';
 export { type JobQueueLocation } from './lib/jobs/bullmq/job-queue-names';

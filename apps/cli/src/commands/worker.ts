@@ -44,7 +44,7 @@ export default class WorkerCommand extends AetherCommand {
       ]);
     }
     const { startJobWorker } = await import('../jobs/start-job-worker');
-    const worker = await startJobWorker(settings, redisUrl, concurrency);
+    const worker = await startJobWorker(settings, redisUrl, concurrency, (line) => this.log(line));
     this.log(JSON.stringify({ event: 'worker started', pid: process.pid, concurrency }));
 
     const stopped = new Promise<void>((resolve) => {

@@ -7,11 +7,14 @@ export function startJobWorker(
   settings: Settings,
   redisUrl: string,
   concurrency: number,
+  log: (line: string) => void,
 ): Promise<BullMqJobWorker> {
   return BullMqJobWorker.start({
     redisUrl,
     prefix: settings.jobs.redisPrefix,
     concurrency,
     executor: threadJobExecutor({ settings }),
+    // One JSON line per job started and ended here, as the worker's other lines.
+    onJobEvent: (event) => log(JSON.stringify({ ...event, pid: process.pid })),
   });
 }

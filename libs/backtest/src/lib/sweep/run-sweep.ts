@@ -1,15 +1,22 @@
 import { type BarSeries } from '@aetherquant/core';
 import { type Strategy } from '@aetherquant/strategies';
 import { type ParameterGrid } from './parameter-grid';
+import { AetherError } from '@aetherquant/core';
+import { ROW_FIELDS } from './lean-evaluation';
 import {
+  compareRanked,
   type GridSearchOptions,
+  type GridSearchPlan,
   jobOf,
   nothingEvaluatedError,
+  type Outcome,
   outcomeOf,
   planGridSearch,
   ProgressTracker,
   rankCombinations,
+  rankOffset,
   type RankMetric,
+  rowAt,
   rowOf,
   seriesName,
   type SweepRow,
@@ -70,11 +77,7 @@ export async function runSweep(
   options: SweepOptions,
 ): Promise<SweepResult> {
   const top = options.top ?? 20;
-  const topViolations =
-    top === 'all' || (Number.isInteger(top) && top >= 1)
-      ? []
-      : [{ field: 'top', rule: `must be a whole number at least 1 or "all" (got ${JSON.stringify(top)})` }];
-  const plan = planGridSearch(strategy, grid, options, 'sweep', topViolations);
+  const plan = sweepPlan(strategy, grid, options);
   const progress = new ProgressTracker(plan.count, options.onProgress);
 
   const runner = createSweepRunner(series, strategy, plan.threads);
@@ -103,5 +106,154 @@ export async function runSweep(
     rankBy: plan.rankBy,
     workers: plan.threads,
     results: kept.map((index) => rowOf(strategy, plan, results, index)),
+  };
+}
+
+function sweepPlan(strategy: Strategy, grid: ParameterGrid, options: SweepOptions): GridSearchPlan {
+  const top = options.top ?? 20;
+  const topViolations =
+    top === 'all' || (Number.isInteger(top) && top >= 1)
+      ? []
+      : [{ field: 'top', rule: `must be a whole number at least 1 or "all" (got ${JSON.stringify(top)})` }];
+  return planGridSearch(strategy, grid, options, 'sweep', topViolations);
+}
+
+/**
+ * One part of a sweep computed on its own (a chunk of a distributed sweep): how its combinations ended and
+ * its best rows. Plain JSON, so it crosses processes (a job queue) as it is.
+ */
+export interface SweepPart {
+  /** Grid indices `[first, first + count)`. */
+  first: number;
+  count: number;
+  evaluated: number;
+  invalid: number;
+  tooFewBars: number;
+  /** Among those the bars were too few for: the one needing the fewest (grid index) and how many. */
+  fewestNeeded?: { index: number; bars: number };
+  /** The part's best `top` rows, best first: `[grid index, ...the row's figures]`, null for NaN. */
+  best: (number | null)[][];
+}
+
+/**
+ * Computes combinations `[first, first + count)` of a sweep as {@link runSweep} would compute them (same
+ * checks of the whole grid and options first), keeping the part's best `options.top` rows. Parts covering the
+ * grid merge with {@link mergeSweepParts} into exactly `runSweep`'s result: the ranking is a total order on
+ * grid indices, so the best of the whole grid are among the best of each part.
+ */
+export async function runSweepPart(
+  series: BarSeries,
+  strategy: Strategy,
+  grid: ParameterGrid,
+  options: SweepOptions,
+  part: { first: number; count: number },
+): Promise<SweepPart> {
+  const plan = sweepPlan(strategy, grid, options);
+  if (
+    !Number.isInteger(part.first) ||
+    !Number.isInteger(part.count) ||
+    part.first < 0 ||
+    part.count < 1 ||
+    part.first + part.count > plan.count
+  ) {
+    throw new AetherError(
+      'INTERNAL',
+      `sweep part [${part.first}, ${part.first + part.count}) is not within the grid's ${plan.count} combinations`,
+    );
+  }
+  const progress = new ProgressTracker(part.count, options.onProgress);
+  const runner = createSweepRunner(series, strategy, Math.min(plan.threads, part.count));
+  let results: Float64Array;
+  try {
+    results = await runner.run(jobOf(plan, 0, series.length, part), (count) => progress.add(count));
+  } finally {
+    await runner.close();
+  }
+  progress.finish();
+  const outcome = outcomeOf(results, part.count);
+  const ranked = rankCombinations(results, part.count, plan.rankBy);
+  const top = options.top ?? 20;
+  const kept = top === 'all' ? ranked : ranked.slice(0, top);
+  return {
+    first: part.first,
+    count: part.count,
+    evaluated: outcome.evaluated,
+    invalid: outcome.invalid,
+    tooFewBars: outcome.tooFewBars,
+    ...(outcome.fewestNeeded
+      ? { fewestNeeded: { index: part.first + outcome.fewestNeeded.index, bars: outcome.fewestNeeded.bars } }
+      : {}),
+    best: kept.map((row) => [
+      part.first + row,
+      ...Array.from(results.subarray(row * ROW_FIELDS, (row + 1) * ROW_FIELDS), (value) =>
+        Number.isNaN(value) ? null : value,
+      ),
+    ]),
+  };
+}
+
+/**
+ * The sweep result of parts that together cover the grid once each (in any order), as {@link runSweep} gives
+ * it on one machine: the same counts, the same ranking, the same figures. `workers` is the number of parts.
+ * Parts that do not tile the grid are a bug of the caller (INTERNAL).
+ */
+export function mergeSweepParts(
+  series: BarSeries,
+  strategy: Strategy,
+  grid: ParameterGrid,
+  options: SweepOptions,
+  parts: readonly SweepPart[],
+): SweepResult {
+  const plan = sweepPlan(strategy, grid, options);
+  const sorted = [...parts].sort((a, b) => a.first - b.first);
+  let next = 0;
+  for (const part of sorted) {
+    if (part.first !== next) break;
+    next += part.count;
+  }
+  if (next !== plan.count || sorted.reduce((sum, part) => sum + part.count, 0) !== plan.count) {
+    throw new AetherError(
+      'INTERNAL',
+      `the sweep's parts do not cover its ${plan.count} combinations once each`,
+    );
+  }
+  const outcome: Outcome = { evaluated: 0, invalid: 0, tooFewBars: 0 };
+  for (const part of sorted) {
+    outcome.evaluated += part.evaluated;
+    outcome.invalid += part.invalid;
+    outcome.tooFewBars += part.tooFewBars;
+    const fewest = part.fewestNeeded;
+    if (fewest && (outcome.fewestNeeded === undefined || fewest.bars < outcome.fewestNeeded.bars)) {
+      outcome.fewestNeeded = fewest;
+    }
+  }
+  if (outcome.evaluated === 0) {
+    throw nothingEvaluatedError(strategy, plan, outcome, series.length, `sweep ${seriesName(series)}`);
+  }
+  const offset = 1 + rankOffset(plan.rankBy);
+  const metric = (row: (number | null)[]) => row[offset] ?? Number.NaN;
+  const candidates = sorted.flatMap((part) => part.best);
+  candidates.sort((x, y) => compareRanked(metric(x), x[0] as number, metric(y), y[0] as number));
+  const top = options.top ?? 20;
+  const kept = top === 'all' ? candidates : candidates.slice(0, top);
+  return {
+    strategy: strategy.name,
+    grid,
+    combinations: plan.count,
+    evaluated: outcome.evaluated,
+    skipped: outcome.invalid + outcome.tooFewBars,
+    skippedInvalid: outcome.invalid,
+    skippedTooFewBars: outcome.tooFewBars,
+    rankBy: plan.rankBy,
+    workers: parts.length,
+    results: kept.map((row) =>
+      rowAt(
+        strategy,
+        plan,
+        row.map((value) => value ?? Number.NaN),
+        1,
+        row[0] as number,
+      ),
+    ),
   };
 }

@@ -12,13 +12,16 @@ import {
 import { combinationAt } from './parameter-grid';
 
 /**
- * One evaluation task: the combinations `[0, count)` of a grid, each evaluated on bars `[from, to)` of the
- * series. It is plain data (structured-cloneable) so that worker threads receive it as a message.
+ * One evaluation task: the combinations `[first, first + count)` of a grid, each evaluated on bars
+ * `[from, to)` of the series; row `i` of its results is combination `first + i`. It is plain data
+ * (structured-cloneable) so that worker threads receive it as a message.
  */
 export interface SweepJob {
   /** Parameter names in grid order, and their values (the axes of the product). */
   names: string[];
   axes: number[][];
+  /** The grid index of the job's first combination: 0 for a whole grid, else a part's start. */
+  first: number;
   count: number;
   /** The bars `[from, to)` of the series every combination is evaluated on (a train window, or all). */
   from: number;
@@ -53,7 +56,8 @@ export class SweepEvaluator {
   }
 
   /**
-   * Writes the rows of combinations `[start, end)` of `job` into `results` (row i at `i · ROW_FIELDS`).
+   * Writes the rows of the job's combinations `[start, end)` into `results` (row i, combination
+   * `job.first + i`, at `i · ROW_FIELDS`).
    * A combination the strategy refuses gets STATUS_INVALID; one needing more bars than the job's window
    * holds gets STATUS_TOO_FEW_BARS and the bars it needs (as `requireBars` counts them: warm-up + 2).
    * Any other error (a bug in a strategy) propagates.
@@ -68,7 +72,9 @@ export class SweepEvaluator {
       const offset = index * ROW_FIELDS;
       let parameters: StrategyParameters;
       try {
-        parameters = this.#strategy.resolveParameters(combinationAt(job.names, job.axes, index, input));
+        parameters = this.#strategy.resolveParameters(
+          combinationAt(job.names, job.axes, job.first + index, input),
+        );
       } catch {
         // Every value passed its own spec before the sweep began, so only a cross rule can refuse it.
         results[offset + ROW_STATUS] = STATUS_INVALID;

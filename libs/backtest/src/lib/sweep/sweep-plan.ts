@@ -178,9 +178,14 @@ function isRegistered(strategy: Strategy): boolean {
 }
 
 /** The job of a plan over bars `[from, to)`. */
-export function jobOf(plan: GridSearchPlan, from: number, to: number): SweepJob {
-  const { names, axes, count, cost, initialCash, longOnly } = plan;
-  return { names, axes, count, from, to, cost, initialCash, longOnly };
+export function jobOf(
+  plan: GridSearchPlan,
+  from: number,
+  to: number,
+  part: { first: number; count: number } = { first: 0, count: plan.count },
+): SweepJob {
+  const { names, axes, cost, initialCash, longOnly } = plan;
+  return { names, axes, first: part.first, count: part.count, from, to, cost, initialCash, longOnly };
 }
 
 /** How the combinations of one evaluation ended. */
@@ -268,15 +273,32 @@ export function rankCombinations(results: Float64Array, count: number, rankBy: R
   for (let index = 0; index < count; index++) {
     if (results[index * ROW_FIELDS + ROW_STATUS] === STATUS_EVALUATED) indices.push(index);
   }
-  indices.sort((a, b) => {
-    const x = results[a * ROW_FIELDS + offset] as number;
-    const y = results[b * ROW_FIELDS + offset] as number;
-    const xNull = Number.isNaN(x);
-    const yNull = Number.isNaN(y);
-    if (xNull || yNull) return xNull === yNull ? a - b : xNull ? 1 : -1;
-    return y > x ? 1 : y < x ? -1 : a - b;
-  });
+  indices.sort((a, b) =>
+    compareRanked(
+      results[a * ROW_FIELDS + offset] as number,
+      a,
+      results[b * ROW_FIELDS + offset] as number,
+      b,
+    ),
+  );
   return indices;
+}
+
+/**
+ * The ranking's one order: metric `x` of combination `a` before metric `y` of `b` when larger, null (NaN)
+ * figures last, ties in grid order. A total order on grid indices, so the best of several parts' best rows
+ * are exactly the best of the whole grid.
+ */
+export function compareRanked(x: number, a: number, y: number, b: number): number {
+  const xNull = Number.isNaN(x);
+  const yNull = Number.isNaN(y);
+  if (xNull || yNull) return xNull === yNull ? a - b : xNull ? 1 : -1;
+  return y > x ? 1 : y < x ? -1 : a - b;
+}
+
+/** The offset in a result row of the figure `rankBy` ranks by. */
+export function rankOffset(rankBy: RankMetric): number {
+  return METRIC_OFFSETS[rankBy];
 }
 
 /** Row `index` as a {@link SweepRow}, its parameters resolved (defaults filled in). */
@@ -286,7 +308,18 @@ export function rowOf(
   results: Float64Array,
   index: number,
 ): SweepRow {
-  const at = (field: number) => results[index * ROW_FIELDS + field] as number;
+  return rowAt(strategy, plan, results, index * ROW_FIELDS, index);
+}
+
+/** The row of grid combination `index` whose figures start at `offset` of `values`, as a {@link SweepRow}. */
+export function rowAt(
+  strategy: Strategy,
+  plan: GridSearchPlan,
+  values: ArrayLike<number>,
+  offset: number,
+  index: number,
+): SweepRow {
+  const at = (field: number) => values[offset + field] as number;
   const orNull = (value: number) => (Number.isNaN(value) ? null : value);
   return {
     parameters: strategy.resolveParameters(combinationAt(plan.names, plan.axes, index, {})),

@@ -31,23 +31,23 @@ export interface JobQuota {
 
 /**
  * The size of a job's work, in cells: a sweep's or walk-forward's grid combinations (a walk-forward searches
- * them on every window, which only its bars tell), 1 for any other job. Counted from the request alone, so a
- * job is sized, and refused when over `limits`, before it is queued. The request is the validated one.
+ * them on every window, which only its bars tell), 1 for any other job. Counted from the validated request
+ * alone, so a job is sized, and refused when its grid is over `limits.maxSweepCombinations` (field `grid`),
+ * before it is queued.
  */
-export type JobSize = (useCase: JobUseCaseName, request: Readonly<Record<string, unknown>>) => number;
-
-/** Sizes jobs as {@link JobSize} says, refusing a grid over `limits.maxSweepCombinations` (field `grid`). */
-export function jobCells(limits: RequestLimits): JobSize {
-  return (useCase, request) => {
-    if (useCase !== 'sweep' && useCase !== 'walkForward') return 1;
-    const grid = requestGrid(
-      getStrategy(request['strategy'] as string),
-      request['grid'] as Record<string, number | number[] | string>,
-    );
-    const cells = gridCombinations(grid);
-    checkSweepLimit(cells, limits, useCase);
-    return cells;
-  };
+export function jobCells(
+  useCase: JobUseCaseName,
+  request: Readonly<Record<string, unknown>>,
+  limits: RequestLimits = {},
+): number {
+  if (useCase !== 'sweep' && useCase !== 'walkForward') return 1;
+  const grid = requestGrid(
+    getStrategy(request['strategy'] as string),
+    request['grid'] as Record<string, number | number[] | string>,
+  );
+  const cells = gridCombinations(grid);
+  checkSweepLimit(cells, limits, useCase);
+  return cells;
 }
 
 /**
@@ -82,8 +82,8 @@ export function checkJobQuota(
 export interface JobAdmission {
   /** Default: the request names its data fully. */
   dataVersion?: DataVersion;
-  /** Default: every job is 1 cell. */
-  jobSize?: JobSize;
+  /** The limits a submission is held to before it is queued (see jobCells). Default: none. */
+  limits?: RequestLimits;
   /** Default: none (a local user's engine). */
   quota?: JobQuota;
   /**
@@ -111,7 +111,7 @@ export async function admitJob(
     admission.submitters,
   );
   try {
-    const cells = admission.jobSize ? admission.jobSize(job.useCase, job.request) : 1;
+    const cells = jobCells(job.useCase, job.request, admission.limits);
     return { ...job, cells };
   } catch (error) {
     // Sizing reads the request's fields: named as the submission holds them, `request.grid`.

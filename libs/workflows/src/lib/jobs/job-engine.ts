@@ -4,6 +4,7 @@ import {
   type JobSubmission,
   type JobUseCaseName,
 } from '@aetherquant/core';
+import { type JobSweepStep } from './job-thread-protocol';
 
 /** What an executor is told while it runs one job. */
 export interface JobExecution {
@@ -12,6 +13,10 @@ export interface JobExecution {
   readonly signal: AbortSignal;
   /** How far the work has come, in the use case's own units (a sweep: cells). */
   progress(done: number, total: number): void;
+  /** The version of the data the job reads (see DataVersion), under which its bars may be kept for later jobs. */
+  readonly dataVersion?: string;
+  /** Set for one step of a sweep split across workers: compute a chunk's part, or merge the parts. */
+  readonly sweep?: JobSweepStep;
 }
 
 /** What a job's computation produced: its report, and the run that records it (null when not recorded). */

@@ -13,6 +13,8 @@ export interface IdentifiedJob {
   useCase: JobUseCaseName;
   /** The request as its schema resolved it (defaults filled in), which is what the job computes. */
   request: Record<string, unknown>;
+  /** The version of the data it reads (see DataVersion), part of its id. */
+  dataVersion: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function identifyJob(
   const digest = createHash('sha256')
     .update(canonicalJson({ useCase, owner, request, data: version }))
     .digest('hex');
-  return { jobId: `job-${digest.slice(0, 32)}`, useCase, request };
+  return { jobId: `job-${digest.slice(0, 32)}`, useCase, request, dataVersion: version };
 }
 
 /** JSON with every object's keys sorted: equal values give equal text. */

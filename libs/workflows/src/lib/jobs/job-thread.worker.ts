@@ -1,28 +1,55 @@
-// One job's computation, on a thread of its own (compiled to dist/lib/jobs/job-thread.worker.js, which
-// `threadJobExecutor` starts; also under Jest, hence the build first). The thread ends with its job: a
-// cancelled job's thread is terminated, with any threads it started (a sweep's).
+// A job thread (compiled to dist/lib/jobs/job-thread.worker.js, which `threadJobExecutor` starts; also under
+// Jest, hence the build first). It runs one job at a time, and stays for the next: the strategy modules are
+// loaded once, and bars once per version of the data (a distributed sweep's chunks all read the same bars).
+// A cancelled job's thread is terminated, with any threads it started (a sweep's).
 import { parentPort, workerData } from 'node:worker_threads';
+import { RecentBars } from '@aetherquant/data';
+import { computeSweepPart } from '../sweep/sweep.workflow';
 import { runUseCase } from '../use-cases/workflow-registry';
+import { type WorkflowContext } from '../workflow/workflow-context';
 import { jobRequestLimits } from './job-admission';
 import { failureOf } from './job-failure';
-import { type JobThreadData, type JobThreadMessage } from './job-thread-protocol';
+import { type JobThreadData, type JobThreadMessage, type JobThreadTask } from './job-thread-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('job-thread.worker.js runs as a worker thread only');
-const { useCase, request, settings, strategyModules } = workerData as JobThreadData;
+const { settings, strategyModules } = workerData as JobThreadData;
 const send = (message: JobThreadMessage) => port.postMessage(message);
 
-runUseCase(useCase, request, {
-  context: {
+/** The bars of the latest versions of data seen, each kept while jobs keep reading it (an hour at most). */
+const BARS_BY_VERSION_MAX = 4;
+const barsByVersion = new Map<string, RecentBars>();
+
+function barsOf(version: string | undefined): RecentBars | undefined {
+  if (version === undefined) return undefined;
+  let bars = barsByVersion.get(version);
+  if (bars) barsByVersion.delete(version);
+  else bars = new RecentBars({ maxEntries: 8, ttlMs: 3_600_000 });
+  barsByVersion.set(version, bars); // most recent last
+  for (const old of [...barsByVersion.keys()].slice(0, -BARS_BY_VERSION_MAX)) barsByVersion.delete(old);
+  return bars;
+}
+
+async function run(task: JobThreadTask): Promise<{ result: unknown; runId: string | null }> {
+  const context: WorkflowContext = {
     settings,
     strategyModules,
     limits: jobRequestLimits(settings),
+    recentBars: barsOf(task.dataVersion),
     progress: (done, total) => send({ type: 'progress', done, total }),
-  },
-}).then(
-  (report) => {
-    const runId = (report as { run_id?: unknown }).run_id;
-    send({ type: 'completed', result: report, runId: typeof runId === 'string' ? runId : null });
-  },
-  (error: unknown) => send({ type: 'failed', failure: failureOf(error) }),
-);
+    ...(task.sweep?.step === 'merge' ? { sweepParts: task.sweep.parts } : {}),
+  };
+  if (task.sweep?.step === 'chunk') {
+    return { result: await computeSweepPart(task.request, context, task.sweep.chunk), runId: null };
+  }
+  const report = await runUseCase(task.useCase, task.request, { context });
+  const runId = (report as { run_id?: unknown }).run_id;
+  return { result: report, runId: typeof runId === 'string' ? runId : null };
+}
+
+port.on('message', (task: JobThreadTask) => {
+  run(task).then(
+    ({ result, runId }) => send({ type: 'completed', result, runId }),
+    (error: unknown) => send({ type: 'failed', failure: failureOf(error) }),
+  );
+});

@@ -1,7 +1,7 @@
 import { type Settings } from '@aetherquant/core';
 import { BullMqJobEngine } from './bullmq/bullmq-job-engine';
 import { EmbeddedJobEngine } from './embedded-job-engine';
-import { jobCells, jobRequestLimits, type JobAdmission } from './job-admission';
+import { jobRequestLimits, type JobAdmission } from './job-admission';
 import { type JobEngine } from './job-engine';
 import { marketDataVersion } from './market-data-version';
 import { threadJobExecutor } from './thread-job-executor';
@@ -22,7 +22,7 @@ export interface SettingsJobEngineOptions {
 export function settingsJobEngine(settings: Settings, options: SettingsJobEngineOptions): JobEngine {
   const admission: JobAdmission = {
     dataVersion: marketDataVersion(settings),
-    jobSize: jobCells(jobRequestLimits(settings)),
+    limits: jobRequestLimits(settings),
     quota: options.submitters === 'remote' ? settings.jobs.quota : undefined,
     submitters: options.submitters,
   };

@@ -1,6 +1,15 @@
-import { formatBarTime, type SweepReport } from '@aetherquant/core';
+import { formatBarTime, type SweepReport, USE_CASES, validate } from '@aetherquant/core';
 import { getStrategy } from '@aetherquant/strategies';
-import { gridCombinations, runSweep } from '@aetherquant/backtest';
+import {
+  gridCombinations,
+  mergeSweepParts,
+  runSweep,
+  runSweepPart,
+  type SweepOptions,
+  type SweepPart,
+} from '@aetherquant/backtest';
+import { type WorkflowRequest } from '../workflow/workflow';
+import { type WorkflowContext } from '../workflow/workflow-context';
 import { money, ratio } from '../backtest/backtest-report';
 import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { checkSweepLimit } from '../limits/request-limits';
@@ -18,12 +27,16 @@ export const sweepWorkflow = defineRecordedWorkflow('sweep', {
       request,
       context,
     );
-    const result = await runSweep(series, strategy, grid, {
+    const options: SweepOptions = {
       ...costs,
       rankBy: request.rank_by,
       top: request.top,
       onProgress: context.progress,
-    });
+    };
+    // A distributed sweep's parts were computed by workers: merged, they are the sweep computed here.
+    const result = context.sweepParts
+      ? mergeSweepParts(series, strategy, grid, options, context.sweepParts)
+      : await runSweep(series, strategy, grid, options);
     const n = series.length;
     const report: SweepReport = {
       symbol: series.symbol,
@@ -73,3 +86,28 @@ export const sweepWorkflow = defineRecordedWorkflow('sweep', {
     };
   },
 });
+
+/**
+ * Combinations `[first, first + count)` of a sweep request, computed as the sweep computes them (the same
+ * checks and limits first, the same bars and costs): one chunk of a distributed sweep. The sweep workflow,
+ * given every chunk's part as `context.sweepParts`, merges them into exactly its one-machine report.
+ */
+export async function computeSweepPart(
+  input: unknown,
+  context: WorkflowContext,
+  part: { first: number; count: number },
+): Promise<SweepPart> {
+  const request = validate(USE_CASES.sweep.request, input, {
+    context: 'sweep request',
+  }) as WorkflowRequest<'sweep'>;
+  const grid = requestGrid(getStrategy(request.strategy), request.grid);
+  checkSweepLimit(gridCombinations(grid), context.limits, 'sweep');
+  const { strategy, series, costs } = await prepareStrategyRun(request, context);
+  return runSweepPart(
+    series,
+    strategy,
+    grid,
+    { ...costs, rankBy: request.rank_by, top: request.top, onProgress: context.progress },
+    part,
+  );
+}

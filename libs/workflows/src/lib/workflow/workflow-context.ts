@@ -1,6 +1,7 @@
 import { type RequestLimits, type Role, type Settings } from '@aetherquant/core';
 import { type RecentBars } from '@aetherquant/data';
 import { type Database, type NewRun } from '@aetherquant/persistence';
+import { type SweepPart } from '@aetherquant/backtest';
 import { type JobEngine } from '../jobs/job-engine';
 
 /** Who asks: an API key's name and role (the CLI on its own machine is `local`, an admin). */
@@ -46,4 +47,9 @@ export interface WorkflowContext {
   jobs?: JobEngine;
   /** Who asks: jobs belong to their submitter, and a trader sees only their own. Default: a local admin. */
   caller?: Caller;
+  /**
+   * The parts of a distributed sweep, computed by workers (`computeSweepPart`): the sweep merges them into
+   * its report instead of computing, and loads the bars only for the report's span.
+   */
+  sweepParts?: readonly SweepPart[];
 }

@@ -1,4 +1,4 @@
-import { type Job, Queue, QueueEvents } from 'bullmq';
+import { FlowProducer, type Job, Queue, QueueEvents } from 'bullmq';
 import { type Redis } from 'ioredis';
 import {
   AetherError,
@@ -14,18 +14,24 @@ import { jobProgress, NO_PROGRESS } from '../job-progress';
 import {
   cancelChannel,
   cancelMarkerKey,
+  chunkProgressKeys,
   connectToQueue,
   describeRedis,
   JOB_QUEUE_NAME,
   JOB_RETENTION_SECONDS,
   type JobQueueLocation,
 } from './job-queue-names';
-import { CANCELLED_REASON, type QueuedJobData, type QueuedJobResult } from './queued-job';
+import { CANCELLED_REASON, type QueuedJobData, type QueuedJobResult, sweepChunks } from './queued-job';
 
 export interface BullMqJobEngineOptions extends JobQueueLocation, JobAdmission {
   now?: () => number;
   /** How long `cancel` waits for a running job's worker to stop it. */
   cancelTimeoutMs?: number;
+  /**
+   * A sweep of more than twice this many combinations is split into chunks of about this many, which any
+   * worker computes (child jobs of a BullMQ flow); the sweep job merges their parts. Default 5,000.
+   */
+  sweepChunkCells?: number;
 }
 
 type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
@@ -47,6 +53,8 @@ export class BullMqJobEngine implements JobEngine {
   readonly #admission: JobAdmission;
   readonly #now: () => number;
   readonly #cancelTimeoutMs: number;
+  readonly #sweepChunkCells: number;
+  readonly #flows: FlowProducer;
   #events: { listener: QueueEvents; connection: Redis } | undefined;
 
   constructor(options: BullMqJobEngineOptions) {
@@ -57,10 +65,17 @@ export class BullMqJobEngine implements JobEngine {
     this.#admission = options;
     this.#now = options.now ?? Date.now;
     this.#cancelTimeoutMs = options.cancelTimeoutMs ?? 30_000;
+    this.#sweepChunkCells = options.sweepChunkCells ?? 5_000;
+    this.#flows = new FlowProducer({ connection: this.#commands, prefix: options.prefix });
+    this.#flows.on('error', () => undefined);
   }
 
   async submit(submission: JobSubmission, owner: string): Promise<JobStatus> {
-    const { jobId, useCase, request, cells } = await admitJob(submission, owner, this.#admission);
+    const { jobId, useCase, request, cells, dataVersion } = await admitJob(
+      submission,
+      owner,
+      this.#admission,
+    );
     return this.#reachingRedis(async () => {
       const existing = await this.#job(jobId);
       if (existing) {
@@ -76,7 +91,9 @@ export class BullMqJobEngine implements JobEngine {
           0,
           -1,
         )) as QueuedJob[];
-        const owners = active.filter((job) => job !== undefined && job.data.owner === owner);
+        const owners = active.filter(
+          (job) => job !== undefined && job.data.chunk === undefined && job.data.owner === owner,
+        );
         checkJobQuota(
           owner,
           owners.map((job) => job.data.cells),
@@ -84,17 +101,38 @@ export class BullMqJobEngine implements JobEngine {
           this.#admission.quota,
         );
       }
-      await this.#commands.del(cancelMarkerKey(this.#location, jobId));
-      const data: QueuedJobData = { useCase, request, owner, cells, submittedAt: this.#now() };
-      // One id per work: BullMQ adds nothing when a job with this id exists (two identical submissions at once).
-      const job = await this.#queue.add(useCase, data, {
-        jobId,
+      const progressKeys = chunkProgressKeys(this.#location, jobId);
+      await this.#commands.del(
+        cancelMarkerKey(this.#location, jobId),
+        progressKeys.started,
+        progressKeys.done,
+      );
+      const data: QueuedJobData = { useCase, request, owner, cells, dataVersion, submittedAt: this.#now() };
+      const options = {
         attempts: 3,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { age: JOB_RETENTION_SECONDS },
         removeOnFail: { age: JOB_RETENTION_SECONDS },
+      };
+      const chunks = useCase === 'sweep' ? sweepChunks(cells, this.#sweepChunkCells) : [];
+      if (chunks.length === 0) {
+        // One id per work: BullMQ adds nothing when a job with this id exists (two identical submissions at once).
+        return this.#statusOf(await this.#queue.add(useCase, data, { jobId, ...options }));
+      }
+      // A parent job waits for its chunks (children any worker takes), then merges their parts.
+      const flow = await this.#flows.add({
+        name: useCase,
+        queueName: JOB_QUEUE_NAME,
+        data: { ...data, chunks: chunks.length },
+        opts: { jobId, ...options },
+        children: chunks.map((chunk, index) => ({
+          name: useCase,
+          queueName: JOB_QUEUE_NAME,
+          data: { ...data, cells: chunk.count, chunk, parentId: jobId },
+          opts: { jobId: `${jobId}-part-${index}`, ...options, failParentOnFailure: true },
+        })),
       });
-      return this.#statusOf(job);
+      return this.#statusOf(flow.job as QueuedJob);
     });
   }
 
@@ -105,16 +143,25 @@ export class BullMqJobEngine implements JobEngine {
     });
   }
 
+  /** The chunks of a split sweep that a worker is computing now. */
+  async #runningChunks(job: QueuedJob): Promise<string[]> {
+    if (job.data.chunks === undefined) return [];
+    const ids = Array.from({ length: job.data.chunks }, (_, index) => `${job.id as string}-part-${index}`);
+    const states = await Promise.all(ids.map((id) => this.#queue.getJobState(id)));
+    return ids.filter((_, index) => states[index] === 'active');
+  }
+
   async list(query: JobQuery): Promise<JobStatus[]> {
     return this.#reachingRedis(async () => {
       const jobs = (await this.#queue.getJobs(
-        ['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'],
+        ['waiting', 'delayed', 'prioritized', 'waiting-children', 'active', 'completed', 'failed'],
         0,
         -1,
       )) as QueuedJob[];
       const statuses = await Promise.all(
         jobs
-          .filter((job) => job !== undefined && (query.owner === undefined || job.data.owner === query.owner))
+          .filter((job) => job !== undefined && job.data.chunk === undefined)
+          .filter((job) => query.owner === undefined || job.data.owner === query.owner)
           .map((job) => this.#statusOf(job)),
       );
       return statuses
@@ -134,7 +181,8 @@ export class BullMqJobEngine implements JobEngine {
       await this.#commands.set(cancelMarkerKey(this.#location, jobId), '1', 'EX', JOB_RETENTION_SECONDS);
       // Read again: a worker may have taken the job between the first read and the marker.
       const marked = await this.#statusOf(job);
-      if (marked.status !== 'running') return marked;
+      const chunksRunning = (await this.#runningChunks(job)).length > 0;
+      if (marked.status !== 'running' && !chunksRunning) return marked;
       await this.#commands.publish(cancelChannel(this.#location), jobId);
       return this.#stopped(jobId);
     });
@@ -143,7 +191,8 @@ export class BullMqJobEngine implements JobEngine {
   async watch(jobId: string, listener: (status: JobStatus) => void): Promise<() => void> {
     const events = await this.#queueEvents();
     const onEvent = async (event: { jobId: string }) => {
-      if (event.jobId !== jobId) return;
+      // The job's own events, or its chunks' (a split sweep), which move its progress.
+      if (event.jobId !== jobId && !event.jobId.startsWith(`${jobId}-part-`)) return;
       const status = await this.get(jobId).catch(() => undefined);
       if (status) listener(status);
     };
@@ -158,14 +207,16 @@ export class BullMqJobEngine implements JobEngine {
     await this.#events?.listener.close();
     // Without Redis, BullMQ would keep trying to connect: stop the connection first.
     if (this.#commands.status !== 'ready') this.#commands.disconnect();
-    await this.#queue.close();
+    await Promise.all([this.#queue.close(), this.#flows.close()]);
     // BullMQ leaves connections it was given open.
     this.#events?.connection.disconnect();
     this.#commands.disconnect();
   }
 
+  /** The job a client knows by `jobId`: never a chunk of a split sweep. */
   async #job(jobId: string): Promise<QueuedJob | undefined> {
-    return (await this.#queue.getJob(jobId)) as QueuedJob | undefined;
+    const job = (await this.#queue.getJob(jobId)) as QueuedJob | undefined;
+    return job?.data.chunk === undefined ? job : undefined;
   }
 
   /** Waits until a cancelled running job has left the worker (its computation aborted). */
@@ -174,7 +225,9 @@ export class BullMqJobEngine implements JobEngine {
     for (;;) {
       const job = await this.#job(jobId);
       const status = job && (await this.#statusOf(job));
-      if (!status || status.status !== 'running' || this.#now() >= deadline) return status;
+      const chunksRunning = job ? (await this.#runningChunks(job)).length > 0 : false;
+      if (!status || (status.status !== 'running' && !chunksRunning) || this.#now() >= deadline)
+        return status;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -188,20 +241,31 @@ export class BullMqJobEngine implements JobEngine {
         ? ((await this.#job(id)) ?? read)
         : read;
     const cancelMarked = (await this.#commands.exists(cancelMarkerKey(this.#location, id))) === 1;
-    const status: JobStatusName = QUEUED_STATES.has(state)
-      ? cancelMarked
+    // A split sweep waiting for its chunks runs once its first chunk has started.
+    const chunked = job.data.chunks !== undefined;
+    const keys = chunkProgressKeys(this.#location, id);
+    const [chunksStarted, chunkCellsDone] = chunked
+      ? await this.#commands.mget(keys.started, keys.done)
+      : [null, null];
+    const status: JobStatusName =
+      cancelMarked && state !== 'completed'
         ? 'cancelled'
-        : 'queued'
-      : state === 'active'
-        ? 'running'
-        : state === 'completed'
-          ? 'completed'
-          : job.failedReason?.startsWith(CANCELLED_REASON)
-            ? 'cancelled'
-            : 'failed';
-    const progress = job.progress as { done?: number; total?: number } | number | undefined;
+        : QUEUED_STATES.has(state)
+          ? chunksStarted
+            ? 'running'
+            : 'queued'
+          : state === 'active'
+            ? 'running'
+            : state === 'completed'
+              ? 'completed'
+              : job.failedReason?.startsWith(CANCELLED_REASON)
+                ? 'cancelled'
+                : 'failed';
+    const progress = chunked
+      ? { done: state === 'completed' ? job.data.cells : Number(chunkCellsDone ?? 0), total: job.data.cells }
+      : (job.progress as { done?: number; total?: number } | number | undefined);
     const counts = typeof progress === 'object' && progress !== null ? progress : {};
-    const startedAt = job.processedOn ?? null;
+    const startedAt = chunksStarted ? Number(chunksStarted) : (job.processedOn ?? null);
     const outcome = status === 'completed' ? job.returnvalue : undefined;
     return {
       job_id: id,
@@ -211,7 +275,13 @@ export class BullMqJobEngine implements JobEngine {
       progress:
         counts.total === undefined
           ? NO_PROGRESS
-          : jobProgress(counts.done ?? 0, counts.total, startedAt, job.finishedOn ?? this.#now()),
+          : jobProgress(
+              // A chunk computed twice (its worker died after counting it) is counted once.
+              Math.min(counts.done ?? 0, counts.total),
+              counts.total,
+              startedAt,
+              job.finishedOn ?? this.#now(),
+            ),
       submitted_at: new Date(job.data.submittedAt).toISOString(),
       started_at: startedAt === null ? null : new Date(startedAt).toISOString(),
       finished_at:
@@ -219,9 +289,18 @@ export class BullMqJobEngine implements JobEngine {
           ? null
           : new Date(job.finishedOn).toISOString(),
       run_id: outcome?.runId ?? null,
-      error: status === 'failed' ? decodeFailure(job.failedReason ?? '') : null,
+      error: status === 'failed' ? await this.#failureOf(job) : null,
       ...(outcome ? { result: outcome.result } : {}),
     };
+  }
+
+  /** Why a job failed: its own reason, or for a split sweep failed by a chunk, the chunk's. */
+  async #failureOf(job: QueuedJob): Promise<JobStatus['error']> {
+    if (job.data.chunks !== undefined) {
+      const [reason] = Object.values(await job.getFailedChildrenValues());
+      if (reason !== undefined) return decodeFailure(reason);
+    }
+    return decodeFailure(job.failedReason ?? '');
   }
 
   async #queueEvents(): Promise<QueueEvents> {

@@ -4,11 +4,15 @@ import { isAetherError, type JobUseCaseName } from '@aetherquant/core';
 import { type JobExecutor } from '../job-engine';
 import { encodeFailure, failureOf } from '../job-failure';
 import { throttledProgress } from '../job-progress';
+import { type SweepPart } from '@aetherquant/backtest';
+import { type JobSweepStep } from '../job-thread-protocol';
 import {
   cancelChannel,
   cancelMarkerKey,
+  chunkProgressKeys,
   connectToQueue,
   JOB_QUEUE_NAME,
+  JOB_RETENTION_SECONDS,
   type JobQueueLocation,
 } from './job-queue-names';
 import { CANCELLED_REASON, type QueuedJobData, type QueuedJobResult } from './queued-job';
@@ -26,6 +30,19 @@ export interface BullMqJobWorkerOptions extends JobQueueLocation {
   stalledIntervalMs?: number;
   /** Least time between two progress updates of one job (each is a Redis write). */
   progressIntervalMs?: number;
+  /** Told when a job (or a chunk of a split sweep) starts and ends here: an operator's log. */
+  onJobEvent?: (event: JobWorkerEvent) => void;
+}
+
+/** A job starting or ending on a worker. */
+export interface JobWorkerEvent {
+  event: 'job started' | 'job completed' | 'job failed';
+  job_id: string;
+  use_case: JobUseCaseName;
+  /** For a chunk of a split sweep: its combinations and its sweep's job id. */
+  chunk?: { first: number; count: number; of: string };
+  /** Why it failed (`CODE: message`, or `CANCELLED: …`). */
+  reason?: string;
 }
 
 type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
@@ -41,6 +58,8 @@ export class BullMqJobWorker {
   readonly #subscriber: Redis;
   readonly #blocking: Redis;
   readonly #location: JobQueueLocation;
+  /** The jobs computing here, each with the sweep it is a chunk of. */
+  readonly #running = new Map<string, string | undefined>();
 
   private constructor(options: BullMqJobWorkerOptions) {
     this.#location = { redisUrl: options.redisUrl, prefix: options.prefix };
@@ -52,22 +71,34 @@ export class BullMqJobWorker {
       JOB_QUEUE_NAME,
       async (job: QueuedJob, _token?: string, signal?: AbortSignal) => {
         const id = job.id as string;
-        if ((await this.#commands.exists(cancelMarkerKey(this.#location, id))) === 1) {
+        const { chunk, parentId } = job.data;
+        // A chunk of a split sweep is cancelled with its sweep.
+        if ((await this.#commands.exists(cancelMarkerKey(this.#location, parentId ?? id))) === 1) {
           throw new UnrecoverableError(`${CANCELLED_REASON}: cancelled before it started`);
         }
         const progress = throttledProgress((done, total) => {
           void job.updateProgress({ done, total }).catch(() => undefined);
         }, progressInterval);
+        this.#running.set(id, parentId);
         try {
-          return await options.executor(job.data.useCase, job.data.request, {
+          const sweep = await this.#sweepStep(job);
+          const outcome = await options.executor(job.data.useCase, job.data.request, {
             jobId: id,
             signal: signal ?? new AbortController().signal,
             progress,
+            dataVersion: job.data.dataVersion,
+            sweep,
           });
+          if (chunk && parentId) {
+            await this.#commands.incrby(chunkProgressKeys(this.#location, parentId).done, chunk.count);
+          }
+          return outcome;
         } catch (error) {
           if (signal?.aborted) throw new UnrecoverableError(`${CANCELLED_REASON}: cancelled while running`);
           if (isAetherError(error)) throw new UnrecoverableError(encodeFailure(failureOf(error)));
           throw error;
+        } finally {
+          this.#running.delete(id);
         }
       },
       {
@@ -81,6 +112,37 @@ export class BullMqJobWorker {
       },
     );
     this.#worker.on('error', () => undefined); // connection trouble: ioredis reconnects, the worker resumes
+    const report = options.onJobEvent;
+    if (report) {
+      const describe = (job: QueuedJob, event: JobWorkerEvent['event'], reason?: string): JobWorkerEvent => ({
+        event,
+        job_id: job.id as string,
+        use_case: job.data.useCase,
+        ...(job.data.chunk && job.data.parentId
+          ? { chunk: { ...job.data.chunk, of: job.data.parentId } }
+          : {}),
+        ...(reason === undefined ? {} : { reason }),
+      });
+      this.#worker.on('active', (job) => report(describe(job, 'job started')));
+      this.#worker.on('completed', (job) => report(describe(job, 'job completed')));
+      this.#worker.on('failed', (job, error) => job && report(describe(job, 'job failed', error.message)));
+    }
+  }
+
+  /**
+   * What a job of a split sweep computes: a chunk its part (the first chunk to start marks the sweep
+   * started), the sweep itself, once every chunk is done, the merge of their parts.
+   */
+  async #sweepStep(job: QueuedJob): Promise<JobSweepStep | undefined> {
+    const { chunk, parentId, chunks } = job.data;
+    if (chunk && parentId) {
+      const { started } = chunkProgressKeys(this.#location, parentId);
+      await this.#commands.set(started, String(Date.now()), 'EX', JOB_RETENTION_SECONDS, 'NX');
+      return { step: 'chunk', chunk };
+    }
+    if (chunks === undefined) return undefined;
+    const values = await job.getChildrenValues<QueuedJobResult>();
+    return { step: 'merge', parts: Object.values(values).map((value) => value.result as SweepPart) };
   }
 
   /** Starts a worker: listens for cancels, then takes jobs. */
@@ -88,7 +150,11 @@ export class BullMqJobWorker {
     const worker = new BullMqJobWorker(options);
     await worker.#subscriber.subscribe(cancelChannel(worker.#location));
     worker.#subscriber.on('message', (_channel: string, jobId: string) => {
-      worker.#worker.cancelJob(jobId, 'cancelled on request');
+      // The job itself, or the chunks of it (a split sweep) this worker is computing.
+      for (const [running, parentId] of worker.#running) {
+        if (running === jobId || parentId === jobId)
+          worker.#worker.cancelJob(running, 'cancelled on request');
+      }
     });
     void worker.#worker.run();
     await worker.#worker.waitUntilReady();

@@ -17,6 +17,15 @@ export function cancelMarkerKey(location: JobQueueLocation, jobId: string): stri
   return `${location.prefix}:${JOB_QUEUE_NAME}:cancelled:${jobId}`;
 }
 
+/** Keys of a split sweep's progress: when its first chunk started, and the cells its finished chunks hold. */
+export function chunkProgressKeys(
+  location: JobQueueLocation,
+  jobId: string,
+): { started: string; done: string } {
+  const base = `${location.prefix}:${JOB_QUEUE_NAME}:chunks:${jobId}`;
+  return { started: `${base}:started`, done: `${base}:done` };
+}
+
 /** The channel on which a cancel reaches the worker running the job. */
 export function cancelChannel(location: JobQueueLocation): string {
   return `${location.prefix}:${JOB_QUEUE_NAME}:cancel`;
