@@ -25,6 +25,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts?(x)', '<rootDir>/e2e/**/*.e2e-spec.ts'],
   moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-stub.cjs' },
+  setupFiles: ['<rootDir>/src/testing/text-codec.cjs'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
   // Browser tests start a server and a browser: more than the default 5 s on a busy CI machine.
   testTimeout: 60_000,

@@ -195,6 +195,85 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await page.context().close();
   });
 
+  it('submits a small sweep as a job (embedded engine), follows its event stream to the end, opens its ranking', async () => {
+    const page = await signIn(TRADER_KEY);
+    // Progress must come from the event stream: reads of the job itself would be the polling fallback.
+    const jobRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/jobs')) jobRequests.push(`${request.method()} ${path}`);
+    });
+    await page.getByRole('button', { name: 'Jobs', exact: true }).click();
+    await page.getByLabel('Period', { exact: true }).fill('1y');
+    await page.getByLabel('fast', { exact: true }).fill('5,10');
+    await page.getByLabel('slow', { exact: true }).fill('50:100:50');
+    await page.getByRole('button', { name: 'Submit sweep' }).click();
+
+    const row = page.getByRole('listitem', { name: 'Sweep SPY · ma-cross' });
+    await row.getByText('Completed', { exact: true }).waitFor();
+    await page.getByRole('status').getByText('Sweep SPY · ma-cross completed.').waitFor();
+    expect(jobRequests).toContain('POST /api/jobs');
+    expect(jobRequests.some((request) => /^GET \/api\/jobs\/job-[0-9a-f]{32}\/events$/.test(request))).toBe(
+      true,
+    );
+    expect(jobRequests.filter((request) => /^GET \/api\/jobs\/job-[0-9a-f]{32}$/.test(request))).toEqual([]);
+    await expectNoSideways(page);
+    await screenshot(page, '10-jobs', page.getByRole('heading', { name: 'Your jobs' }));
+
+    await row.getByRole('button', { name: 'Open result of Sweep SPY · ma-cross' }).click();
+    const ranking = page.getByRole('region', { name: 'Ranking' });
+    await ranking.waitFor();
+    // fast 5 or 10 × slow 50 or 100: four combinations, each with fast < slow, ranked under the header row.
+    expect(await ranking.getByRole('row').count()).toBe(5);
+    await page
+      .getByText(/synthetic/i)
+      .first()
+      .waitFor();
+    await expectNoSideways(page);
+    await screenshot(page, '11-job-result', page.getByRole('region', { name: 'Results' }));
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("moves a long sweep job's progress bar live, and cancels it", async () => {
+    const page = await signIn(TRADER_KEY, 'dark');
+    await page.getByRole('button', { name: 'Jobs', exact: true }).click();
+    // 250 × 1,000 combinations over ten years of bars (20,000 took about a second on a development machine):
+    // long enough to watch and cancel, far within a job's limit (AETHERQ_JOB_MAX_SWEEP_CELLS, 1,000,000).
+    await page.getByLabel('Symbol', { exact: true }).fill('QQQ');
+    await page.getByLabel('Period', { exact: true }).fill('10y');
+    await page.getByLabel('fast', { exact: true }).fill('1:250:1');
+    await page.getByLabel('slow', { exact: true }).fill('251:1250:1');
+    await page.getByRole('button', { name: 'Submit sweep' }).click();
+
+    const row = page.getByRole('listitem', { name: 'Sweep QQQ · ma-cross' });
+    const bar = row.getByRole('progressbar', { name: 'Progress of Sweep QQQ · ma-cross' });
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[role="progressbar"][aria-valuenow]')?.getAttribute('aria-valuenow')) >
+        0,
+    );
+    const first = Number(await bar.getAttribute('aria-valuenow'));
+    expect(await bar.getAttribute('aria-valuemax')).toBe('250000');
+    await page.waitForFunction(
+      (seen) =>
+        Number(document.querySelector('[role="progressbar"][aria-valuenow]')?.getAttribute('aria-valuenow')) >
+        seen,
+      first,
+    );
+    expect(await bar.getAttribute('aria-valuetext')).toMatch(
+      /^[\d,]+ of 250,000 \(\d+%\), (about .+ left|estimating the time left)$/,
+    );
+    await expectNoSideways(page);
+    await screenshot(page, '12-job-progress-dark', page.getByRole('heading', { name: 'Your jobs' }));
+
+    await row.getByRole('button', { name: 'Cancel Sweep QQQ · ma-cross' }).click();
+    await row.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await row.getByRole('progressbar').count()).toBe(0);
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a 360 px wide phone: no screen scrolls sideways', async () => {
     const page = await phonePage(browser, 'light', { width: 360, height: 740 });
     await page.goto(server.url);
@@ -204,7 +283,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await page.getByRole('region', { name: 'Results' }).waitFor();
     await page.getByRole('heading', { name: 'Trades' }).waitFor();
     await expectNoSideways(page);
-    for (const name of ['Paper trade', 'Optimise', 'Runs', 'Audit']) {
+    for (const name of ['Paper trade', 'Optimise', 'Jobs', 'Runs', 'Audit']) {
       await page.getByRole('button', { name, exact: true }).first().click();
       await page.waitForLoadState('networkidle');
       await expectNoSideways(page);

@@ -27,3 +27,25 @@ export function normalizeApiKey(pasted: string): string {
   const quoted = /^(["'“‘])(.*)(["'”’])$/su.exec(trimmed);
   return (quoted ? (quoted[2] as string) : trimmed).trim();
 }
+
+/**
+ * Opens `GET path` (a Server-Sent Events route such as `/api/jobs/:id/events`) with the key in `X-API-Key`.
+ * The browser's EventSource cannot send a header, so the stream is read from fetch's body instead
+ * (`api/job-events.ts`).
+ */
+export type EventStreamOpener = (path: string, signal: AbortSignal) => Promise<Response>;
+
+export function createEventStreamOpener(
+  apiKey: string,
+  fetchImplementation?: typeof fetch,
+): EventStreamOpener {
+  // Never called detached from globalThis: browsers refuse that.
+  const send =
+    fetchImplementation ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  return (path, signal) =>
+    send(new URL(path, window.location.origin).href, {
+      headers: { Accept: 'text/event-stream', 'X-API-Key': apiKey },
+      cache: 'no-store',
+      signal,
+    });
+}

@@ -38,6 +38,42 @@ describe('describeError', () => {
     expect(error.hint).toBe('Try again in 17 seconds.');
   });
 
+  it("says which job quota a 429 refusal hit and what to do, rather than 'wait a minute'", async () => {
+    const active = await messageFor(
+      apiError(
+        429,
+        'RATE_LIMITED',
+        'trader has 8 jobs queued or running, the most one key may (AETHERQ_JOB_MAX_ACTIVE_PER_KEY=8); wait for one to finish or cancel one',
+      ),
+    );
+    expect(active).toMatchObject({
+      kind: 'rate-limit',
+      title: 'You have 8 jobs queued or running, the most your key may.',
+      hint: 'Wait for one to finish, or cancel one, then submit again.',
+      retryable: true,
+    });
+    const cells = await messageFor(
+      apiError(
+        429,
+        'RATE_LIMITED',
+        "this job's 22500 cells with the 3990000 of trader's queued or running jobs would exceed the 4000000 one key may have at once (AETHERQ_JOB_MAX_CELLS_PER_KEY); wait for some to finish or submit a smaller grid",
+      ),
+    );
+    expect(cells.title).toBe(
+      "This job's 22,500 combinations, with the 3,990,000 of your jobs queued or running, would pass the 4,000,000 your key may have at once.",
+    );
+    expect(cells.hint).toMatch(/smaller grid/);
+  });
+
+  it('says a 503 of the job queue is the queue, not the connection', async () => {
+    const error = await messageFor(
+      apiError(503, 'UNAVAILABLE', 'the job queue at redis://queue:6379 is not reachable; retry shortly'),
+    );
+    expect(error).toMatchObject({ title: 'The job queue is not reachable right now.', retryable: true });
+    expect(error.hint).toMatch(/^Nothing was submitted/);
+    expect(error.requestId).toBe('req-1');
+  });
+
   it('lists a 400 by field, and summarises every violation', async () => {
     const error = await messageFor(
       apiError(400, 'INVALID_ARGUMENT', 'bad', [

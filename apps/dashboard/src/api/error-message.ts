@@ -53,6 +53,9 @@ export function describeError(error: unknown): UiError {
         hint: 'Ask your operator for an admin key if you need it.',
       };
     case 'RATE_LIMITED': {
+      // A job refused by its key's quota: waiting a minute does not help, a job finishing or cancelled does.
+      const quota = jobQuotaWords(error.message);
+      if (quota) return { ...base, kind: 'rate-limit', ...quota, retryable: true };
       const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined;
       return {
         ...base,
@@ -81,6 +84,16 @@ export function describeError(error: unknown): UiError {
       };
     }
     case 'UNAVAILABLE':
+      // The API answered, but the Redis its jobs queue in (the distributed engine) did not.
+      if (/job queue/i.test(error.message)) {
+        return {
+          ...base,
+          kind: 'server',
+          title: 'The job queue is not reachable right now.',
+          hint: 'Nothing was submitted. Retry in a moment; if it keeps failing, tell your operator the request id.',
+          retryable: true,
+        };
+      }
       return {
         ...base,
         kind: 'unreachable',
@@ -101,6 +114,35 @@ export function describeError(error: unknown): UiError {
       // DATA_UNAVAILABLE, INFEASIBLE, NOT_FOUND, CONFLICT: the server's message says what to change.
       return { ...base, kind: 'refused', title: capitalize(error.message) };
   }
+}
+
+/**
+ * What a job quota's 429 says, in the person's terms (the API's message names the setting,
+ * `AETHERQ_JOB_MAX_ACTIVE_PER_KEY` or `AETHERQ_JOB_MAX_CELLS_PER_KEY`, which the operator sets); undefined for
+ * any other 429.
+ */
+function jobQuotaWords(message: string): { title: string; hint: string } | undefined {
+  if (message.includes('AETHERQ_JOB_MAX_ACTIVE_PER_KEY')) {
+    const most = /AETHERQ_JOB_MAX_ACTIVE_PER_KEY=(\d+)/.exec(message)?.[1];
+    return {
+      title:
+        most === undefined
+          ? 'You have as many jobs queued or running as your key may.'
+          : `You have ${most} jobs queued or running, the most your key may.`,
+      hint: 'Wait for one to finish, or cancel one, then submit again.',
+    };
+  }
+  if (message.includes('AETHERQ_JOB_MAX_CELLS_PER_KEY')) {
+    const figures = /(\d+) cells with the (\d+) .* exceed the (\d+)/.exec(message);
+    const count = (text: string | undefined) => Number(text).toLocaleString('en-US');
+    return {
+      title: figures
+        ? `This job's ${count(figures[1])} combinations, with the ${count(figures[2])} of your jobs queued or running, would pass the ${count(figures[3])} your key may have at once.`
+        : 'This job would take your key over the combinations it may have queued or running at once.',
+      hint: 'Wait for some of your jobs to finish, cancel one, or submit a smaller grid.',
+    };
+  }
+  return undefined;
 }
 
 function describeViolation(violation: FieldViolation): string {

@@ -9,6 +9,12 @@ export type {
   AuditReport,
   BacktestReport,
   ChartSeries,
+  HeadlineFigures,
+  JobProgress,
+  JobsReport,
+  JobStatus,
+  JobStatusName,
+  JobUseCaseName,
   ListedRunView,
   OptimizeReport,
   OrderView,
@@ -18,7 +24,11 @@ export type {
   RunsReport,
   StrategiesReport,
   StrategyDescription,
+  SweepEntry,
+  SweepReport,
   TradeView,
+  WalkForwardReport,
+  WalkForwardWindowReport,
 } from '@aetherquant/core';
 
 /** `GET /api/keycheck`: the role the key grants. */

@@ -107,7 +107,7 @@ describe('the key screen', () => {
 });
 
 describe('navigation by role', () => {
-  it('hides Runs and Audit from a trader', async () => {
+  it('shows a trader the Jobs tab and hides Runs and Audit', async () => {
     serve(keyApi());
     await signIn('t-key-123456');
     const nav = await screen.findByRole('navigation');
@@ -115,7 +115,7 @@ describe('navigation by role', () => {
       within(nav)
         .getAllByRole('button')
         .map((tab) => tab.textContent),
-    ).toEqual(['Backtest', 'Paper trade', 'Optimise']);
+    ).toEqual(['Backtest', 'Paper trade', 'Optimise', 'Jobs']);
     expect(screen.queryByRole('button', { name: 'Runs' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Audit' })).not.toBeInTheDocument();
   });

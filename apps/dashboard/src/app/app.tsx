@@ -1,6 +1,6 @@
 import { type Role } from '@aetherquant/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createDashboardClient } from '../api/api-client';
+import { createDashboardClient, createEventStreamOpener } from '../api/api-client';
 import { describeError, type UiError } from '../api/error-message';
 import { Progress } from '../components/submit-button';
 import { RequestError } from '../components/request-error';
@@ -58,7 +58,12 @@ export function App() {
   const session = useMemo<Session | undefined>(
     () =>
       state.phase === 'signed-in'
-        ? { client: createDashboardClient(state.key), role: state.role, signOut }
+        ? {
+            client: createDashboardClient(state.key),
+            openEventStream: createEventStreamOpener(state.key),
+            role: state.role,
+            signOut,
+          }
         : undefined,
     [state, signOut],
   );

@@ -1,6 +1,6 @@
 import { type HttpUseCaseName, type Role, roleCan, USE_CASES } from '@aetherquant/core';
 
-export type ScreenId = 'backtest' | 'papertrade' | 'optimize' | 'runs' | 'audit';
+export type ScreenId = 'backtest' | 'papertrade' | 'optimize' | 'jobs' | 'runs' | 'audit';
 
 export interface ScreenLink {
   id: ScreenId;
@@ -16,6 +16,7 @@ const SCREENS: readonly ScreenLink[] = [
   { id: 'backtest', label: 'Backtest', useCase: 'backtest' },
   { id: 'papertrade', label: 'Paper trade', useCase: 'papertrade' },
   { id: 'optimize', label: 'Optimise', useCase: 'optimize' },
+  { id: 'jobs', label: 'Jobs', useCase: 'submitJob' },
   { id: 'runs', label: 'Runs', useCase: 'runs' },
   { id: 'audit', label: 'Audit', useCase: 'audit' },
 ];

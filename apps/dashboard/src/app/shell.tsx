@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { BacktestScreen } from '../features/backtest/backtest-screen';
+import { JobsScreen } from '../features/jobs/jobs-screen';
 import { OptimizeScreen } from '../features/optimize/optimize-screen';
 import { PapertradeScreen } from '../features/papertrade/papertrade-screen';
 import { RunsScreen } from '../features/runs/runs-screen';
@@ -12,6 +13,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   backtest: () => <BacktestScreen />,
   papertrade: () => <PapertradeScreen />,
   optimize: () => <OptimizeScreen />,
+  jobs: () => <JobsScreen />,
   runs: () => <RunsScreen />,
   audit: () => <AuditScreen />,
 };

@@ -12,6 +12,8 @@ export interface FakeAnswer {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Answers 200 with this Server-Sent Events stream as the body, read as the test writes to it. */
+  stream?: FakeEventStream;
 }
 
 /** Answers by `METHOD /path`; a function answer sees the request. An Error answer is a network failure. */
@@ -46,7 +48,7 @@ export function fakeApi(routes: FakeRoutes) {
         body: { error: { code: 'NOT_FOUND', message: 'no route', details: [] } },
       });
     if (answer instanceof Error) throw answer;
-    return response(answer);
+    return response(answer, init?.signal ?? undefined);
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
@@ -61,14 +63,79 @@ export function apiError(
   return { status, body: { error: { code, message, details }, requestId: 'req-1' } };
 }
 
-function response({ status = 200, body, headers = {} }: FakeAnswer): Response {
+function response({ status = 200, body, headers = {}, stream }: FakeAnswer, signal?: AbortSignal): Response {
   const lower = Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+    Object.entries({
+      ...(stream ? { 'content-type': 'text/event-stream; charset=utf-8' } : {}),
+      ...headers,
+    }).map(([name, value]) => [name.toLowerCase(), value]),
   );
   return {
     status,
     ok: status >= 200 && status < 300,
     headers: { get: (name: string) => lower[name.toLowerCase()] ?? null },
     text: async () => (body === undefined ? '' : JSON.stringify(body)),
+    body: stream ? { getReader: () => stream.open(signal), cancel: async () => undefined } : null,
   } as unknown as Response;
+}
+
+type StreamPiece = { bytes: Uint8Array } | { end: true } | { failure: Error };
+
+/**
+ * A Server-Sent Events body the test writes to as the API would (`status` events, keep-alive comments, the
+ * end, or a connection cut), read through the ReadableStream reader a browser's fetch gives. A read waits
+ * for the next piece; aborting the request rejects it, as fetch does.
+ */
+export class FakeEventStream {
+  /** Times the stream was requested. */
+  opened = 0;
+  #pieces: StreamPiece[] = [];
+  #waiting: ((piece: StreamPiece) => void) | undefined;
+
+  /** One event; `data` goes as JSON. */
+  send(event: string, data: unknown): void {
+    this.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** Raw text, which may end anywhere (the next write completes it). */
+  write(text: string): void {
+    this.#push({ bytes: new TextEncoder().encode(text) });
+  }
+
+  end(): void {
+    this.#push({ end: true });
+  }
+
+  /** The connection drops. */
+  cut(): void {
+    this.#push({ failure: new TypeError('network error') });
+  }
+
+  open(signal: AbortSignal | undefined) {
+    this.opened += 1;
+    return {
+      read: (): Promise<ReadableStreamReadResult<Uint8Array>> =>
+        new Promise((resolve, reject) => {
+          const deliver = (piece: StreamPiece) => {
+            if ('bytes' in piece) resolve({ done: false, value: piece.bytes });
+            else if ('end' in piece) resolve({ done: true, value: undefined });
+            else reject(piece.failure);
+          };
+          if (signal?.aborted) return reject(signal.reason);
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+          const next = this.#pieces.shift();
+          if (next) deliver(next);
+          else this.#waiting = deliver;
+        }),
+      cancel: async () => undefined,
+      releaseLock: () => undefined,
+    };
+  }
+
+  #push(piece: StreamPiece): void {
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    if (waiting) waiting(piece);
+    else this.#pieces.push(piece);
+  }
 }

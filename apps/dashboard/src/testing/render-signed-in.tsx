@@ -1,7 +1,7 @@
 import { type Role } from '@aetherquant/core';
 import { render } from '@testing-library/react';
 import { type ReactElement } from 'react';
-import { createDashboardClient } from '../api/api-client';
+import { createDashboardClient, createEventStreamOpener } from '../api/api-client';
 import { ScreenMemoryProvider } from '../app/screen-memory';
 import { SessionContext } from '../app/session';
 
@@ -12,6 +12,7 @@ export function renderSignedIn(
 ) {
   const session = {
     client: createDashboardClient('test-key', options.fetch),
+    openEventStream: createEventStreamOpener('test-key', options.fetch),
     role: options.role ?? 'trader',
     signOut: options.signOut ?? (() => undefined),
   };

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { type BacktestReport, type TradeView } from '../../api/types';
 import { drawdownLines, equityLines, formatDrawdown, formatEquity } from '../../components/chart-formats';
 import { DataTable, type Column } from '../../components/data-table';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../components/format';
-import { compareTone, MetricCard } from '../../components/metric-card';
+import { formatNumber, formatPercent, formatPrice } from '../../components/format';
+import { HeadlineMetrics } from '../../components/headline-metrics';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
 import { TimeSeriesChart } from '../../components/time-series-chart';
 
@@ -35,32 +35,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       </h3>
       <ProviderNote provider={report.provider} first={report.first} last={report.last} rows={report.rows} />
       <RunWarnings warnings={report.warnings} />
-      <div className="metric-grid">
-        <MetricCard
-          label="Annual return"
-          value={formatPercent(report.annual_return)}
-          benchmark={formatPercent(report.benchmark_annual_return)}
-          tone={compareTone(report.annual_return, report.benchmark_annual_return)}
-        />
-        <MetricCard
-          label="Sharpe"
-          value={formatNumber(report.sharpe)}
-          benchmark={formatNumber(report.benchmark_sharpe)}
-          tone={compareTone(report.sharpe, report.benchmark_sharpe)}
-        />
-        <MetricCard
-          label="Max drawdown"
-          value={formatPercent(report.max_drawdown)}
-          benchmark={formatPercent(report.benchmark_max_drawdown)}
-          tone={compareTone(report.max_drawdown, report.benchmark_max_drawdown)}
-        />
-        <MetricCard
-          label="Final equity"
-          value={formatMoney(report.final_equity)}
-          benchmark={formatMoney(report.benchmark_final_equity)}
-          tone={compareTone(report.final_equity, report.benchmark_final_equity)}
-        />
-      </div>
+      <HeadlineMetrics figures={report} />
       <dl className="facts">
         <div>
           <dt>Volatility</dt>
