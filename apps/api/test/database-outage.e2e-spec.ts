@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TcpProxy } from '@aetherquant/testing';
 import { AetherError } from '@aetherquant/core';
 import { openDatabase } from '@aetherquant/workflows/server';
 import {
@@ -12,7 +13,6 @@ import {
   testDatabases,
   TRADER_KEY,
 } from './support/test-api';
-import { TcpProxy } from './support/tcp-proxy';
 import { spawnSync } from 'node:child_process';
 
 /**

@@ -215,6 +215,33 @@ describe('jobs over HTTP (embedded engine)', () => {
     await request(api.url).get('/api/jobs?status=cancelled').set('X-API-Key', TRADER_KEY).expect(200);
   });
 
+  it('answers /healthz again and again while the largest job allowed computes', async () => {
+    // 1,000,000 combinations (AETHERQ_JOB_MAX_SWEEP_CELLS) over ten years of daily bars: hours of compute.
+    const largest = {
+      use_case: 'sweep',
+      request: {
+        symbol: 'QQQ',
+        provider: 'synthetic',
+        period: '10y',
+        grid: { fast: '1:1000:1', slow: '1001:2000:1' },
+      },
+    };
+    const job = (
+      await request(api.url).post('/api/jobs').set('X-API-Key', ADMIN_KEY).send(largest).expect(202)
+    ).body as JobStatus;
+    const progressed = async () => {
+      const { body } = await request(api.url).get(`/api/jobs/${job.job_id}`).set('X-API-Key', ADMIN_KEY);
+      return (body as JobStatus).progress.done > 0 ? (body as JobStatus) : undefined;
+    };
+    const before = await eventually('the job to compute', progressed, 30_000);
+    expect(before).toMatchObject({ status: 'running', progress: { total: 1_000_000 } });
+    // Order, not timing: every probe is answered while the job is still computing.
+    for (let probe = 0; probe < 5; probe++) await request(api.url).get('/healthz').expect(200);
+    const after = (await request(api.url).get(`/api/jobs/${job.job_id}`).set('X-API-Key', ADMIN_KEY)).body;
+    expect(after.status).toBe('running');
+    await request(api.url).delete(`/api/jobs/${job.job_id}`).set('X-API-Key', ADMIN_KEY).expect(200);
+  });
+
   it('streams a job as Server-Sent Events until it finishes', async () => {
     const job = (
       await request(api.url)

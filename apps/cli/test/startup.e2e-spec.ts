@@ -12,6 +12,9 @@ const HEAVY_PACKAGES = [
   'pg',
   'react',
   'lightweight-charts',
+  // The job queue's client: only the job commands (and `--detach`) load it.
+  'bullmq',
+  'ioredis',
 ];
 
 /**

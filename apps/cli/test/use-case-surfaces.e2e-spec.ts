@@ -25,6 +25,8 @@ function cliCommands(): CliCommandSurface[] {
  * The smallest valid flags of each use case a command may run remotely: the request the CLI validates before
  * it calls the server. A remote use case without a line here fails the test below until one is added.
  */
+const SAMPLE_JOB_ID = `job-${'0'.repeat(32)}`;
+
 const REMOTE_SAMPLES: Readonly<Partial<Record<HttpUseCaseName, string[]>>> = {
   backtest: ['backtest', '--symbol', 'SPY'],
   portfolioBacktest: ['backtest', '--symbols', 'SPY,TLT'],
@@ -33,6 +35,10 @@ const REMOTE_SAMPLES: Readonly<Partial<Record<HttpUseCaseName, string[]>>> = {
   sweep: ['sweep', '--symbol', 'SPY', '--fast', '5:20:5', '--slow', '10:30:10'],
   runs: ['db', 'runs'],
   audit: ['db', 'audit'],
+  submitJob: ['jobs', 'submit', 'sweep', '--detach'],
+  job: ['jobs', 'show', SAMPLE_JOB_ID],
+  jobs: ['jobs', 'list'],
+  cancelJob: ['jobs', 'cancel', SAMPLE_JOB_ID],
 };
 
 describe('the CLI agrees with the use-case catalog (built binary)', () => {
@@ -79,7 +85,7 @@ describe('the CLI agrees with the use-case catalog (built binary)', () => {
           expect({ name, status: run.status, sent: received.map((line) => line.split('?')[0]) }).toEqual({
             name,
             status: 2,
-            sent: [`${route.method} ${route.path}`],
+            sent: [`${route.method} ${route.path.replace(':id', SAMPLE_JOB_ID)}`],
           });
         }
       }

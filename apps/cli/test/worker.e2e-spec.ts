@@ -7,6 +7,7 @@ import {
   clearRedisPrefix,
   LONG_SWEEP_JOB,
   range,
+  TcpProxy,
   TEST_REDIS_URL,
   testRedisPrefix,
 } from '@aetherquant/testing';
@@ -37,11 +38,11 @@ describe('aetherquant worker', () => {
   const engine = new BullMqJobEngine({ redisUrl: TEST_REDIS_URL, prefix });
   const workers: RunningWorker[] = [];
 
-  /** Starts a worker process and resolves once it says it takes jobs. */
-  async function startWorker(): Promise<RunningWorker> {
+  /** Starts a worker process (`extraEnv` over the suite's) and resolves once it says it takes jobs. */
+  async function startWorker(extraEnv: Record<string, string> = {}): Promise<RunningWorker> {
     const child = spawn(CLI_BIN, ['worker'], {
       cwd: folder,
-      env: { ...withoutOurSettings(), ...env },
+      env: { ...withoutOurSettings(), ...env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -186,6 +187,60 @@ describe('aetherquant worker', () => {
       await splitting.close();
       for (const worker of pair) worker.child.kill('SIGTERM');
       await Promise.all(pair.map((worker) => worker.exited));
+    }
+  });
+
+  it('waits out a Redis outage and resumes: the job it was running and the one queued meanwhile complete', async () => {
+    // The worker reaches Redis through a relay the test cuts and restores: to it, Redis going down and back.
+    const redis = new URL(TEST_REDIS_URL);
+    const relay = new TcpProxy(redis.hostname, Number(redis.port || 6379));
+    await relay.start();
+    redis.host = `127.0.0.1:${relay.port}`;
+    const worker = await startWorker({ AETHERQ_REDIS_URL: redis.toString() });
+    try {
+      const grid = (last: number) => ({ fast: range(1, 40), slow: range(101, last) });
+      const running = await engine.submit(
+        { use_case: 'sweep', request: { ...sweep.request, grid: grid(320) } },
+        'operator',
+      );
+      await until(
+        async () => (await engine.get(running.job_id))?.status === 'running',
+        () => `never started: ${worker.output()}`,
+      );
+      await relay.stop();
+      const queued = await engine.submit(
+        { use_case: 'sweep', request: { ...sweep.request, grid: grid(150) } },
+        'operator',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(worker.child.exitCode).toBeNull(); // still there, waiting for Redis
+      expect((await engine.get(queued.job_id))?.status).toBe('queued');
+
+      await relay.start();
+      for (const job of [running, queued]) {
+        let done: JobStatus | undefined;
+        await until(
+          async () => {
+            done = await engine.get(job.job_id);
+            return done?.status === 'completed' || done?.status === 'failed';
+          },
+          () => `not completed after Redis came back: ${JSON.stringify(done)} ${worker.output()}`,
+          60_000,
+        );
+        expect(done).toMatchObject({ status: 'completed', error: null });
+      }
+      const direct = await runUseCase(
+        'sweep',
+        { ...sweep.request, grid: grid(320) },
+        {
+          context: { settings: offlineSettings() },
+        },
+      );
+      expect(((await engine.get(running.job_id))?.result as typeof direct).results).toEqual(direct.results);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      await relay.stop();
     }
   });
 

@@ -13,3 +13,4 @@ export { startServerProcess, type ServerProcess } from './lib/server-process';
 export { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './lib/test-redis';
 export { LONG_SWEEP_JOB, range } from './lib/job-fixtures';
 export { closedPort } from './lib/closed-port';
+export { TcpProxy } from './lib/tcp-proxy';

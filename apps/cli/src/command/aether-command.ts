@@ -1,12 +1,12 @@
 import { AetherError, DATABASE_DISABLED, type Settings, type UseCaseOutput } from '@aetherquant/core';
-import { loadSettings, runUseCase, type WorkflowName } from '@aetherquant/workflows';
+import { type JobEngine, loadSettings, runUseCase, type WorkflowName } from '@aetherquant/workflows';
 import { Command } from '@oclif/core/command';
 import * as Errors from '@oclif/core/errors';
 import * as Flags from '@oclif/core/flags';
 import { describeFailure } from './describe-failure';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
-import { SECRET_FLAGS } from '../flags/secret-flags';
+import { SECRET_FLAGS, type SecretValue } from '../flags/secret-flags';
 
 /** How a command runs its workflow: the settings file, and the database or the API server to use. */
 export interface WorkflowRunOptions {
@@ -20,6 +20,12 @@ export interface WorkflowRunOptions {
   /** `--api-key-file`: a file (or `-`, standard input) holding the key. */
   apiKeyFile?: string;
 }
+
+/**
+ * Gives a local run of a job use case (`submitJob`, `job`, `jobs`, `cancelJob`) its job engine, made from the
+ * settings; undefined leaves it without one (the workflow then says what to set). Never called for a remote run.
+ */
+export type JobEngineSource = (settings: Settings) => Promise<JobEngine | undefined>;
 
 /** The {@link WorkflowRunOptions} of the shared flags, as a command parsed them. */
 export function workflowRunOptions(flags: {
@@ -97,6 +103,26 @@ export abstract class AetherCommand extends Command {
   static readonly useCases: readonly WorkflowName[] = [];
 
   /**
+   * Secrets and settings already read by this command, so one that runs use cases again and again (`jobs
+   * wait` polls) reads a key file once, warns about a secret flag once and loads `.env` once.
+   */
+  readonly #secrets = new Map<string, Promise<SecretValue | undefined>>();
+  readonly #settings = new Map<string, Settings>();
+
+  #readSecretOnce(
+    secret: typeof SECRET_FLAGS.databaseUrl | typeof SECRET_FLAGS.apiKey,
+    parsed: Record<string, string | undefined>,
+  ): Promise<SecretValue | undefined> {
+    const key = JSON.stringify(parsed);
+    let read = this.#secrets.get(key);
+    if (read === undefined) {
+      read = secret.read(parsed);
+      this.#secrets.set(key, read);
+    }
+    return read;
+  }
+
+  /**
    * Runs use case `name` with the request built from flags: fields are named as flags in every error, and the
    * settings are loaded only if the workflow reads them (so `signal` works even beside a broken `.env`).
    * Only the use case's own module is loaded (see `WORKFLOW_MODULES`), and the HTTP client only for a remote
@@ -106,27 +132,33 @@ export abstract class AetherCommand extends Command {
   protected async runUseCase<Name extends WorkflowName>(
     name: Name,
     input: unknown,
-    options: WorkflowRunOptions & { progress?: (done: number, total: number) => void } = {},
+    options: WorkflowRunOptions & {
+      progress?: (done: number, total: number) => void;
+      /** For the job use cases: the engine a local run gets. */
+      jobs?: JobEngineSource;
+    } = {},
   ): Promise<UseCaseOutput<Name>> {
     const declared = (this.constructor as typeof AetherCommand).useCases;
     if (!declared.includes(name)) {
       throw new AetherError('INTERNAL', `${this.id ?? 'this command'} does not declare the use case ${name}`);
     }
     // Secrets given as flags are warned about; those in files (or on standard input) are read here.
-    const databaseUrl = await SECRET_FLAGS.databaseUrl.read({
+    const databaseUrl = await this.#readSecretOnce(SECRET_FLAGS.databaseUrl, {
       'database-url': options.databaseUrl,
       'database-url-file': options.databaseUrlFile,
     });
-    const apiKey = await SECRET_FLAGS.apiKey.read({
+    const apiKey = await this.#readSecretOnce(SECRET_FLAGS.apiKey, {
       'api-key': options.apiKey,
       'api-key-file': options.apiKeyFile,
     });
-    let settings: Settings | undefined;
     const load = (): Settings => {
-      if (settings) return settings;
-      const loaded = this.loadSettings(options.dotenv);
       const url = databaseUrl?.value.trim();
-      settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
+      const key = JSON.stringify([options.dotenv, url]);
+      const known = this.#settings.get(key);
+      if (known) return known;
+      const loaded = this.loadSettings(options.dotenv);
+      const settings = url ? { ...loaded, databaseUrl: url === DATABASE_DISABLED ? null : url } : loaded;
+      this.#settings.set(key, settings);
       return settings;
     };
     const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
@@ -151,6 +183,7 @@ export abstract class AetherCommand extends Command {
         throw AetherError.invalid([{ field: apiKey.from, rule: 'needs --api-url or AETHERQ_API_URL' }]);
       }
     }
+    const jobs = options.jobs === undefined ? undefined : await options.jobs(load());
     return runUseCase(name, input, {
       fieldName,
       context: {
@@ -158,6 +191,7 @@ export abstract class AetherCommand extends Command {
           return load();
         },
         progress: options.progress,
+        jobs,
       },
     });
   }

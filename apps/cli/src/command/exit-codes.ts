@@ -19,3 +19,9 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   RATE_LIMITED: 9,
   CONFLICT: 10,
 };
+
+/**
+ * The exit code of a wait for a job (`jobs wait`, `jobs submit` without `--detach`) that ended cancelled: not
+ * a failure of the work, so none of the error codes'.
+ */
+export const JOB_CANCELLED_EXIT_CODE = 11;

@@ -96,6 +96,14 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       await database.ping();
     });
 
+    it('records the job a run came from and the hash of the data it read', async () => {
+      const jobId = `job-${'ab12'.repeat(8)}`;
+      const dataHash = 'f0'.repeat(32);
+      const recorded = await database.runs.record(backtestRun({ jobId, dataHash }));
+      expect(await database.runs.get(recorded.id)).toMatchObject({ jobId, dataHash });
+      await rejection(database.runs.record(backtestRun({ jobId: 'job-1' })), 'INVALID_ARGUMENT');
+    });
+
     it('records a run with its symbols, metrics and orders, and reads it back exactly', async () => {
       const created = new Date('2024-05-06T07:08:09.123Z');
       const recorded = await database.runs.record(backtestRun({ createdAt: created }));
@@ -120,6 +128,8 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
         ordersPlaced: 2,
         status: 'completed',
         durationMs: 12.5,
+        jobId: null,
+        dataHash: null,
         metrics: { max_drawdown: -0.0821, profit_factor: null, sharpe: 1.2345678901234567 },
         orders: [
           expect.objectContaining({

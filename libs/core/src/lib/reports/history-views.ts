@@ -21,6 +21,13 @@ export const runViewSchema = z
     orders_placed: z.number().int().min(0),
     status: z.string().describe('`completed`.'),
     duration_ms: z.number().min(0),
+    job_id: z.string().nullable().describe('The job whose result it records; null for a run made directly.'),
+    data_hash: z
+      .string()
+      .nullable()
+      .describe(
+        'sha256 of the version of the data the job read (its id derives from it); null without a job.',
+      ),
   })
   .meta({ description: 'A recorded run: what it was asked and when, without its result.' });
 
@@ -67,6 +74,8 @@ const exampleRun = {
   orders_placed: 2,
   status: 'completed',
   duration_ms: 17.329841,
+  job_id: null,
+  data_hash: null,
   orders: [
     {
       id: 41,

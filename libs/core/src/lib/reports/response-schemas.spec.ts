@@ -111,6 +111,8 @@ describe('response schemas', () => {
       orders_placed: 0,
       status: 'completed',
       duration_ms: 3.2,
+      job_id: null,
+      data_hash: null,
     };
     expect(runViewSchema.safeParse(run).success).toBe(true);
     expect(runViewSchema.safeParse({ ...run, created_at: '2025-01-06 14:03' }).success).toBe(false);

@@ -225,6 +225,10 @@ export const USE_CASES = {
     records: 'walk-forward',
     weight: 'compute',
     limits: ['maxBars', 'maxSweepCombinations', 'maxWalkForwardWindows'],
+    localOnly: {
+      field: 'api_url',
+      rule: 'runs a walk-forward on the server only as a job: add --detach',
+    },
   },
   runs: {
     title: 'runs',

@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1732147200000 } from '../migrations/1732147200000-initial-schema';
 import { AuditRequestId1281763683200000 } from '../migrations/1763683200000-audit-request-id-128';
 import { AuditCoalescingAndKeyName1763769600000 } from '../migrations/1763769600000-audit-coalescing-and-key-name';
+import { RunJobAndDataHash1764720000000 } from '../migrations/1764720000000-run-job-and-data-hash';
 import { entitiesFor } from '../schema/entities';
 import { TypeormAuditStore } from '../stores/typeorm-audit-store';
 import { TypeormRunStore } from '../stores/typeorm-run-store';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   InitialSchema1732147200000,
   AuditRequestId1281763683200000,
   AuditCoalescingAndKeyName1763769600000,
+  RunJobAndDataHash1764720000000,
 ];
 const MIGRATIONS_TABLE = 'aetherquant_migrations';
 /** A fixed key for PostgreSQL's advisory lock, held while migrating, so concurrent first uses take turns. */

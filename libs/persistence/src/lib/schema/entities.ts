@@ -18,6 +18,10 @@ export interface RunRow {
   ordersPlaced: number;
   status: string;
   durationMs: number;
+  /** The job whose result this run records; null for a run made directly. */
+  jobId: string | null;
+  /** sha256 of the version of the data the job read (see the job queue's data version); null without a job. */
+  dataHash: string | null;
 }
 
 /** One symbol of a run, in the order given: table `run_symbols`, indexed by symbol for filtering. */
@@ -102,6 +106,8 @@ export function entitiesFor(dialect: Dialect): Entities {
         ordersPlaced: { type: 'integer', name: 'orders_placed' },
         status: { type: 'varchar', length: 16 },
         durationMs: { type: types.double, name: 'duration_ms' },
+        jobId: { type: 'varchar', length: 64, name: 'job_id', nullable: true },
+        dataHash: { type: 'varchar', length: 64, name: 'data_hash', nullable: true },
       },
     }),
     runSymbol: new EntitySchema<RunSymbolRow>({

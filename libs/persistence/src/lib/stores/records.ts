@@ -53,6 +53,17 @@ const newRunSchema = z.object({
   metrics: z.record(z.string().min(1).max(64), finite.nullable()).default({}),
   orders: z.array(orderSchema).default([]),
   createdAt: z.date().optional(),
+  /** Set when the run records a job's result: the job's id and the hash of the data it read. */
+  jobId: z
+    .string()
+    .regex(/^job-[0-9a-f]{32}$/)
+    .nullable()
+    .optional(),
+  dataHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
 });
 
 export type OrderRecord = z.input<typeof orderSchema>;
@@ -98,6 +109,8 @@ export interface RunSummary {
   ordersPlaced: number;
   status: RunStatus;
   durationMs: number;
+  jobId: string | null;
+  dataHash: string | null;
 }
 
 /** A run as lists show it, with the orders it placed. */

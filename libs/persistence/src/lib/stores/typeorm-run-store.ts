@@ -190,6 +190,8 @@ function summary(row: RunRow, symbols: string[]): RunSummary {
     ordersPlaced: Number(row.ordersPlaced),
     status: row.status as RunStatus,
     durationMs: Number(row.durationMs),
+    jobId: row.jobId ?? null,
+    dataHash: row.dataHash ?? null,
   };
 }
 
@@ -217,6 +219,8 @@ function runRows(run: ValidNewRun): {
       ordersPlaced: run.ordersPlaced ?? run.orders.length,
       status: run.status,
       durationMs: run.durationMs,
+      jobId: run.jobId ?? null,
+      dataHash: run.dataHash ?? null,
     },
     symbols: run.symbols.map((symbol, position) => ({ runId: id, position, symbol })),
     metrics: Object.entries(run.metrics).map(([name, value]) => ({ runId: id, name, value })),

@@ -30,6 +30,8 @@ export function runView(run: RunSummary): RunView {
     orders_placed: run.ordersPlaced,
     status: run.status,
     duration_ms: run.durationMs,
+    job_id: run.jobId,
+    data_hash: run.dataHash,
   };
 }
 

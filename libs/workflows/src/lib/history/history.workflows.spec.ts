@@ -67,6 +67,8 @@ describe('history workflows', () => {
       orders_placed: 1,
       status: 'completed',
       duration_ms: 5,
+      job_id: null,
+      data_hash: null,
       orders: [
         expect.objectContaining({
           side: 'buy',

@@ -26,6 +26,7 @@ export interface EmbeddedJobEngineOptions extends JobAdmission {
 interface EmbeddedJob {
   status: JobStatus;
   cells: number;
+  dataVersion: string;
   useCase: JobUseCaseName;
   request: Record<string, unknown>;
   startedAt: number | null;
@@ -54,7 +55,7 @@ export class EmbeddedJobEngine implements JobEngine {
 
   async submit(submission: JobSubmission, owner: string): Promise<JobStatus> {
     if (this.#closed) throw new AetherError('UNAVAILABLE', 'the job engine is shutting down');
-    const { jobId, useCase, request, cells } = await admitJob(submission, owner, this.#options);
+    const { jobId, useCase, request, cells, dataVersion } = await admitJob(submission, owner, this.#options);
     const existing = this.#jobs.get(jobId);
     if (existing && !['failed', 'cancelled'].includes(existing.status.status)) return existing.status;
     const active = [...this.#jobs.values()].filter(
@@ -86,6 +87,7 @@ export class EmbeddedJobEngine implements JobEngine {
         error: null,
       },
       cells,
+      dataVersion,
       useCase,
       request,
       startedAt: null,
@@ -168,6 +170,7 @@ export class EmbeddedJobEngine implements JobEngine {
         jobId: job.status.job_id,
         signal: job.controller.signal,
         progress,
+        dataVersion: job.dataVersion,
       });
       if (job.controller.signal.aborted) throw job.controller.signal.reason;
       const { total } = job.status.progress;

@@ -33,6 +33,8 @@ interface EngineUnderTest {
   executed: string[];
   /** While closed, a job that reaches the executor waits (counted) before computing. */
   gate: Gate;
+  /** The settings its jobs run with (their database of runs). */
+  settings: Settings;
   close(): Promise<void>;
 }
 
@@ -74,14 +76,15 @@ const ENGINES: [string, () => Promise<EngineUnderTest>][] = [
     async () => {
       const executed: string[] = [];
       const gate = new Gate();
+      const settings = testSettings();
       const engine = new EmbeddedJobEngine({
-        executor: observed(threadJobExecutor({ settings: testSettings() }), executed, gate),
+        executor: observed(threadJobExecutor({ settings }), executed, gate),
         concurrency: 1,
         maxQueued: 10,
         retainFinished: 100,
         progressIntervalMs: 0,
       });
-      return { engine, executed, gate, close: () => engine.close() };
+      return { engine, executed, gate, settings, close: () => engine.close() };
     },
   ],
   [
@@ -91,9 +94,10 @@ const ENGINES: [string, () => Promise<EngineUnderTest>][] = [
       const gate = new Gate();
       const location = { redisUrl: TEST_REDIS_URL, prefix: testRedisPrefix('jobs') };
       const engine = new BullMqJobEngine({ ...location, cancelTimeoutMs: 20_000 });
+      const settings = testSettings();
       const worker = await BullMqJobWorker.start({
         ...location,
-        executor: observed(threadJobExecutor({ settings: testSettings() }), executed, gate),
+        executor: observed(threadJobExecutor({ settings }), executed, gate),
         concurrency: 1,
         progressIntervalMs: 0,
       });
@@ -101,6 +105,7 @@ const ENGINES: [string, () => Promise<EngineUnderTest>][] = [
         engine,
         executed,
         gate,
+        settings,
         close: async () => {
           await worker.close(true);
           await engine.close();
@@ -185,6 +190,12 @@ describe.each(ENGINES)('job engine contract: %s', (_name, start) => {
     expect(result.results).toEqual(direct.results);
     expect(result.combinations).toBe(12);
     expect(result.run_id).toBe(done.run_id);
+    // The run names its job and the data the job read.
+    const run = await runUseCase('run', { id: done.run_id }, { context: { settings: subject.settings } });
+    expect(run).toMatchObject({
+      job_id: submitted.job_id,
+      data_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('returns the existing job for the same work and computes it once', async () => {

@@ -11,6 +11,7 @@ export interface JobThreadData {
 
 /** One job for a thread: the use case on its request, or one step of a distributed sweep. */
 export interface JobThreadTask {
+  jobId: string;
   useCase: JobUseCaseName;
   request: Readonly<Record<string, unknown>>;
   /** The version of the data it reads: bars loaded under it are kept for the thread's next jobs. */

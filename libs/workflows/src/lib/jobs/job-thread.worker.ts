@@ -2,6 +2,7 @@
 // Jest, hence the build first). It runs one job at a time, and stays for the next: the strategy modules are
 // loaded once, and bars once per version of the data (a distributed sweep's chunks all read the same bars).
 // A cancelled job's thread is terminated, with any threads it started (a sweep's).
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RecentBars } from '@aetherquant/data';
 import { computeSweepPart } from '../sweep/sweep.workflow';
@@ -36,6 +37,11 @@ async function run(task: JobThreadTask): Promise<{ result: unknown; runId: strin
     strategyModules,
     limits: jobRequestLimits(settings),
     recentBars: barsOf(task.dataVersion),
+    job: {
+      id: task.jobId,
+      dataHash:
+        task.dataVersion === undefined ? null : createHash('sha256').update(task.dataVersion).digest('hex'),
+    },
     progress: (done, total) => send({ type: 'progress', done, total }),
     ...(task.sweep?.step === 'merge' ? { sweepParts: task.sweep.parts } : {}),
   };

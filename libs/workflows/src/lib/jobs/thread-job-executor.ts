@@ -84,6 +84,7 @@ export function threadJobExecutor(options: ThreadJobExecutorOptions): JobExecuto
         ),
       );
       const task: JobThreadTask = {
+        jobId: execution.jobId,
         useCase,
         request,
         dataVersion: execution.dataVersion,

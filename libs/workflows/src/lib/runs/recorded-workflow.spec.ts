@@ -53,7 +53,14 @@ describe('defineRecordedWorkflow', () => {
     const database = databaseRecording(async (newRun) => ({ id: `run-${recorded.push(newRun)}` }));
     const report = await runOptimize({ settings, database });
     expect(recorded).toEqual([
-      { ...run, type: 'optimize', result: computed, durationMs: expect.any(Number) },
+      {
+        ...run,
+        type: 'optimize',
+        result: computed,
+        durationMs: expect.any(Number),
+        jobId: null,
+        dataHash: null,
+      },
     ]);
     expect(recorded[0]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(report).toEqual({ ...computed, run_id: 'run-1' });
@@ -96,6 +103,8 @@ describe('defineRecordedWorkflow', () => {
         type: 'optimize',
         result: computed,
         durationMs: expect.any(Number),
+        jobId: null,
+        dataHash: null,
         id: report.run_id,
         createdAt: expect.any(Date),
       },

@@ -71,6 +71,9 @@ export function defineRecordedWorkflow<Name extends RecordingWorkflowName>(
       const recording = await recordRun(context, {
         type,
         ...run,
+        // A job's result: the run names the job and the data it read.
+        jobId: context.job?.id ?? null,
+        dataHash: context.job?.dataHash ?? null,
         result: run.result ?? report,
         durationMs: performance.now() - started,
       });

@@ -52,4 +52,6 @@ export interface WorkflowContext {
    * its report instead of computing, and loads the bars only for the report's span.
    */
   sweepParts?: readonly SweepPart[];
+  /** Set when the work is a job's: the run it records names the job and the hash of the data it read. */
+  job?: { readonly id: string; readonly dataHash: string | null };
 }

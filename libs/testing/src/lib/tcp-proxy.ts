@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 
 /**
- * A TCP relay on loopback in front of a real server (PostgreSQL), which a test can stop and start again
- * on the same port: to the app behind it, exactly a database going down and coming back.
+ * A TCP relay on loopback in front of a real server (PostgreSQL, Redis), which a test can stop and start again
+ * on the same port: to the app behind it, exactly the server going down and coming back.
  */
 export class TcpProxy {
   #server: Server | undefined;
