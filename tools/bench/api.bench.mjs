@@ -3,61 +3,9 @@
 // the stack (Nest, guards, request context, logging); `api-backtest` adds the work: POST, synthetic SPY,
 // 2y daily, a 2,000-point chart, the run recorded and the request audited. Target: backtest at ≥ 50% of
 // healthz's req/s, p99 under 50 ms.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-
-const KEY = 'bench-trader-key-0123456789';
+import { BENCH_KEY as KEY, freePort, startServer } from './api-server.mjs';
 const DURATION_S = Number(process.env.AETHERQ_BENCH_SECONDS ?? 10);
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startServer(port) {
-  const folder = mkdtempSync(join(tmpdir(), 'aetherquant-bench-api-'));
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AETHERQ_')),
-  );
-  const child = spawn(
-    process.execPath,
-    [join(import.meta.dirname, '../../apps/api/bin/aetherquant-web.js')],
-    {
-      cwd: folder,
-      env: {
-        ...env,
-        AETHERQ_PORT: String(port),
-        AETHERQ_API_KEY: KEY,
-        AETHERQ_DATA_PROVIDER: 'synthetic',
-        AETHERQ_CACHE_DIR: 'none',
-        AETHERQ_DATABASE_URL:
-          process.env.AETHERQ_BENCH_DATABASE_URL ?? `sqlite:///${join(folder, 'aetherquant.sqlite')}`,
-        AETHERQ_RATE_LIMIT_PER_MINUTE: '1000000',
-        AETHERQ_COMPUTE_THREADS: process.env.AETHERQ_BENCH_COMPUTE_THREADS ?? '0',
-      },
-      // The server logs a line per request, as in production; this process discards them.
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill();
-  throw new Error('aetherquant-web did not become ready');
-}
 
 async function load(name, options) {
   const result = await autocannon({ connections: 50, duration: DURATION_S, ...options });

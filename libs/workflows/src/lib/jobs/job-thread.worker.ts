@@ -3,6 +3,7 @@
 // loaded once, and bars once per version of the data (a distributed sweep's chunks all read the same bars).
 // A cancelled job's thread is terminated, with any threads it started (a sweep's).
 import { createHash } from 'node:crypto';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RecentBars } from '@aetherquant/data';
 import { computeSweepPart } from '../sweep/sweep.workflow';
@@ -14,6 +15,16 @@ import { type JobThreadData, type JobThreadMessage, type JobThreadTask } from '.
 
 const port = parentPort;
 if (port === null) throw new Error('job-thread.worker.js runs as a worker thread only');
+
+// Jobs are background work: this thread, and the sweep threads it starts (which inherit its nice value on
+// Linux, where it is per thread), yield the cores to the process's event loop, so an API keeps answering
+// and a worker keeps renewing its locks while a job computes. Where lowering is not allowed, it runs as is.
+const JOB_THREAD_NICE = 19;
+try {
+  setPriority(JOB_THREAD_NICE);
+} catch {
+  // not permitted here: same priority as the event loop
+}
 const { settings, strategyModules } = workerData as JobThreadData;
 const send = (message: JobThreadMessage) => port.postMessage(message);
 
