@@ -89,12 +89,29 @@ export async function runSweep(
   }
 
   const outcome = outcomeOf(results, plan.count);
-  if (outcome.evaluated === 0) {
-    throw nothingEvaluatedError(strategy, plan, outcome, series.length, `sweep ${seriesName(series)}`);
-  }
+  checkEvaluated(strategy, plan, outcome, series);
   progress.finish();
   const ranked = rankCombinations(results, plan.count, plan.rankBy);
   const kept = top === 'all' ? ranked : ranked.slice(0, top);
+  const rows = kept.map((index) => rowOf(strategy, plan, results, index));
+  return sweepResult(strategy, grid, plan, outcome, plan.threads, rows);
+}
+
+/** Nothing of the grid could be evaluated: the error says why (see nothingEvaluatedError). */
+function checkEvaluated(strategy: Strategy, plan: GridSearchPlan, outcome: Outcome, series: BarSeries): void {
+  if (outcome.evaluated === 0) {
+    throw nothingEvaluatedError(strategy, plan, outcome, series.length, `sweep ${seriesName(series)}`);
+  }
+}
+
+function sweepResult(
+  strategy: Strategy,
+  grid: ParameterGrid,
+  plan: GridSearchPlan,
+  outcome: Outcome,
+  workers: number,
+  results: SweepRow[],
+): SweepResult {
   return {
     strategy: strategy.name,
     grid,
@@ -104,8 +121,8 @@ export async function runSweep(
     skippedInvalid: outcome.invalid,
     skippedTooFewBars: outcome.tooFewBars,
     rankBy: plan.rankBy,
-    workers: plan.threads,
-    results: kept.map((index) => rowOf(strategy, plan, results, index)),
+    workers,
+    results,
   };
 }
 
@@ -227,33 +244,21 @@ export function mergeSweepParts(
       outcome.fewestNeeded = fewest;
     }
   }
-  if (outcome.evaluated === 0) {
-    throw nothingEvaluatedError(strategy, plan, outcome, series.length, `sweep ${seriesName(series)}`);
-  }
+  checkEvaluated(strategy, plan, outcome, series);
   const offset = 1 + rankOffset(plan.rankBy);
   const metric = (row: (number | null)[]) => row[offset] ?? Number.NaN;
   const candidates = sorted.flatMap((part) => part.best);
   candidates.sort((x, y) => compareRanked(metric(x), x[0] as number, metric(y), y[0] as number));
   const top = options.top ?? 20;
   const kept = top === 'all' ? candidates : candidates.slice(0, top);
-  return {
-    strategy: strategy.name,
-    grid,
-    combinations: plan.count,
-    evaluated: outcome.evaluated,
-    skipped: outcome.invalid + outcome.tooFewBars,
-    skippedInvalid: outcome.invalid,
-    skippedTooFewBars: outcome.tooFewBars,
-    rankBy: plan.rankBy,
-    workers: parts.length,
-    results: kept.map((row) =>
-      rowAt(
-        strategy,
-        plan,
-        row.map((value) => value ?? Number.NaN),
-        1,
-        row[0] as number,
-      ),
+  const rows = kept.map((row) =>
+    rowAt(
+      strategy,
+      plan,
+      row.map((value) => value ?? Number.NaN),
+      1,
+      row[0] as number,
     ),
-  };
+  );
+  return sweepResult(strategy, grid, plan, outcome, parts.length, rows);
 }
