@@ -75,6 +75,8 @@ describe('aetherquant db (built binary)', () => {
       orders_placed: 3,
       status: 'completed',
       duration_ms: 42.5,
+      job_id: null,
+      data_hash: null,
       orders: [],
     });
     expect(JSON.parse(runCli(['db-runs', '--limit', '1'], { cwd }).stdout).runs).toHaveLength(1);

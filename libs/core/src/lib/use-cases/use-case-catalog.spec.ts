@@ -79,14 +79,20 @@ describe('the consistency check fails on a deliberately broken entry', () => {
   const surfaces = faithfulSurfaces();
 
   it('an endpoint without a handler', () => {
-    const broken = withEntry('walkForward', {
-      http: {
-        method: 'POST',
-        path: '/api/walk-forward',
-        input: 'body',
-        request: USE_CASES.walkForward.request,
-      },
-    });
+    // Given a route, walk-forward no longer needs its reason to stay local.
+    const { localOnly: _reason, ...walkForward } = catalog['walkForward'] as UseCase;
+    const broken = {
+      ...catalog,
+      walkForward: {
+        ...walkForward,
+        http: {
+          method: 'POST',
+          path: '/api/walk-forward',
+          input: 'body',
+          request: USE_CASES.walkForward.request,
+        },
+      } satisfies UseCase,
+    };
     expect(surfaceProblems(broken, surfaces)).toEqual(
       expect.arrayContaining([
         'POST /api/walk-forward (walkForward): no API handler serves it',
