@@ -27,30 +27,41 @@ export class JobEventsController {
   @Endpoint('jobEvents')
   async events(@Req() request: ApiRequest, @Res() response: Response): Promise<void> {
     const job = (await this.workflows.run('job', request)) as JobStatus;
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      // nginx buffers responses by default, which would hold every event back.
-      'X-Accel-Buffering': 'no',
-    });
     let last = '';
-    let unwatch: () => void = () => undefined;
-    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const stop = () => {
-      clearInterval(heartbeat);
-      unwatch();
-      if (!response.writableEnded) response.end();
-    };
+    let stop: () => void = () => undefined;
+    // A change seen before the stream starts (while the job is read) stands in if the read finds nothing.
+    let early: JobStatus | undefined;
     const send = (status: JobStatus) => {
+      if (!response.headersSent) {
+        early = status;
+        return;
+      }
       if (response.writableEnded) return;
       const data = JSON.stringify(status);
       if (data !== last) response.write(`event: status\ndata: ${data}\n\n`);
       last = data;
       if (FINISHED_JOB_STATUSES.includes(status.status)) stop();
     };
-    response.once('close', stop);
     // Watch first, then read: a change between the two is not missed (an unchanged one is not sent twice).
-    unwatch = await this.runtime.jobs.watch(job.job_id, send);
-    send((await this.runtime.jobs.get(job.job_id)) ?? job);
+    // Both before the stream starts, so a queue out of reach is still answered as a JSON 503.
+    const unwatch = await this.runtime.jobs.watch(job.job_id, send);
+    const current = await this.runtime.jobs.get(job.job_id).catch((error: unknown) => {
+      unwatch();
+      throw error;
+    });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      // nginx buffers responses by default, which would hold every event back.
+      'X-Accel-Buffering': 'no',
+    });
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    stop = () => {
+      clearInterval(heartbeat);
+      unwatch();
+      if (!response.writableEnded) response.end();
+    };
+    response.once('close', stop);
+    send(current ?? early ?? job);
   }
 }
