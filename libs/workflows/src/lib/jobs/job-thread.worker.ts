@@ -47,6 +47,9 @@ async function run(task: JobThreadTask): Promise<{ result: unknown; runId: strin
     settings,
     strategyModules,
     limits: jobRequestLimits(settings),
+    // As the API's requests: a result computed while the database is away is kept (the job completes with
+    // it, and a warning that its run was not recorded) rather than thrown away and computed again.
+    recording: 'best-effort',
     recentBars: barsOf(task.dataVersion),
     job: {
       id: task.jobId,

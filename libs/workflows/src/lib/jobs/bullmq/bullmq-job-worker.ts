@@ -1,6 +1,6 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
-import { isAetherError, type JobUseCaseName } from '@aetherquant/core';
+import { type ErrorCode, isAetherError, type JobUseCaseName } from '@aetherquant/core';
 import { type JobExecutor } from '../job-engine';
 import { encodeFailure, failureOf } from '../job-failure';
 import { throttledProgress } from '../job-progress';
@@ -46,6 +46,9 @@ export interface JobWorkerEvent {
 }
 
 type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
+
+/** Error codes worth another attempt (BullMQ's, 1 s then 2 s later): a service that may be back. */
+const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set(['UNAVAILABLE', 'UPSTREAM_FAILED']);
 
 /**
  * Computes queued jobs: what `aetherquant worker` runs. Any number of them, on any machine that reaches Redis
@@ -95,8 +98,12 @@ export class BullMqJobWorker {
           return outcome;
         } catch (error) {
           if (signal?.aborted) throw new UnrecoverableError(`${CANCELLED_REASON}: cancelled while running`);
-          if (isAetherError(error)) throw new UnrecoverableError(encodeFailure(failureOf(error)));
-          throw error;
+          if (!isAetherError(error)) throw error;
+          const failure = encodeFailure(failureOf(error));
+          // A service out of reach (a data provider) may be back for the next attempt; a caller's error
+          // (bad input, no data) will not be, and ends the job at once.
+          if (TRANSIENT_CODES.has(error.code)) throw new Error(failure);
+          throw new UnrecoverableError(failure);
         } finally {
           this.#running.delete(id);
         }
