@@ -16,6 +16,7 @@ export type {
   JobStatusName,
   JobUseCaseName,
   ListedRunView,
+  MetricsReport,
   OptimizeReport,
   OrderView,
   PaperOrderView,

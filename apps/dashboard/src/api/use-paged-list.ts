@@ -14,6 +14,43 @@ export interface PagedList<Item> {
   retry: () => void;
 }
 
+/**
+ * The reads of a list's pages, one at a time: a read aborts the one before it (its page would be stale), and
+ * the one running is aborted when the list goes away. A read sets `loading`, and `error` when it fails; a
+ * `quiet` one (a refresh behind items already shown) only shows its page, when it comes.
+ */
+export function usePageReads() {
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<UiError>();
+  const controller = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => controller.current?.abort(), []);
+  const read = useCallback(
+    <Page>(fetchPage: (signal: AbortSignal) => Promise<Page>, show: (page: Page) => void, quiet = false) => {
+      controller.current?.abort();
+      const current = new AbortController();
+      controller.current = current;
+      if (!quiet) {
+        setLoading(true);
+        setError(undefined);
+      }
+      fetchPage(current.signal).then(
+        (page) => {
+          if (current.signal.aborted) return;
+          show(page);
+          if (!quiet) setLoading(false);
+        },
+        (failure: unknown) => {
+          if (current.signal.aborted || quiet) return;
+          setError(describeError(failure));
+          setLoading(false);
+        },
+      );
+    },
+    [],
+  );
+  return { loading, error, read };
+}
+
 /** The pages read so far, kept in the screen memory. */
 interface LoadedPages<Item> {
   items: Item[];
@@ -45,51 +82,37 @@ export function usePagedList<Item, Cursor>(
     },
   );
   const [remembered] = useState(() => rememberAs !== undefined && pages.loaded);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<UiError>();
-  const controller = useRef<AbortController | undefined>(undefined);
+  const { loading, error, read } = usePageReads();
   // The latest values, read when a page is asked for: the callbacks keep one identity.
   const latest = useRef({ pages, fetchPage, cursorOf, setPages });
   latest.current = { pages, fetchPage, cursorOf, setPages };
 
   const load = useCallback(
     (fromStart: boolean) => {
-      controller.current?.abort();
-      const current = new AbortController();
-      controller.current = current;
       const { pages: shown, fetchPage: fetchNext, cursorOf: cursor } = latest.current;
       const last = fromStart ? undefined : shown.items[shown.items.length - 1];
-      setLoading(true);
-      setError(undefined);
-      fetchNext(last === undefined ? undefined : cursor(last), current.signal).then(
+      read(
+        (signal) => fetchNext(last === undefined ? undefined : cursor(last), signal),
         (page) => {
-          if (current.signal.aborted) return;
           const before = latest.current.pages.items;
           latest.current.setPages({
             items: fromStart ? page : [...before, ...page],
             hasMore: page.length >= pageSize,
             loaded: true,
           });
-          setLoading(false);
-        },
-        (failure: unknown) => {
-          if (current.signal.aborted) return;
-          setError(describeError(failure));
-          setLoading(false);
         },
       );
     },
-    [pageSize],
+    [pageSize, read],
   );
 
   /** Reads the first page again without showing it, and puts what is newer than the kept items on top. */
   const refreshTop = useCallback(() => {
-    const current = new AbortController();
-    controller.current = current;
     const { fetchPage: fetchFirst, cursorOf: cursor } = latest.current;
-    fetchFirst(undefined, current.signal).then(
+    // A failure is not shown: the kept items still show; the next "Load more" or visit tries again.
+    read(
+      (signal) => fetchFirst(undefined, signal),
       (page) => {
-        if (current.signal.aborted) return;
         const kept = latest.current.pages;
         const keys = new Set(kept.items.map(cursor));
         const overlap = page.findIndex((item) => keys.has(cursor(item)));
@@ -100,15 +123,13 @@ export function usePagedList<Item, Cursor>(
             : { ...kept, items: [...page.slice(0, overlap), ...kept.items] },
         );
       },
-      // The kept items still show; the next "Load more" or visit tries again.
-      () => undefined,
+      true,
     );
-  }, [pageSize]);
+  }, [pageSize, read]);
 
   useEffect(() => {
     if (remembered) refreshTop();
     else load(true);
-    return () => controller.current?.abort();
   }, [load, refreshTop, remembered]);
 
   const loadMore = useCallback(() => load(false), [load]);

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useRememberedObject } from '../app/screen-memory';
 import { describeError, type UiError } from './error-message';
+import { type ListenedStore, setStoreState, useStoreState } from './listened-store';
 
 export type RequestState<T> =
   | { status: 'idle' }
@@ -17,20 +18,13 @@ export interface Request<T> {
 }
 
 /** A request's state and the call behind it, kept where the screen's outcome outlives the screen. */
-interface RequestStore<T> {
-  state: RequestState<T>;
+interface RequestStore<T> extends ListenedStore<RequestState<T>> {
   controller?: AbortController;
   lastCall?: (signal: AbortSignal) => Promise<T>;
-  listeners: Set<() => void>;
 }
 
 function createStore<T>(): RequestStore<T> {
   return { state: { status: 'idle' }, listeners: new Set() };
-}
-
-function setStoreState<T>(store: RequestStore<T>, state: RequestState<T>) {
-  store.state = state;
-  for (const listener of store.listeners) listener();
 }
 
 /**
@@ -47,17 +41,7 @@ export function useRequest<T>(rememberAs?: string): Request<T> {
     rememberAs === undefined ? undefined : `${rememberAs}.request`,
     createStore,
   );
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      store.listeners.add(listener);
-      return () => {
-        store.listeners.delete(listener);
-      };
-    },
-    [store],
-  );
-  const getState = useCallback(() => store.state, [store]);
-  const state = useSyncExternalStore(subscribe, getState, getState);
+  const state = useStoreState(store);
 
   const remembered = rememberAs !== undefined;
   useEffect(

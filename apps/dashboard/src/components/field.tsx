@@ -60,6 +60,14 @@ export function TextField({ label, value, onValueChange, hint, error, ...input }
   );
 }
 
+/**
+ * A length of time as the API reads it (`6mo`, `1y`, `5y`): a period of history, a window. Typed as is, with
+ * no autocompletion or spelling fixes.
+ */
+export function DurationField(field: Omit<TextFieldProps, 'type' | 'autoComplete' | 'spellCheck'>) {
+  return <TextField {...field} autoComplete="off" spellCheck={false} />;
+}
+
 export interface SelectFieldProps {
   label: string;
   value: string;
@@ -158,4 +166,16 @@ export function parseOptionalNumber(text: string): number | undefined {
 /** NOT_A_NUMBER for text that is neither empty nor a number, else undefined. */
 export function numberTextError(text: string | undefined): string | undefined {
   return text !== undefined && Number.isNaN(parseOptionalNumber(text)) ? NOT_A_NUMBER : undefined;
+}
+
+/** NOT_A_NUMBER by request field, for each `[field, text]` whose text is neither empty nor a number. */
+export function numberTextErrors(
+  texts: readonly (readonly [string, string | undefined])[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, text] of texts) {
+    const error = numberTextError(text);
+    if (error) errors[field] = error;
+  }
+  return errors;
 }

@@ -1,35 +1,65 @@
-import { type HeadlineFigures } from '../api/types';
+import { type HeadlineFigures, type MetricsReport } from '../api/types';
+import { type Fact } from './facts';
 import { formatMoney, formatNumber, formatPercent } from './format';
 import { compareTone, MetricCard } from './metric-card';
+
+type HeadlineFigure = 'annual_return' | 'sharpe' | 'max_drawdown' | 'final_equity';
+
+const HEADLINES: readonly {
+  label: string;
+  figure: HeadlineFigure;
+  benchmark: `benchmark_${HeadlineFigure}`;
+  format: (value: number | null) => string;
+}[] = [
+  {
+    label: 'Annual return',
+    figure: 'annual_return',
+    benchmark: 'benchmark_annual_return',
+    format: formatPercent,
+  },
+  {
+    label: 'Sharpe',
+    figure: 'sharpe',
+    benchmark: 'benchmark_sharpe',
+    format: formatNumber,
+  },
+  {
+    label: 'Max drawdown',
+    figure: 'max_drawdown',
+    benchmark: 'benchmark_max_drawdown',
+    format: formatPercent,
+  },
+  {
+    label: 'Final equity',
+    figure: 'final_equity',
+    benchmark: 'benchmark_final_equity',
+    format: formatMoney,
+  },
+];
 
 /** A strategy's four headline figures, each against buy-and-hold of the same bars (a backtest, a walk-forward). */
 export function HeadlineMetrics({ figures }: { figures: HeadlineFigures }) {
   return (
     <div className="metric-grid">
-      <MetricCard
-        label="Annual return"
-        value={formatPercent(figures.annual_return)}
-        benchmark={formatPercent(figures.benchmark_annual_return)}
-        tone={compareTone(figures.annual_return, figures.benchmark_annual_return)}
-      />
-      <MetricCard
-        label="Sharpe"
-        value={formatNumber(figures.sharpe)}
-        benchmark={formatNumber(figures.benchmark_sharpe)}
-        tone={compareTone(figures.sharpe, figures.benchmark_sharpe)}
-      />
-      <MetricCard
-        label="Max drawdown"
-        value={formatPercent(figures.max_drawdown)}
-        benchmark={formatPercent(figures.benchmark_max_drawdown)}
-        tone={compareTone(figures.max_drawdown, figures.benchmark_max_drawdown)}
-      />
-      <MetricCard
-        label="Final equity"
-        value={formatMoney(figures.final_equity)}
-        benchmark={formatMoney(figures.benchmark_final_equity)}
-        tone={compareTone(figures.final_equity, figures.benchmark_final_equity)}
-      />
+      {HEADLINES.map(({ label, figure, benchmark, format }) => (
+        <MetricCard
+          key={label}
+          label={label}
+          value={format(figures[figure])}
+          benchmark={format(figures[benchmark])}
+          tone={compareTone(figures[figure], figures[benchmark])}
+        />
+      ))}
     </div>
   );
+}
+
+/** The figures shown under a strategy's headline ones (a backtest, a walk-forward), as `Facts`. */
+export function metricFacts(metrics: MetricsReport): Fact[] {
+  return [
+    { label: 'Volatility', value: formatPercent(metrics.volatility) },
+    { label: 'Sortino', value: formatNumber(metrics.sortino) },
+    { label: 'Calmar', value: formatNumber(metrics.calmar) },
+    { label: 'Win rate', value: formatPercent(metrics.win_rate) },
+  ];
 }

@@ -1,72 +1,43 @@
-import { DEFAULT_STRATEGY } from '@aetherquant/core';
 import { type FormEvent } from 'react';
 import { type StrategyDescription } from '../api/types';
-import { useStrategies } from '../api/use-strategies';
+import { useStrategyChoice } from '../api/use-strategies';
 import { useRememberedState } from '../app/screen-memory';
-import { NumberField, numberTextError, parseOptionalNumber, SelectField, TextField } from './field';
-import { RequestError } from './request-error';
+import { NumberField, numberTextErrors, parseOptionalNumber } from './field';
+import {
+  costNumberTexts,
+  initialRunRequestValues,
+  runRequestBody,
+  type RunRequestValues,
+} from './run-request';
+import { CostFields, StrategySelect, SymbolAndHistoryFields } from './run-request-fields';
 import { SubmitButton } from './submit-button';
 import { useLocalFieldErrors } from './use-local-field-errors';
 
 /** What the person typed, as text: parsed only when the form is sent. */
-export interface StrategyRunValues {
-  symbol: string;
-  period: string;
-  start: string;
-  end: string;
-  strategy: string;
+export interface StrategyRunValues extends RunRequestValues {
   /** Parameter values typed so far, by name; a parameter not typed keeps its default. */
   params: Record<string, string>;
-  commissionBps: string;
-  slippageBps: string;
 }
 
 export function initialStrategyRunValues(period: string): StrategyRunValues {
-  return {
-    symbol: 'SPY',
-    period,
-    start: '',
-    end: '',
-    strategy: DEFAULT_STRATEGY,
-    params: {},
-    commissionBps: '',
-    slippageBps: '',
-  };
+  return { ...initialRunRequestValues(period), params: {} };
 }
 
 /**
- * The JSON body of a backtest or paper trade, in the API's snake_case. Dates, when given, replace the period
- * (the API takes one or the other); empty costs are left out so the server's defaults apply; every parameter
- * of the strategy is sent, typed or default, so the run says exactly what it ran.
+ * The JSON body of a backtest or paper trade, in the API's snake_case (`runRequestBody`): every parameter of
+ * the strategy is sent, typed or default, so the run says exactly what it ran.
  */
 export function strategyRunBody(
   values: StrategyRunValues,
   strategy: StrategyDescription | undefined,
 ): Record<string, unknown> {
-  const byDates = values.start.trim() !== '' || values.end.trim() !== '';
   const params = Object.fromEntries(
     (strategy?.parameters ?? []).map((parameter) => [
       parameter.name,
       parseOptionalNumber(values.params[parameter.name] ?? '') ?? parameter.default,
     ]),
   );
-  const commission = parseOptionalNumber(values.commissionBps);
-  const slippage = parseOptionalNumber(values.slippageBps);
-  return {
-    symbol: values.symbol.trim().toUpperCase(),
-    ...(byDates
-      ? {
-          ...(values.start.trim() ? { start: values.start.trim() } : {}),
-          ...(values.end.trim() ? { end: values.end.trim() } : {}),
-        }
-      : values.period.trim()
-        ? { period: values.period.trim() }
-        : {}),
-    strategy: values.strategy,
-    params,
-    ...(commission === undefined ? {} : { commission_bps: commission }),
-    ...(slippage === undefined ? {} : { slippage_bps: slippage }),
-  };
+  return runRequestBody(values, { params });
 }
 
 /**
@@ -77,20 +48,13 @@ export function strategyRunNumberErrors(
   values: StrategyRunValues,
   strategy: StrategyDescription | undefined,
 ): Record<string, string> {
-  const texts: [string, string | undefined][] = [
+  return numberTextErrors([
     ...(strategy?.parameters ?? []).map((parameter): [string, string | undefined] => [
       `params.${parameter.name}`,
       values.params[parameter.name],
     ]),
-    ['commission_bps', values.commissionBps],
-    ['slippage_bps', values.slippageBps],
-  ];
-  const errors: Record<string, string> = {};
-  for (const [field, text] of texts) {
-    const error = numberTextError(text);
-    if (error) errors[field] = error;
-  }
-  return errors;
+    ...costNumberTexts(values),
+  ]);
 }
 
 export interface StrategyRunFormProps {
@@ -112,9 +76,8 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
     `${memoryKey}.form`,
     initialStrategyRunValues(defaultPeriod),
   );
-  const strategies = useStrategies();
-  const list = strategies.state.status === 'success' ? strategies.state.data.strategies : [];
-  const strategy = list.find((candidate) => candidate.name === values.strategy);
+  const choice = useStrategyChoice(values.strategy);
+  const { strategy } = choice;
   const update = (change: Partial<StrategyRunValues>) => setValues({ ...values, ...change });
   const local = useLocalFieldErrors(props.fieldErrors);
   const errors = local.errors;
@@ -126,69 +89,27 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
     onSubmit(strategyRunBody(values, strategy));
   };
 
-  const options =
-    list.length > 0
-      ? list.map((candidate) => ({ value: candidate.name, label: candidate.name }))
-      : [{ value: values.strategy, label: values.strategy }];
-
   return (
     // noValidate: the server's rules are the ones that count, and its errors show next to each field.
     <form ref={local.form} className="form" onSubmit={submit} noValidate>
-      <TextField
-        label="Symbol"
-        value={values.symbol}
-        onValueChange={(symbol) => update({ symbol })}
-        error={errors['symbol']}
-        autoCapitalize="characters"
-        autoComplete="off"
-        spellCheck={false}
+      <SymbolAndHistoryFields
+        values={values}
+        update={update}
+        errors={errors}
+        periodHint="Counted back from the latest bar: 6mo, 1y, 2y, 5y. Start and end dates replace it."
       />
       <fieldset className="fieldset">
-        <legend>History</legend>
-        <TextField
-          label="Period"
-          value={values.period}
-          onValueChange={(period) => update({ period })}
-          error={errors['period']}
-          hint="Counted back from the latest bar: 6mo, 1y, 2y, 5y. Start and end dates replace it."
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <div className="field-row">
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.start}
-            onValueChange={(start) => update({ start })}
-            error={errors['start']}
-          />
-          <TextField
-            label="End date"
-            type="date"
-            value={values.end}
-            onValueChange={(end) => update({ end })}
-            error={errors['end']}
-          />
-        </div>
-      </fieldset>
-      <fieldset className="fieldset">
         <legend>Strategy</legend>
-        <SelectField
-          label="Strategy"
+        <StrategySelect
+          choice={choice}
           value={values.strategy}
-          options={options}
-          disabled={list.length === 0}
           // A new strategy has other parameters: start from its defaults.
           onValueChange={(name) => {
             local.reset();
             update({ strategy: name, params: {} });
           }}
           error={errors['strategy']}
-          hint={strategy?.description}
         />
-        {strategies.state.status === 'error' && (
-          <RequestError error={strategies.state.error} onRetry={strategies.retry} />
-        )}
         {strategy && strategy.parameters.length > 0 && (
           <div className="field-row">
             {strategy.parameters.map((parameter) => (
@@ -208,31 +129,7 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
           </div>
         )}
       </fieldset>
-      <fieldset className="fieldset">
-        <legend>Costs</legend>
-        <div className="field-row">
-          <NumberField
-            label="Commission (bps)"
-            value={values.commissionBps}
-            placeholder="Server default"
-            onValueChange={(commissionBps) => {
-              local.edited('commission_bps');
-              update({ commissionBps });
-            }}
-            error={errors['commission_bps']}
-          />
-          <NumberField
-            label="Slippage (bps)"
-            value={values.slippageBps}
-            placeholder="Server default"
-            onValueChange={(slippageBps) => {
-              local.edited('slippage_bps');
-              update({ slippageBps });
-            }}
-            error={errors['slippage_bps']}
-          />
-        </div>
-      </fieldset>
+      <CostFields values={values} update={update} errors={errors} edited={local.edited} />
       <SubmitButton label={submitLabel} busyLabel={busyLabel} busy={busy} />
     </form>
   );

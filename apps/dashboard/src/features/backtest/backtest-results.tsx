@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { type BacktestReport, type TradeView } from '../../api/types';
 import { drawdownLines, equityLines, formatDrawdown, formatEquity } from '../../components/chart-formats';
 import { DataTable, type Column } from '../../components/data-table';
-import { formatNumber, formatPercent, formatPrice } from '../../components/format';
-import { HeadlineMetrics } from '../../components/headline-metrics';
+import { formatPercent, formatPrice } from '../../components/format';
+import { Facts } from '../../components/facts';
+import { HeadlineMetrics, metricFacts } from '../../components/headline-metrics';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
 import { TimeSeriesChart } from '../../components/time-series-chart';
 
@@ -36,28 +37,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       <ProviderNote provider={report.provider} first={report.first} last={report.last} rows={report.rows} />
       <RunWarnings warnings={report.warnings} />
       <HeadlineMetrics figures={report} />
-      <dl className="facts">
-        <div>
-          <dt>Volatility</dt>
-          <dd>{formatPercent(report.metrics.volatility)}</dd>
-        </div>
-        <div>
-          <dt>Sortino</dt>
-          <dd>{formatNumber(report.metrics.sortino)}</dd>
-        </div>
-        <div>
-          <dt>Calmar</dt>
-          <dd>{formatNumber(report.metrics.calmar)}</dd>
-        </div>
-        <div>
-          <dt>Win rate</dt>
-          <dd>{formatPercent(report.metrics.win_rate)}</dd>
-        </div>
-        <div>
-          <dt>Number of trades</dt>
-          <dd>{report.trades}</dd>
-        </div>
-      </dl>
+      <Facts facts={[...metricFacts(report.metrics), { label: 'Number of trades', value: report.trades }]} />
       {chart && (
         <>
           <h4>Equity</h4>

@@ -9,6 +9,7 @@ import {
 } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { useSession } from '../../app/session';
+import { Facts } from '../../components/facts';
 import { formatDateTime } from '../../components/format';
 import { RequestOutcome } from '../../components/request-outcome';
 import { BacktestResults } from '../backtest/backtest-results';
@@ -35,28 +36,14 @@ export function JobDetailPanel({ id, title, onBack }: { id: string; title: strin
         {(job) => (
           <>
             <h3>{title}</h3>
-            <dl className="facts">
-              <div>
-                <dt>Status</dt>
-                <dd>{STATUS_LABELS[job.status]}</dd>
-              </div>
-              <div>
-                <dt>Submitted</dt>
-                <dd>{formatDateTime(job.submitted_at)}</dd>
-              </div>
-              {job.finished_at && (
-                <div>
-                  <dt>Finished</dt>
-                  <dd>{formatDateTime(job.finished_at)}</dd>
-                </div>
-              )}
-              {job.run_id && (
-                <div>
-                  <dt>Run</dt>
-                  <dd className="break">{job.run_id}</dd>
-                </div>
-              )}
-            </dl>
+            <Facts
+              facts={[
+                { label: 'Status', value: STATUS_LABELS[job.status] },
+                { label: 'Submitted', value: formatDateTime(job.submitted_at) },
+                job.finished_at ? { label: 'Finished', value: formatDateTime(job.finished_at) } : undefined,
+                job.run_id ? { label: 'Run', value: job.run_id, breakAnywhere: true } : undefined,
+              ]}
+            />
             <JobResult job={job} />
           </>
         )}

@@ -1,16 +1,23 @@
-import { DEFAULT_STRATEGY, type HttpUseCaseInput, RANK_METRICS, type RankMetric } from '@aetherquant/core';
+import { type HttpUseCaseInput, RANK_METRICS, type RankMetric } from '@aetherquant/core';
 import { type FormEvent, useId } from 'react';
 import { type StrategyDescription } from '../../api/types';
-import { useStrategies } from '../../api/use-strategies';
+import { useStrategyChoice } from '../../api/use-strategies';
 import { useRememberedState } from '../../app/screen-memory';
 import {
+  DurationField,
   NumberField,
-  numberTextError,
+  numberTextErrors,
   parseOptionalNumber,
   SelectField,
   TextField,
 } from '../../components/field';
-import { RequestError } from '../../components/request-error';
+import {
+  costNumberTexts,
+  initialRunRequestValues,
+  runRequestBody,
+  type RunRequestValues,
+} from '../../components/run-request';
+import { CostFields, StrategySelect, SymbolAndHistoryFields } from '../../components/run-request-fields';
 import { SubmitButton } from '../../components/submit-button';
 import { useLocalFieldErrors } from '../../components/use-local-field-errors';
 
@@ -18,13 +25,8 @@ import { useLocalFieldErrors } from '../../components/use-local-field-errors';
 export type GridJobKind = 'sweep' | 'walkForward';
 
 /** What the person typed, as text: parsed only when the form is sent. */
-export interface JobFormValues {
+export interface JobFormValues extends RunRequestValues {
   kind: GridJobKind;
-  symbol: string;
-  period: string;
-  start: string;
-  end: string;
-  strategy: string;
   /** The values to try per parameter, as typed (`5:50:5`, `10,20`, `30`); empty keeps the default. */
   grid: Record<string, string>;
   rankBy: RankMetric;
@@ -33,25 +35,17 @@ export interface JobFormValues {
   /** Walk-forward: the train and test windows' lengths. */
   train: string;
   test: string;
-  commissionBps: string;
-  slippageBps: string;
 }
 
 export const INITIAL_JOB_FORM_VALUES: JobFormValues = {
   kind: 'sweep',
-  symbol: 'SPY',
-  // Long enough for the walk-forward's default windows (3 years of training, then a year of test).
-  period: '5y',
-  start: '',
-  end: '',
-  strategy: DEFAULT_STRATEGY,
+  // A period long enough for the walk-forward's default windows (3 years of training, then a year of test).
+  ...initialRunRequestValues('5y'),
   grid: {},
   rankBy: 'sharpe',
   top: '',
   train: '3y',
   test: '1y',
-  commissionBps: '',
-  slippageBps: '',
 };
 
 export const RANK_LABELS: Record<RankMetric, string> = {
@@ -82,25 +76,12 @@ export function jobSubmission(
   values: JobFormValues,
   strategy: StrategyDescription | undefined,
 ): HttpUseCaseInput<'submitJob'> {
-  const byDates = values.start.trim() !== '' || values.end.trim() !== '';
   const names = strategy ? strategy.parameters.map((parameter) => parameter.name) : Object.keys(values.grid);
   const grid = Object.fromEntries(
     names.map((name) => [name, (values.grid[name] ?? '').trim()] as const).filter(([, text]) => text !== ''),
   );
-  const commission = parseOptionalNumber(values.commissionBps);
-  const slippage = parseOptionalNumber(values.slippageBps);
   const top = parseOptionalNumber(values.top);
-  const request: Record<string, unknown> = {
-    symbol: values.symbol.trim().toUpperCase(),
-    ...(byDates
-      ? {
-          ...(values.start.trim() ? { start: values.start.trim() } : {}),
-          ...(values.end.trim() ? { end: values.end.trim() } : {}),
-        }
-      : values.period.trim()
-        ? { period: values.period.trim() }
-        : {}),
-    strategy: values.strategy,
+  const request = runRequestBody(values, {
     grid,
     rank_by: values.rankBy,
     ...(values.kind === 'sweep'
@@ -111,25 +92,16 @@ export function jobSubmission(
           ...(values.train.trim() ? { train: values.train.trim() } : {}),
           ...(values.test.trim() ? { test: values.test.trim() } : {}),
         }),
-    ...(commission === undefined ? {} : { commission_bps: commission }),
-    ...(slippage === undefined ? {} : { slippage_bps: slippage }),
-  };
+  });
   return { use_case: values.kind, request };
 }
 
 /** "Must be a number" by request field for the number fields whose text is not one. */
 export function jobNumberErrors(values: JobFormValues): Record<string, string> {
-  const texts: [string, string][] = [
-    ['commission_bps', values.commissionBps],
-    ['slippage_bps', values.slippageBps],
-    ...(values.kind === 'sweep' ? ([['top', values.top]] as [string, string][]) : []),
-  ];
-  const errors: Record<string, string> = {};
-  for (const [field, text] of texts) {
-    const error = numberTextError(text);
-    if (error) errors[field] = error;
-  }
-  return errors;
+  return numberTextErrors([
+    ...costNumberTexts(values),
+    ...(values.kind === 'sweep' ? ([['top', values.top]] as const) : []),
+  ]);
 }
 
 /**
@@ -158,9 +130,8 @@ export interface JobFormProps {
 export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
   const id = useId();
   const [values, setValues] = useRememberedState('jobs.form', INITIAL_JOB_FORM_VALUES);
-  const strategies = useStrategies();
-  const list = strategies.state.status === 'success' ? strategies.state.data.strategies : [];
-  const strategy = list.find((candidate) => candidate.name === values.strategy);
+  const choice = useStrategyChoice(values.strategy);
+  const { strategy } = choice;
   const update = (change: Partial<JobFormValues>) => setValues({ ...values, ...change });
   const local = useLocalFieldErrors(fieldErrors);
   const errors = local.errors;
@@ -172,10 +143,6 @@ export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
     onSubmit(jobSubmission(values, strategy), jobDescription(values));
   };
 
-  const options =
-    list.length > 0
-      ? list.map((candidate) => ({ value: candidate.name, label: candidate.name }))
-      : [{ value: values.strategy, label: values.strategy }];
   const gridError = errors['grid'];
   const kind = KIND_CHOICES.find((choice) => choice.kind === values.kind) ?? KIND_CHOICES[0];
 
@@ -206,64 +173,27 @@ export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
           {kind?.hint}
         </p>
       </fieldset>
-      <TextField
-        label="Symbol"
-        value={values.symbol}
-        onValueChange={(symbol) => update({ symbol })}
-        error={errors['symbol']}
-        autoCapitalize="characters"
-        autoComplete="off"
-        spellCheck={false}
+      <SymbolAndHistoryFields
+        values={values}
+        update={update}
+        errors={errors}
+        periodHint="Counted back from the latest bar: 2y, 5y, 10y. Start and end dates replace it."
       />
-      <fieldset className="fieldset">
-        <legend>History</legend>
-        <TextField
-          label="Period"
-          value={values.period}
-          onValueChange={(period) => update({ period })}
-          error={errors['period']}
-          hint="Counted back from the latest bar: 2y, 5y, 10y. Start and end dates replace it."
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <div className="field-row">
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.start}
-            onValueChange={(start) => update({ start })}
-            error={errors['start']}
-          />
-          <TextField
-            label="End date"
-            type="date"
-            value={values.end}
-            onValueChange={(end) => update({ end })}
-            error={errors['end']}
-          />
-        </div>
-      </fieldset>
       <fieldset
         className={gridError ? 'fieldset fieldset--invalid' : 'fieldset'}
         aria-describedby={[gridError ? `${id}-grid-error` : '', `${id}-grid-hint`].filter(Boolean).join(' ')}
       >
         <legend>Strategy and grid</legend>
-        <SelectField
-          label="Strategy"
+        <StrategySelect
+          choice={choice}
           value={values.strategy}
-          options={options}
-          disabled={list.length === 0}
           // Another strategy has other parameters: its grid starts empty.
           onValueChange={(name) => {
             local.reset();
             update({ strategy: name, grid: {} });
           }}
           error={errors['strategy']}
-          hint={strategy?.description}
         />
-        {strategies.state.status === 'error' && (
-          <RequestError error={strategies.state.error} onRetry={strategies.retry} />
-        )}
         <p id={`${id}-grid-hint`} className="field__hint">
           Each parameter takes a number, a list (5,10,20) or a range start:stop:step (5:50:5, the stop
           included). Left empty, it keeps its default.
@@ -319,52 +249,24 @@ export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
         <fieldset className="fieldset">
           <legend>Windows</legend>
           <div className="field-row">
-            <TextField
+            <DurationField
               label="Train"
               value={values.train}
               onValueChange={(train) => update({ train })}
               error={errors['train']}
               hint="Each train window's length: 1y, 3y."
-              autoComplete="off"
-              spellCheck={false}
             />
-            <TextField
+            <DurationField
               label="Test"
               value={values.test}
               onValueChange={(test) => update({ test })}
               error={errors['test']}
               hint="The test window after it: 6mo, 1y."
-              autoComplete="off"
-              spellCheck={false}
             />
           </div>
         </fieldset>
       )}
-      <fieldset className="fieldset">
-        <legend>Costs</legend>
-        <div className="field-row">
-          <NumberField
-            label="Commission (bps)"
-            value={values.commissionBps}
-            placeholder="Server default"
-            onValueChange={(commissionBps) => {
-              local.edited('commission_bps');
-              update({ commissionBps });
-            }}
-            error={errors['commission_bps']}
-          />
-          <NumberField
-            label="Slippage (bps)"
-            value={values.slippageBps}
-            placeholder="Server default"
-            onValueChange={(slippageBps) => {
-              local.edited('slippage_bps');
-              update({ slippageBps });
-            }}
-            error={errors['slippage_bps']}
-          />
-        </div>
-      </fieldset>
+      <CostFields values={values} update={update} errors={errors} edited={local.edited} />
       <SubmitButton
         label={values.kind === 'sweep' ? 'Submit sweep' : 'Submit walk-forward'}
         busyLabel="Submitting…"

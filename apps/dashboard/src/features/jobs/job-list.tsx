@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { type UiError } from '../../api/error-message';
 import { type JobProgress } from '../../api/types';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../components/format';
 import { PagedFooter } from '../../components/paged-footer';
 import { RequestError } from '../../components/request-error';
+import { useFocusOnReturn } from '../../components/use-opened-item';
 import { jobTitle, progressText, STATUS_LABELS } from './job-labels';
 import { type Jobs, type ListedJob } from './use-jobs';
 
@@ -52,12 +53,8 @@ export interface JobListProps {
 export function JobList({ jobs, onOpen, focusOn }: JobListProps) {
   const { role } = useSession();
   const { list } = jobs;
-  const openButtons = useRef(new Map<string, HTMLButtonElement>());
-  // On mount only: back from a result, its button takes the focus the Back button had.
-  const focusOnMount = useRef(focusOn);
-  useEffect(() => {
-    if (focusOnMount.current !== undefined) openButtons.current.get(focusOnMount.current)?.focus();
-  }, []);
+  // Back from a result, its button takes the focus the Back button had.
+  const openButton = useFocusOnReturn(focusOn);
   return (
     <section aria-labelledby="job-list-title" className="job-section">
       <div className="section-head">
@@ -82,10 +79,7 @@ export function JobList({ jobs, onOpen, focusOn }: JobListProps) {
               followError={jobs.followErrors[job.job_id]}
               onCancel={() => jobs.cancel(job)}
               onOpen={() => onOpen(job)}
-              openButton={(button) => {
-                if (button) openButtons.current.set(job.job_id, button);
-                else openButtons.current.delete(job.job_id);
-              }}
+              openButton={openButton(job.job_id)}
             />
           ))}
         </ul>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { type JobStatus } from '../../api/types';
 import { useRequest } from '../../api/use-request';
-import { useRememberedState } from '../../app/screen-memory';
 import { useSession } from '../../app/session';
 import { RequestError } from '../../components/request-error';
 import { fieldErrorsOf } from '../../components/request-outcome';
 import { Progress } from '../../components/submit-button';
+import { useOpenedItem } from '../../components/use-opened-item';
 import { JobDetailPanel } from './job-detail-panel';
 import { JobForm, requestFieldErrors } from './job-form';
 import { jobTitle } from './job-labels';
@@ -18,20 +17,16 @@ import { useJobs, type Jobs } from './use-jobs';
  */
 export function JobsScreen() {
   const jobs = useJobs();
-  const [selected, setSelected] = useRememberedState<string | undefined>('jobs.selected', undefined);
-  const [lastOpened, setLastOpened] = useState<string>();
-  const opened = jobs.list.items.find((job) => job.job_id === selected);
+  const item = useOpenedItem('jobs.selected');
+  const opened = jobs.list.items.find((job) => job.job_id === item.opened);
   return (
     <section className="screen" aria-labelledby="jobs-title">
       <h2 id="jobs-title">Jobs</h2>
-      {selected ? (
+      {item.opened ? (
         <JobDetailPanel
-          id={selected}
+          id={item.opened}
           title={opened ? jobTitle(opened, jobs.described[opened.job_id]) : 'Job'}
-          onBack={() => {
-            setLastOpened(selected);
-            setSelected(undefined);
-          }}
+          onBack={item.close}
         />
       ) : (
         <>
@@ -40,7 +35,7 @@ export function JobsScreen() {
           <p role="status" className="job-notice">
             {jobs.notice}
           </p>
-          <JobList jobs={jobs} onOpen={(job) => setSelected(job.job_id)} focusOn={lastOpened} />
+          <JobList jobs={jobs} onOpen={(job) => item.open(job.job_id)} focusOn={item.lastOpened} />
         </>
       )}
     </section>

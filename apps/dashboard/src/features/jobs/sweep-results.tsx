@@ -1,5 +1,6 @@
 import { type SweepEntry, type SweepReport } from '../../api/types';
 import { DataTable, type Column } from '../../components/data-table';
+import { Facts } from '../../components/facts';
 import { formatMoney, formatNumber, formatPercent } from '../../components/format';
 import { MetricCard } from '../../components/metric-card';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
@@ -45,20 +46,13 @@ export function SweepResults({ report }: { report: SweepReport }) {
       </h3>
       <ProviderNote provider={report.provider} first={report.first} last={report.last} rows={report.rows} />
       <RunWarnings warnings={report.warnings} />
-      <dl className="facts">
-        <div>
-          <dt>Combinations</dt>
-          <dd>{formatNumber(report.combinations, 0)}</dd>
-        </div>
-        <div>
-          <dt>Backtested</dt>
-          <dd>{formatNumber(report.evaluated, 0)}</dd>
-        </div>
-        <div>
-          <dt>Skipped as invalid</dt>
-          <dd>{formatNumber(report.skipped, 0)}</dd>
-        </div>
-      </dl>
+      <Facts
+        facts={[
+          { label: 'Combinations', value: formatNumber(report.combinations, 0) },
+          { label: 'Backtested', value: formatNumber(report.evaluated, 0) },
+          { label: 'Skipped as invalid', value: formatNumber(report.skipped, 0) },
+        ]}
+      />
       {best && (
         <>
           <h4>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type UiError } from '../../api/error-message';
 import { followJob, isFinished } from '../../api/job-events';
+import { type ListenedStore, setStoreState, useStoreState } from '../../api/listened-store';
 import { type JobStatus } from '../../api/types';
-import { type PagedList } from '../../api/use-paged-list';
+import { type PagedList, usePageReads } from '../../api/use-paged-list';
 import { useRememberedObject } from '../../app/screen-memory';
 import { useSession } from '../../app/session';
 import { jobTitle, STATUS_LABELS } from './job-labels';
@@ -30,18 +31,14 @@ interface JobsState {
 }
 
 /** Kept in the screen memory: the list and what follows it outlive a tab switch. */
-interface JobsStore {
-  state: JobsState;
-  listeners: Set<() => void>;
-}
+type JobsStore = ListenedStore<JobsState>;
 
 function createStore(): JobsStore {
   return { state: { items: [], hasMore: false, loaded: false, described: {} }, listeners: new Set() };
 }
 
 function change(store: JobsStore, next: Partial<JobsState>) {
-  store.state = { ...store.state, ...next };
-  for (const listener of store.listeners) listener();
+  setStoreState(store, { ...store.state, ...next });
 }
 
 function listed(job: JobStatus): ListedJob {
@@ -96,36 +93,19 @@ export interface Jobs {
 export function useJobs(): Jobs {
   const { client, openEventStream } = useSession();
   const store = useRememberedObject<JobsStore>('jobs.store', createStore);
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      store.listeners.add(listener);
-      return () => {
-        store.listeners.delete(listener);
-      };
-    },
-    [store],
-  );
-  const getState = useCallback(() => store.state, [store]);
-  const state = useSyncExternalStore(subscribe, getState, getState);
+  const state = useStoreState(store);
 
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { loading, error, read } = usePageReads();
   const [cancelling, setCancelling] = useState<ReadonlySet<string>>(new Set());
   const [cancelErrors, setCancelErrors] = useState<Record<string, UiError>>({});
   const [followErrors, setFollowErrors] = useState<Record<string, UiError>>({});
 
-  const listController = useRef<AbortController | undefined>(undefined);
   const load = useCallback(
     (fromStart: boolean) => {
-      listController.current?.abort();
-      const controller = new AbortController();
-      listController.current = controller;
-      setLoading(true);
-      setError(undefined);
       const offset = fromStart ? 0 : store.state.items.length;
-      client.call('jobs', { limit: JOBS_PAGE_SIZE, offset }, { signal: controller.signal }).then(
+      read(
+        (signal) => client.call('jobs', { limit: JOBS_PAGE_SIZE, offset }, { signal }),
         ({ jobs }) => {
-          if (controller.signal.aborted) return;
           const kept = fromStart ? [] : store.state.items;
           // A job submitted since the last page shifts the offsets: skip what is shown already.
           const shown = new Set(kept.map((job) => job.job_id));
@@ -134,22 +114,15 @@ export function useJobs(): Jobs {
             hasMore: jobs.length >= JOBS_PAGE_SIZE,
             loaded: true,
           });
-          setLoading(false);
-        },
-        (failure: unknown) => {
-          if (controller.signal.aborted) return;
-          setError(describeError(failure));
-          setLoading(false);
         },
       );
     },
-    [client, store],
+    [client, store, read],
   );
 
   // The first page on every visit: statuses change while the screen is away.
   useEffect(() => {
     load(true);
-    return () => listController.current?.abort();
   }, [load]);
 
   const followed = state.items

@@ -1,7 +1,8 @@
 import { type WalkForwardReport, type WalkForwardWindowReport } from '../../api/types';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatNumber, formatPercent } from '../../components/format';
-import { HeadlineMetrics } from '../../components/headline-metrics';
+import { Facts } from '../../components/facts';
+import { HeadlineMetrics, metricFacts } from '../../components/headline-metrics';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
 import { RANK_LABELS } from './job-form';
 
@@ -39,28 +40,7 @@ export function WalkForwardResults({ report }: { report: WalkForwardReport }) {
       <RunWarnings warnings={report.warnings} />
       <p className="muted">Out of sample: the test windows one after another.</p>
       <HeadlineMetrics figures={report} />
-      <dl className="facts">
-        <div>
-          <dt>Volatility</dt>
-          <dd>{formatPercent(report.metrics.volatility)}</dd>
-        </div>
-        <div>
-          <dt>Sortino</dt>
-          <dd>{formatNumber(report.metrics.sortino)}</dd>
-        </div>
-        <div>
-          <dt>Calmar</dt>
-          <dd>{formatNumber(report.metrics.calmar)}</dd>
-        </div>
-        <div>
-          <dt>Win rate</dt>
-          <dd>{formatPercent(report.metrics.win_rate)}</dd>
-        </div>
-        <div>
-          <dt>Windows</dt>
-          <dd>{report.windows.length}</dd>
-        </div>
-      </dl>
+      <Facts facts={[...metricFacts(report.metrics), { label: 'Windows', value: report.windows.length }]} />
       <h4>Windows</h4>
       <DataTable
         label="Windows"

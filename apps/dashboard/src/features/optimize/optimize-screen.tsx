@@ -7,11 +7,11 @@ import { useSession } from '../../app/session';
 import { ChipsInput } from '../../components/chips-input';
 import {
   CheckboxField,
+  DurationField,
   NumberField,
-  numberTextError,
+  numberTextErrors,
   parseOptionalNumber,
   SelectField,
-  TextField,
 } from '../../components/field';
 import { fieldErrorsOf, listFieldError, RequestOutcome } from '../../components/request-outcome';
 import { SubmitButton } from '../../components/submit-button';
@@ -63,12 +63,9 @@ export function optimizeBody(values: OptimizeValues): HttpUseCaseInput<'optimize
 
 /** "Must be a number" by request field for the chosen method's options whose text is not a number. */
 export function optimizeNumberErrors(values: OptimizeValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const option of METHOD_OPTIONS[values.method]) {
-    const error = numberTextError(values.options[option.field]);
-    if (error) errors[option.field] = error;
-  }
-  return errors;
+  return numberTextErrors(
+    METHOD_OPTIONS[values.method].map((option) => [option.field, values.options[option.field]] as const),
+  );
 }
 
 /** Symbols typed on a phone: trimmed and upper-cased as the API reads them; anything odd is left for it to refuse. */
@@ -110,14 +107,12 @@ export function OptimizeScreen() {
           hint="Type a symbol and press Enter or a comma."
           error={listFieldError(fieldErrors, 'symbols')}
         />
-        <TextField
+        <DurationField
           label="Period"
           value={values.period}
           onValueChange={(period) => update({ period })}
           error={fieldErrors['period']}
           hint="The history the returns are estimated from: 1y, 2y, 5y."
-          autoComplete="off"
-          spellCheck={false}
         />
         <fieldset className="fieldset">
           <legend>Method</legend>

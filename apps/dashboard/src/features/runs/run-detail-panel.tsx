@@ -4,6 +4,7 @@ import { useRequest } from '../../api/use-request';
 import { useSession } from '../../app/session';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatDateTime, formatMoney, formatNumber, formatPrice } from '../../components/format';
+import { Facts } from '../../components/facts';
 import { RequestOutcome } from '../../components/request-outcome';
 
 const ORDER_COLUMNS: readonly Column<OrderView>[] = [
@@ -41,31 +42,25 @@ export function RunDetailPanel({ id, onBack }: { id: string; onBack: () => void 
               {detail.interval ? ` · ${detail.interval}` : ''}
             </p>
             <h4>Metrics</h4>
-            <dl className="facts">
-              {Object.entries(detail.metrics).map(([name, value]) => (
-                <div key={name}>
-                  <dt>{name.replace(/_/g, ' ')}</dt>
-                  <dd>{formatNumber(value, 4)}</dd>
-                </div>
-              ))}
-              {detail.final_equity !== null && !Object.hasOwn(detail.metrics, 'final_equity') && (
-                <div>
-                  <dt>final equity</dt>
-                  <dd>{formatMoney(detail.final_equity)}</dd>
-                </div>
-              )}
-            </dl>
+            <Facts
+              facts={[
+                ...Object.entries(detail.metrics).map(([name, value]) => ({
+                  label: name.replace(/_/g, ' '),
+                  value: formatNumber(value, 4),
+                })),
+                detail.final_equity !== null && !Object.hasOwn(detail.metrics, 'final_equity')
+                  ? { label: 'final equity', value: formatMoney(detail.final_equity) }
+                  : undefined,
+              ]}
+            />
             <h4>Parameters</h4>
-            <dl className="facts">
-              {Object.entries(detail.parameters).map(([name, value]) => (
-                <div key={name}>
-                  <dt>{name.replace(/_/g, ' ')}</dt>
-                  <dd className="break">
-                    {typeof value === 'object' ? JSON.stringify(value) : String(value)}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <Facts
+              facts={Object.entries(detail.parameters).map(([name, value]) => ({
+                label: name.replace(/_/g, ' '),
+                value: typeof value === 'object' ? JSON.stringify(value) : String(value),
+                breakAnywhere: true,
+              }))}
+            />
             <h4>Orders</h4>
             <DataTable
               label="Orders"

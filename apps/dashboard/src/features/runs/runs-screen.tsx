@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { type ListedRunView } from '../../api/types';
 import { usePagedList } from '../../api/use-paged-list';
-import { useRememberedState } from '../../app/screen-memory';
 import { useSession } from '../../app/session';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { PagedFooter } from '../../components/paged-footer';
+import { useFocusOnReturn, useOpenedItem } from '../../components/use-opened-item';
 import { RunDetailPanel } from './run-detail-panel';
 
 const PAGE_SIZE = 20;
@@ -15,21 +14,14 @@ const PAGE_SIZE = 20;
  * run that was opened.
  */
 export function RunsScreen() {
-  const [selected, setSelected] = useRememberedState<string | undefined>('runs.selected', undefined);
-  const [lastOpened, setLastOpened] = useState<string>();
+  const item = useOpenedItem('runs.selected');
   return (
     <section className="screen" aria-labelledby="runs-title">
       <h2 id="runs-title">Runs</h2>
-      {selected ? (
-        <RunDetailPanel
-          id={selected}
-          onBack={() => {
-            setLastOpened(selected);
-            setSelected(undefined);
-          }}
-        />
+      {item.opened ? (
+        <RunDetailPanel id={item.opened} onBack={item.close} />
       ) : (
-        <RunList onSelect={setSelected} focusOn={lastOpened} />
+        <RunList onSelect={item.open} focusOn={item.lastOpened} />
       )}
     </section>
   );
@@ -37,12 +29,8 @@ export function RunsScreen() {
 
 function RunList({ onSelect, focusOn }: { onSelect: (id: string) => void; focusOn?: string }) {
   const { client } = useSession();
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  // On mount only: back from a run's detail, its button takes the focus the Back button had.
-  const focusOnMount = useRef(focusOn);
-  useEffect(() => {
-    if (focusOnMount.current !== undefined) buttons.current.get(focusOnMount.current)?.focus();
-  }, []);
+  // Back from a run's detail, its button takes the focus the Back button had.
+  const buttonRef = useFocusOnReturn(focusOn);
   const list = usePagedList<ListedRunView, string>(
     async (before, signal) =>
       (
@@ -68,10 +56,7 @@ function RunList({ onSelect, focusOn }: { onSelect: (id: string) => void; focusO
               <button
                 type="button"
                 className="run-list__item"
-                ref={(button) => {
-                  if (button) buttons.current.set(run.id, button);
-                  else buttons.current.delete(run.id);
-                }}
+                ref={buttonRef(run.id)}
                 onClick={() => onSelect(run.id)}
               >
                 <span className="run-list__type">{run.type}</span>
