@@ -1,36 +1,23 @@
 // `aetherquant jobs …` and `sweep --detach` on the job queue, as operators run them: the built binary, the
 // machine's real Redis (a key prefix of this run's own), an `aetherquant worker` child process computing the
 // jobs, and a SQLite file for the runs it records.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type JobStatus, type JobsReport } from '@aetherquant/core';
+import { LONG_SWEEP_JOB, range } from '@aetherquant/testing';
 import {
-  clearRedisPrefix,
-  LONG_SWEEP_JOB,
-  range,
-  TEST_REDIS_URL,
-  testRedisPrefix,
-} from '@aetherquant/testing';
-import { BullMqJobEngine } from '@aetherquant/workflows/jobs';
-import { CLI_BIN, runCli, runCliAsync, scratchDir, withoutOurSettings } from './run-cli';
+  type RunningWorker,
+  SMALL_SWEEP_FLAGS,
+  spawnWorker,
+  testJobQueue,
+  until,
+  workerStarted,
+} from './job-workers';
+import { runCli, runCliAsync, scratchDir } from './run-cli';
 
 jest.setTimeout(120_000);
 
-const SWEEP_FLAGS = [
-  '--symbol',
-  'SPY',
-  '--provider',
-  'synthetic',
-  '--period',
-  '3y',
-  '--fast',
-  '5:20:5',
-  '--slow',
-  '30:60:10',
-  '--top',
-  '3',
-];
+const SWEEP_FLAGS = [...SMALL_SWEEP_FLAGS, '--provider', 'synthetic'];
 
 const WALK_FORWARD_REQUEST = {
   symbol: 'SPY',
@@ -65,40 +52,22 @@ function printedLocally(args: string[]): unknown {
 }
 
 describe('aetherquant jobs on the job queue (Redis) with a worker process', () => {
-  const prefix = testRedisPrefix('cli-jobs');
-  const folder = scratchDir();
-  const env = {
-    AETHERQ_REDIS_URL: TEST_REDIS_URL,
-    AETHERQ_REDIS_PREFIX: prefix,
-    AETHERQ_DATABASE_URL: `sqlite:///${join(folder, 'runs.sqlite')}`,
-    AETHERQ_CACHE_DIR: 'none',
-  };
+  const queue = testJobQueue('cli-jobs');
+  const { folder, env } = queue;
   const cli = (args: string[]) => runCli(args, { env, cwd: folder });
   /** Only to watch a job's progress closely; everything a user does goes through the binary. */
-  const engine = new BullMqJobEngine({ redisUrl: TEST_REDIS_URL, prefix });
-  let worker: ChildProcess;
-  let workerOutput = '';
+  const { engine } = queue;
+  let worker: RunningWorker;
 
   beforeAll(async () => {
-    worker = spawn(CLI_BIN, ['worker'], {
-      cwd: folder,
-      env: { ...withoutOurSettings(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    await until(
-      () => workerOutput.includes('"worker started"'),
-      () => `the worker did not start: ${workerOutput}`,
-    );
+    worker = spawnWorker(queue);
+    await workerStarted(worker);
   });
 
   afterAll(async () => {
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.kill('SIGTERM');
-    await exited;
-    await engine.close();
-    await clearRedisPrefix(prefix);
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    await queue.clear();
   });
 
   let sweepJob: string;
@@ -192,7 +161,8 @@ describe('aetherquant jobs on the job queue (Redis) with a worker process', () =
     expect(job).toMatchObject({ use_case: 'sweep', owner: 'local' });
     await until(
       async () => ((await engine.get(job.job_id))?.progress.done ?? 0) > 0,
-      async () => `the sweep never started: ${JSON.stringify(await engine.get(job.job_id))} ${workerOutput}`,
+      async () =>
+        `the sweep never started: ${JSON.stringify(await engine.get(job.job_id))} ${worker.output()}`,
     );
 
     const cancelled = cli(['jobs', 'cancel', job.job_id, '--json']);
@@ -242,16 +212,3 @@ describe('aetherquant jobs on the job queue (Redis) with a worker process', () =
     );
   });
 });
-
-/** Polls `condition` every 100 ms until it holds, failing with `explain()` after `timeoutMs`. */
-async function until(
-  condition: () => boolean | Promise<boolean>,
-  explain: () => string | Promise<string>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(await explain());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

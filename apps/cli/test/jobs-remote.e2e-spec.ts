@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type JobStatus, type JobsReport } from '@aetherquant/core';
 import { startServerProcess, type ServerProcess } from '@aetherquant/testing';
+import { SMALL_SWEEP_FLAGS } from './job-workers';
 import { runCliAsync, scratchDir, WORKSPACE_ROOT } from './run-cli';
 
 jest.setTimeout(120_000);
@@ -12,18 +13,8 @@ const WEB_BIN = resolve(WORKSPACE_ROOT, 'node_modules/.bin/aetherquant-web');
 const TRADER_KEY = 'trader-key-jobs-0123456789abcdef';
 const ADMIN_KEY = 'admin-key-jobs-fedcba9876543210';
 
-const SWEEP_FLAGS = [
-  '--symbol',
-  'SPY',
-  '--period',
-  '3y',
-  '--fast',
-  '5:20:5',
-  '--slow',
-  '30:60:10',
-  '--top',
-  '3',
-];
+/** The server's data provider is synthetic. */
+const SWEEP_FLAGS = SMALL_SWEEP_FLAGS;
 
 describe('aetherquant jobs against an API server (--api-url)', () => {
   const folder = scratchDir();

@@ -1,69 +1,33 @@
 // `aetherquant worker` as operators run it: built binaries as child processes, the machine's real Redis
 // (a key prefix of this run's own), a SQLite file for the runs, and kill -9.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { parseSettings, type JobStatus } from '@aetherquant/core';
-import {
-  clearRedisPrefix,
-  LONG_SWEEP_JOB,
-  range,
-  TcpProxy,
-  TEST_REDIS_URL,
-  testRedisPrefix,
-} from '@aetherquant/testing';
+import { LONG_SWEEP_JOB, range, TcpProxy, TEST_REDIS_URL } from '@aetherquant/testing';
 import { runUseCase } from '@aetherquant/workflows';
 import { BullMqJobEngine } from '@aetherquant/workflows/jobs';
-import { CLI_BIN, runCli, scratchDir, withoutOurSettings } from './run-cli';
+import { type RunningWorker, spawnWorker, testJobQueue, until, workerStarted } from './job-workers';
+import { runCli } from './run-cli';
 
 jest.setTimeout(120_000);
 
 /** 20,000 cells over ten years of daily bars: long enough to be killed in the middle of. */
 const sweep = LONG_SWEEP_JOB;
 
-interface RunningWorker {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 describe('aetherquant worker', () => {
-  const prefix = testRedisPrefix('cli-worker');
-  const folder = scratchDir();
-  const env = {
-    AETHERQ_REDIS_URL: TEST_REDIS_URL,
-    AETHERQ_REDIS_PREFIX: prefix,
-    AETHERQ_DATABASE_URL: `sqlite:///${join(folder, 'runs.sqlite')}`,
-    AETHERQ_CACHE_DIR: 'none',
-  };
-  const engine = new BullMqJobEngine({ redisUrl: TEST_REDIS_URL, prefix });
+  const queue = testJobQueue('cli-worker');
+  const { prefix, engine } = queue;
   const workers: RunningWorker[] = [];
 
   /** Starts a worker process (`extraEnv` over the suite's) and resolves once it says it takes jobs. */
   async function startWorker(extraEnv: Record<string, string> = {}): Promise<RunningWorker> {
-    const child = spawn(CLI_BIN, ['worker'], {
-      cwd: folder,
-      env: { ...withoutOurSettings(), ...env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    const worker = { child, output: () => output, exited };
+    const worker = spawnWorker(queue, extraEnv);
     workers.push(worker);
-    await until(
-      () => output.includes('"worker started"'),
-      () => `the worker did not start: ${output}`,
-    );
+    await workerStarted(worker);
     return worker;
   }
 
   afterAll(async () => {
     for (const { child } of workers) child.kill('SIGKILL');
-    await engine.close();
-    await clearRedisPrefix(prefix);
+    await queue.clear();
   });
 
   it('refuses to start without AETHERQ_REDIS_URL, naming it', () => {
@@ -286,17 +250,4 @@ function jobLines(worker: RunningWorker, event: string): JobLine[] {
 
 function offlineSettings() {
   return parseSettings({ AETHERQ_DATABASE_URL: 'none', AETHERQ_CACHE_DIR: 'none' }).settings;
-}
-
-/** Polls `condition` every 100 ms until it holds, failing with `explain()` after `timeoutMs`. */
-async function until(
-  condition: () => boolean | Promise<boolean>,
-  explain: () => string | Promise<string>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(await explain());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -7,3 +7,6 @@ import type * as Interfaces from '@oclif/core/interfaces';
 export function requiredArg(name: string, description: string): Interfaces.Arg<string> {
   return { name, description, required: true, input: [], parse: async (input: string) => input };
 }
+
+/** The argument of the commands of one job (`jobs show`, `wait` and `cancel`): its id. */
+export const jobIdArgs = { id: requiredArg('id', 'The job id (job- and 32 hex digits).') };

@@ -3,6 +3,7 @@ import {
   type JobStatus,
   type JobUseCaseName,
   type UseCaseInput,
+  type UseCaseOutput,
   USE_CASES,
   validate,
 } from '@aetherquant/core';
@@ -12,7 +13,7 @@ import { AetherCommand, type JobEngineSource, type WorkflowRunOptions } from '..
 import { flagNamer } from '../flags/flag-input';
 import { commandSpelling } from './job-names';
 import { JOB_CANCELLED_EXIT_CODE } from '../command/exit-codes';
-import { isFinished, jobFailure, printedResult } from './job-output';
+import { isFinished, jobFailure, jobSummary, printedResult } from './job-output';
 import { jobProgressBar } from './job-progress-bar';
 
 /**
@@ -30,6 +31,15 @@ export const DETACH_RULE =
 const POLL_INTERVAL_MS = 500;
 /** How long a job may stay queued before the user is told what it waits for. */
 const QUEUED_NOTICE_MS = 10_000;
+
+/**
+ * The flags every job command takes: the env file of the settings, and the API server to run on. (Not a
+ * static of {@link JobCommand}: oclif would copy it into every command's manifest entry.)
+ */
+export const JOB_FLAGS = {
+  dotenv: AetherCommand.dotenvFlag,
+  ...AetherCommand.remoteFlags,
+};
 
 /**
  * What the job commands share (and `sweep` and `walk-forward`, for `--detach`): submitting through the
@@ -62,6 +72,24 @@ export abstract class JobCommand extends AetherCommand {
       this.#engineKind = engine.kind;
       return engine;
     };
+  }
+
+  /**
+   * Runs `job`, `jobs` or `cancelJob` on the jobs submitted elsewhere: those of the API server of a remote run,
+   * else those of the job queue of this machine's Redis (without it, the workflow says what to set).
+   */
+  protected runOnJobs<Name extends 'job' | 'jobs' | 'cancelJob'>(
+    name: Name,
+    input: unknown,
+    options: WorkflowRunOptions,
+  ): Promise<UseCaseOutput<Name>> {
+    return this.runUseCase(name, input, { ...options, jobs: this.jobEngine('follow') });
+  }
+
+  /** One job as `jobs show` and `jobs cancel` print it (`--json`: the job as it is); resolves with it. */
+  protected printJob(job: JobStatus): JobStatus {
+    if (!this.jsonEnabled()) this.log(jobSummary(job));
+    return job;
   }
 
   /**
@@ -167,11 +195,7 @@ export abstract class JobCommand extends AetherCommand {
           process.stderr.write(`${this.#queuedNotice(job.job_id)}\n`);
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-        job = await this.runUseCase(
-          'job',
-          { id: job.job_id },
-          { ...options, jobs: this.jobEngine('follow') },
-        );
+        job = await this.runOnJobs('job', { id: job.job_id }, options);
       }
     } finally {
       process.removeListener('SIGINT', onInterrupt);

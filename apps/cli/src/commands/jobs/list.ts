@@ -1,8 +1,8 @@
 import { JOB_STATUSES, type JobsReport } from '@aetherquant/core';
 import * as Flags from '@oclif/core/flags';
-import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
+import { workflowRunOptions } from '../../command/aether-command';
 import { numericFlag } from '../../flags/flag-input';
-import { JobCommand } from '../../jobs/job-command';
+import { JOB_FLAGS, JobCommand } from '../../jobs/job-command';
 import { jobTable } from '../../jobs/job-output';
 
 export default class JobsListCommand extends JobCommand {
@@ -20,16 +20,15 @@ export default class JobsListCommand extends JobCommand {
     status: Flags.string({ summary: `Only jobs in this status: ${JOB_STATUSES.join(', ')}.` }),
     limit: Flags.string({ summary: 'How many jobs, 1 to 200 [default: 50].' }),
     offset: Flags.string({ summary: 'Jobs to skip, newest first: for the next page [default: 0].' }),
-    dotenv: AetherCommand.dotenvFlag,
-    ...AetherCommand.remoteFlags,
+    ...JOB_FLAGS,
   };
 
   async run(): Promise<JobsReport> {
     const { flags } = await this.parse(JobsListCommand);
-    const report = await this.runUseCase(
+    const report = await this.runOnJobs(
       'jobs',
       { status: flags.status, limit: numericFlag(flags.limit), offset: numericFlag(flags.offset) },
-      { ...workflowRunOptions(flags), jobs: this.jobEngine('follow') },
+      workflowRunOptions(flags),
     );
     if (!this.jsonEnabled()) {
       this.log(

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { AetherError, type JobStatus } from '@aetherquant/core';
 import * as Flags from '@oclif/core/flags';
-import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
+import { workflowRunOptions } from '../../command/aether-command';
 import { requiredArg } from '../../jobs/job-args';
-import { JobCommand } from '../../jobs/job-command';
+import { JOB_FLAGS, JobCommand } from '../../jobs/job-command';
 import { jobUseCaseNamed } from '../../jobs/job-names';
 
 export default class JobsSubmitCommand extends JobCommand {
@@ -32,8 +32,7 @@ export default class JobsSubmitCommand extends JobCommand {
       summary: 'Read the request from this JSON file, or from standard input with -.',
     }),
     detach: JobCommand.detachFlag,
-    dotenv: AetherCommand.dotenvFlag,
-    ...AetherCommand.remoteFlags,
+    ...JOB_FLAGS,
   };
 
   async run(): Promise<JobStatus> {

@@ -1,7 +1,7 @@
 import { type JobStatus } from '@aetherquant/core';
-import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
-import { requiredArg } from '../../jobs/job-args';
-import { JobCommand } from '../../jobs/job-command';
+import { workflowRunOptions } from '../../command/aether-command';
+import { jobIdArgs } from '../../jobs/job-args';
+import { JOB_FLAGS, JobCommand } from '../../jobs/job-command';
 import { JOB_CANCELLED_EXIT_CODE } from '../../command/exit-codes';
 
 export default class JobsWaitCommand extends JobCommand {
@@ -16,16 +16,13 @@ export default class JobsWaitCommand extends JobCommand {
     'AETHERQ_REDIS_URL=redis://127.0.0.1:6379 <%= config.bin %> jobs wait job-3f9c2a7d41b04e55a1c8e2f6d09b7a13',
     '<%= config.bin %> jobs wait job-3f9c2a7d41b04e55a1c8e2f6d09b7a13 --api-url https://quant.example/aq --json',
   ];
-  static override args = { id: requiredArg('id', 'The job id (job- and 32 hex digits).') };
-  static override flags = {
-    dotenv: AetherCommand.dotenvFlag,
-    ...AetherCommand.remoteFlags,
-  };
+  static override args = jobIdArgs;
+  static override flags = JOB_FLAGS;
 
   async run(): Promise<JobStatus> {
     const { args, flags } = await this.parse(JobsWaitCommand);
     const options = workflowRunOptions(flags);
-    const job = await this.runUseCase('job', { id: args.id }, { ...options, jobs: this.jobEngine('follow') });
+    const job = await this.runOnJobs('job', { id: args.id }, options);
     return this.finishJob(await this.followJob(job, options));
   }
 }
