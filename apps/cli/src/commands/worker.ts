@@ -50,9 +50,15 @@ export default class WorkerCommand extends AetherCommand {
     const stopped = new Promise<void>((resolve) => {
       let stopping = false;
       const stop = (force: boolean) => {
-        if (stopping && !force) return;
+        if (force) {
+          // A second signal: stop at once. The running jobs' locks lapse and another worker takes them over
+          // (BullMQ's forced close waits for the graceful one already under way, so the process just ends).
+          this.log(JSON.stringify({ event: 'worker stopped at once', pid: process.pid }));
+          process.exit(1);
+        }
+        if (stopping) return;
         stopping = true;
-        void worker.close(force).then(resolve, resolve);
+        void worker.close().then(resolve, resolve);
       };
       for (const signal of STOP_SIGNALS) process.on(signal, () => stop(stopping));
       followParent(() => stop(false));

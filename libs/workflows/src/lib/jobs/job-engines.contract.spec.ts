@@ -275,6 +275,31 @@ describe.each(ENGINES)('job engine contract: %s', (_name, start) => {
     expect(after?.progress.done).toBeLessThan(20_000);
   });
 
+  it('cancels a running job that is not split: it stops where it runs, and a resubmission runs it again', async () => {
+    // A walk-forward searches its grid on ~80 windows: seconds of compute in one job (never split in chunks).
+    const walkForward: JobSubmission = {
+      use_case: 'walkForward',
+      request: {
+        symbol: 'QQQ',
+        provider: 'synthetic',
+        period: '10y',
+        train: '3y',
+        test: '1mo',
+        grid: { fast: '2:40:1', slow: '50:120:1' },
+      },
+    };
+    const submitted = await subject.engine.submit(walkForward, 'alice');
+    await follow(subject.engine, submitted.job_id, (status) => status.status === 'running');
+    const cancelled = await subject.engine.cancel(submitted.job_id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', run_id: null });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await subject.engine.get(submitted.job_id)).toMatchObject({ status: 'cancelled', run_id: null });
+    const again = await subject.engine.submit(walkForward, 'alice');
+    expect(again.job_id).toBe(submitted.job_id);
+    expect(['queued', 'running']).toContain(again.status);
+    await subject.engine.cancel(again.job_id);
+  });
+
   it('lists an owner their own jobs, newest first, and says nothing of an unknown id', async () => {
     const first = await subject.engine.submit(smallSweep, 'alice');
     await follow(subject.engine, first.job_id, finished);

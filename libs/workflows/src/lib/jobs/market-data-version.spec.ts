@@ -50,6 +50,13 @@ describe('marketDataVersion', () => {
     );
   });
 
+  it('never turns a symbol that is not one into a file name: refused by name before the file system', async () => {
+    const version = marketDataVersion({ data: { ...data, provider: 'csv', dir: tmpdir() } });
+    const error = await rejection(version('backtest', { symbol: '../etc/passwd' }), 'INVALID_ARGUMENT');
+    expect(error.message).toContain('request.symbol');
+    await rejection(version('portfolioBacktest', { symbols: ['SPY', '../x'] }), 'INVALID_ARGUMENT');
+  });
+
   it('names a bad interval as the request field it is', async () => {
     const error = await rejection(marketDataVersion({ data })('sweep', { symbol: 'SPY', interval: '7x' }));
     expect(error).toBeInstanceOf(AetherError);

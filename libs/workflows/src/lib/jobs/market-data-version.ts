@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DAY_MS, type DataProviderName, parseInterval, type Settings } from '@aetherquant/core';
+import {
+  DAY_MS,
+  type DataProviderName,
+  normalizeSymbol,
+  parseInterval,
+  type Settings,
+} from '@aetherquant/core';
 import { canonicalJson, type DataVersion } from './job-identity';
 
 /**
@@ -33,10 +39,16 @@ export function marketDataVersion(
   };
 }
 
+/**
+ * The request's symbols, checked as the data layer checks them (INVALID_ARGUMENT on `request.symbol(s)`)
+ * before any becomes a file name: `../x` never reaches the file system.
+ */
 function symbolsOf(request: Readonly<Record<string, unknown>>): string[] {
   const many = request['symbols'];
-  if (Array.isArray(many)) return many.map(String);
-  return typeof request['symbol'] === 'string' ? [request['symbol']] : [];
+  if (Array.isArray(many)) {
+    return many.map((symbol, index) => normalizeSymbol(String(symbol), `request.symbols[${index}]`));
+  }
+  return typeof request['symbol'] === 'string' ? [normalizeSymbol(request['symbol'], 'request.symbol')] : [];
 }
 
 /** `<size>:<mtime>` of the file the csv provider reads for `symbol` (either case of its name), or `missing`. */

@@ -35,6 +35,7 @@ export function settingsJobEngine(settings: Settings, options: SettingsJobEngine
     // compute threads for the requests answered at once.
     concurrency: 1,
     maxQueued: 100,
-    retainFinished: 1_000,
+    // Finished jobs hold their results in this process's memory: the latest 200 are kept.
+    retainFinished: 200,
   });
 }

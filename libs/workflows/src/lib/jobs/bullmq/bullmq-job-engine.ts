@@ -15,6 +15,7 @@ import {
   cancelChannel,
   cancelMarkerKey,
   chunkProgressKeys,
+  jobIndexKey,
   connectToQueue,
   describeRedis,
   JOB_QUEUE_NAME,
@@ -39,6 +40,10 @@ type QueuedJob = Job<QueuedJobData, QueuedJobResult, JobUseCaseName>;
 /** How long a call waits for a connection to Redis being made before answering UNAVAILABLE. */
 const REDIS_WAIT_MS = 2_000;
 
+/** Jobs a list reads from the index at a time, and at most in all (past the offset) when it filters by status. */
+const LIST_BATCH = 100;
+const LIST_SCAN_LIMIT = 2_000;
+
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'wait']);
 
 /**
@@ -56,6 +61,8 @@ export class BullMqJobEngine implements JobEngine {
   readonly #sweepChunkCells: number;
   readonly #flows: FlowProducer;
   #events: { listener: QueueEvents; connection: Redis } | undefined;
+  /** Who watches which job (its event streams). */
+  readonly #watchers = new Map<string, Set<(status: JobStatus) => void>>();
 
   constructor(options: BullMqJobEngineOptions) {
     this.#location = { redisUrl: options.redisUrl, prefix: options.prefix };
@@ -81,7 +88,16 @@ export class BullMqJobEngine implements JobEngine {
       if (existing) {
         const status = await this.#statusOf(existing);
         if (status.status !== 'failed' && status.status !== 'cancelled') return status;
-        await existing.remove();
+        await existing.remove().catch((error: unknown) => {
+          // Still held by a worker that is stopping it (a cancel under way): not a new job yet.
+          throw new AetherError(
+            'CONFLICT',
+            `job ${jobId} is still stopping; submit it again in a few seconds`,
+            {
+              reason: error instanceof Error ? error.message : String(error),
+            },
+          );
+        });
       }
       if (this.#admission.quota) {
         // Read from the queue, which every API instance shares; two submissions of one key at the same
@@ -94,9 +110,16 @@ export class BullMqJobEngine implements JobEngine {
         const owners = active.filter(
           (job) => job !== undefined && job.data.chunk === undefined && job.data.owner === owner,
         );
+        // A cancelled job that has not left the queue yet (a worker refuses it when it comes) holds nothing.
+        const marks =
+          owners.length === 0
+            ? []
+            : await this.#commands.mget(
+                ...owners.map((job) => cancelMarkerKey(this.#location, job.id as string)),
+              );
         checkJobQuota(
           owner,
-          owners.map((job) => job.data.cells),
+          owners.filter((_, index) => marks[index] === null).map((job) => job.data.cells),
           cells,
           this.#admission.quota,
         );
@@ -114,6 +137,7 @@ export class BullMqJobEngine implements JobEngine {
         removeOnComplete: { age: JOB_RETENTION_SECONDS },
         removeOnFail: { age: JOB_RETENTION_SECONDS },
       };
+      await this.#index(jobId, owner, data.submittedAt);
       const chunks = useCase === 'sweep' ? sweepChunks(cells, this.#sweepChunkCells) : [];
       if (chunks.length === 0) {
         // One id per work: BullMQ adds nothing when a job with this id exists (two identical submissions at once).
@@ -143,6 +167,11 @@ export class BullMqJobEngine implements JobEngine {
     });
   }
 
+  /** Whether a worker computes the job (or a chunk of it) now: what a cancel must stop. */
+  async #computing(job: QueuedJob): Promise<boolean> {
+    return (await job.getState()) === 'active' || (await this.#runningChunks(job)).length > 0;
+  }
+
   /** The chunks of a split sweep that a worker is computing now. */
   async #runningChunks(job: QueuedJob): Promise<string[]> {
     if (job.data.chunks === undefined) return [];
@@ -153,22 +182,40 @@ export class BullMqJobEngine implements JobEngine {
 
   async list(query: JobQuery): Promise<JobStatus[]> {
     return this.#reachingRedis(async () => {
-      const jobs = (await this.#queue.getJobs(
-        ['waiting', 'delayed', 'prioritized', 'waiting-children', 'active', 'completed', 'failed'],
-        0,
-        -1,
-      )) as QueuedJob[];
-      const statuses = await Promise.all(
-        jobs
-          .filter((job) => job !== undefined && job.data.chunk === undefined)
-          .filter((job) => query.owner === undefined || job.data.owner === query.owner)
-          .map((job) => this.#statusOf(job)),
-      );
-      return statuses
-        .filter((status) => query.status === undefined || status.status === query.status)
-        .sort((a, b) => (a.submitted_at < b.submitted_at ? 1 : a.submitted_at > b.submitted_at ? -1 : 0))
-        .slice(query.offset, query.offset + query.limit);
+      // Newest first from the owner's index (or everyone's): only the jobs of the page are read, and a status
+      // filter reads at most LIST_SCAN_LIMIT jobs past the offset, so a list stays cheap however many
+      // finished jobs the retention keeps.
+      const key = jobIndexKey(this.#location, query.owner);
+      const page: JobStatus[] = [];
+      let skipped = 0;
+      let scanned = 0;
+      for (let start = 0; page.length < query.limit && scanned < LIST_SCAN_LIMIT; start += LIST_BATCH) {
+        const ids = await this.#commands.zrevrange(key, start, start + LIST_BATCH - 1);
+        if (ids.length === 0) break;
+        scanned += ids.length;
+        const jobs = await Promise.all(ids.map((id) => this.#job(id)));
+        const gone = ids.filter((_, index) => jobs[index] === undefined);
+        if (gone.length > 0) await this.#commands.zrem(key, ...gone); // removed by retention
+        for (const job of jobs) {
+          if (!job || page.length >= query.limit) continue;
+          const status = await this.#statusOf(job);
+          if (query.status !== undefined && status.status !== query.status) continue;
+          if (skipped < query.offset) skipped++;
+          else page.push(status);
+        }
+      }
+      return page;
     });
+  }
+
+  /** Adds a job to its owner's index and everyone's, newest last, forgetting what retention has removed. */
+  async #index(jobId: string, owner: string, submittedAt: number): Promise<void> {
+    const expired = submittedAt - JOB_RETENTION_SECONDS * 1000;
+    const batch = this.#commands.multi();
+    for (const key of [jobIndexKey(this.#location, owner), jobIndexKey(this.#location, undefined)]) {
+      batch.zadd(key, submittedAt, jobId).zremrangebyscore(key, '-inf', expired);
+    }
+    await batch.exec();
   }
 
   async cancel(jobId: string): Promise<JobStatus | undefined> {
@@ -180,27 +227,30 @@ export class BullMqJobEngine implements JobEngine {
       // The marker stops a worker that picks the job up later; the message stops the one running it now.
       await this.#commands.set(cancelMarkerKey(this.#location, jobId), '1', 'EX', JOB_RETENTION_SECONDS);
       // Read again: a worker may have taken the job between the first read and the marker.
-      const marked = await this.#statusOf(job);
-      const chunksRunning = (await this.#runningChunks(job)).length > 0;
-      if (marked.status !== 'running' && !chunksRunning) return marked;
+      if (!(await this.#computing(job))) return this.#statusOf(job);
       await this.#commands.publish(cancelChannel(this.#location), jobId);
       return this.#stopped(jobId);
     });
   }
 
   async watch(jobId: string, listener: (status: JobStatus) => void): Promise<() => void> {
-    const events = await this.#queueEvents();
-    const onEvent = async (event: { jobId: string }) => {
-      // The job's own events, or its chunks' (a split sweep), which move its progress.
-      if (event.jobId !== jobId && !event.jobId.startsWith(`${jobId}-part-`)) return;
-      const status = await this.get(jobId).catch(() => undefined);
-      if (status) listener(status);
-    };
-    const names = ['waiting', 'active', 'progress', 'completed', 'failed'] as const;
-    for (const name of names) events.on(name, onEvent);
+    await this.#queueEvents();
+    const listeners = this.#watchers.get(jobId) ?? new Set();
+    listeners.add(listener);
+    this.#watchers.set(jobId, listeners);
     return () => {
-      for (const name of names) events.off(name, onEvent);
+      listeners.delete(listener);
+      if (listeners.size === 0) this.#watchers.delete(jobId);
     };
+  }
+
+  /** Tells a job's watchers its status after an event of it, or of one of its chunks (a split sweep). */
+  async #dispatch(eventJobId: string): Promise<void> {
+    const jobId = eventJobId.replace(/-part-\d+$/, '');
+    const listeners = this.#watchers.get(jobId);
+    if (!listeners) return;
+    const status = await this.get(jobId).catch(() => undefined);
+    if (status) for (const listener of listeners) listener(status);
   }
 
   async close(): Promise<void> {
@@ -224,10 +274,7 @@ export class BullMqJobEngine implements JobEngine {
     const deadline = this.#now() + this.#cancelTimeoutMs;
     for (;;) {
       const job = await this.#job(jobId);
-      const status = job && (await this.#statusOf(job));
-      const chunksRunning = job ? (await this.#runningChunks(job)).length > 0 : false;
-      if (!status || (status.status !== 'running' && !chunksRunning) || this.#now() >= deadline)
-        return status;
+      if (!job || !(await this.#computing(job)) || this.#now() >= deadline) return job && this.#statusOf(job);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -248,7 +295,8 @@ export class BullMqJobEngine implements JobEngine {
       ? await this.#commands.mget(keys.started, keys.done)
       : [null, null];
     const status: JobStatusName =
-      cancelMarked && state !== 'completed'
+      // Marked but still computing: running until its worker has stopped it (cancel waits for that).
+      cancelMarked && state !== 'completed' && state !== 'active'
         ? 'cancelled'
         : QUEUED_STATES.has(state)
           ? chunksStarted
@@ -308,6 +356,10 @@ export class BullMqJobEngine implements JobEngine {
       const connection = connectToQueue(this.#location, 'blocking');
       const listener = new QueueEvents(JOB_QUEUE_NAME, { connection, prefix: this.#location.prefix });
       listener.on('error', () => undefined);
+      // One listener per event for every watcher (a stream per client), which #dispatch routes by job.
+      for (const name of ['waiting', 'active', 'progress', 'completed', 'failed'] as const) {
+        listener.on(name, (event: { jobId: string }) => void this.#dispatch(event.jobId));
+      }
       this.#events = { listener, connection };
       await listener.waitUntilReady();
     }

@@ -26,6 +26,12 @@ export function chunkProgressKeys(
   return { started: `${base}:started`, done: `${base}:done` };
 }
 
+/** The sorted set of jobs by submission time: one owner's, or everyone's. */
+export function jobIndexKey(location: JobQueueLocation, owner: string | undefined): string {
+  const base = `${location.prefix}:${JOB_QUEUE_NAME}:index`;
+  return owner === undefined ? `${base}:all` : `${base}:owner:${owner}`;
+}
+
 /** The channel on which a cancel reaches the worker running the job. */
 export function cancelChannel(location: JobQueueLocation): string {
   return `${location.prefix}:${JOB_QUEUE_NAME}:cancel`;
