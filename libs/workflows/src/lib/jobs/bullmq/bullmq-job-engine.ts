@@ -196,9 +196,10 @@ export class BullMqJobEngine implements JobEngine {
         const jobs = await Promise.all(ids.map((id) => this.#job(id)));
         const gone = ids.filter((_, index) => jobs[index] === undefined);
         if (gone.length > 0) await this.#commands.zrem(key, ...gone); // removed by retention
-        for (const job of jobs) {
-          if (!job || page.length >= query.limit) continue;
-          const status = await this.#statusOf(job);
+        // A batch's statuses are read at once (each is a few Redis round trips), then paged in order.
+        const statuses = await Promise.all(jobs.map((job) => job && this.#statusOf(job)));
+        for (const status of statuses) {
+          if (!status || page.length >= query.limit) continue;
           if (query.status !== undefined && status.status !== query.status) continue;
           if (skipped < query.offset) skipped++;
           else page.push(status);
