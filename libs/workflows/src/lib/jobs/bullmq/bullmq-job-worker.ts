@@ -75,15 +75,17 @@ export class BullMqJobWorker {
       async (job: QueuedJob, _token?: string, signal?: AbortSignal) => {
         const id = job.id as string;
         const { chunk, parentId } = job.data;
-        // A chunk of a split sweep is cancelled with its sweep.
-        if ((await this.#commands.exists(cancelMarkerKey(this.#location, parentId ?? id))) === 1) {
-          throw new UnrecoverableError(`${CANCELLED_REASON}: cancelled before it started`);
-        }
+        // Listed as running before the marker is read: a cancel that finds the job active either set its
+        // marker before this read, or its message finds the job here (it was lost in between before).
+        this.#running.set(id, parentId);
         const progress = throttledProgress((done, total) => {
           void job.updateProgress({ done, total }).catch(() => undefined);
         }, progressInterval);
-        this.#running.set(id, parentId);
         try {
+          // A chunk of a split sweep is cancelled with its sweep.
+          if ((await this.#commands.exists(cancelMarkerKey(this.#location, parentId ?? id))) === 1) {
+            throw new UnrecoverableError(`${CANCELLED_REASON}: cancelled before it started`);
+          }
           const sweep = await this.#sweepStep(job);
           const outcome = await options.executor(job.data.useCase, job.data.request, {
             jobId: id,
