@@ -6,6 +6,7 @@
 /** Domain libraries: pure computation and I/O adapters, never storage or app frameworks. */
 const DOMAIN_SCOPES = [
   'scope:data',
+  'scope:indicators',
   'scope:strategies',
   'scope:risk',
   'scope:optimization',
@@ -18,7 +19,9 @@ const LIBRARY_SCOPES = ['scope:core', ...DOMAIN_SCOPES, 'scope:persistence', 'sc
 const scopeDependencies = {
   'scope:core': [],
   'scope:data': ['scope:core'],
-  'scope:strategies': ['scope:core'],
+  // Technical-indicator kernels: browser-safe, below the strategies that use them.
+  'scope:indicators': ['scope:core'],
+  'scope:strategies': ['scope:core', 'scope:indicators'],
   'scope:risk': ['scope:core'],
   'scope:optimization': ['scope:core', 'scope:risk'],
   // Rebalanced portfolio backtests recompute weights with the optimisers.
@@ -45,6 +48,12 @@ const STORAGE_PACKAGES = ['typeorm', 'pg', 'sqlite3'];
 function externalRule(sourceTag) {
   // Browser-safe libraries: nothing of Node, nothing of a framework.
   if (sourceTag === 'scope:core' || sourceTag === 'scope:client') return { allowedExternalImports: ['zod'] };
+  // Indicator kernels are plain arithmetic on typed arrays: no npm package at all (tests may use some).
+  if (sourceTag === 'scope:indicators')
+    return {
+      allowedExternalImports: [],
+      bannedExternalImports: [...STORAGE_PACKAGES, ...FRAMEWORK_PACKAGES],
+    };
   if (DOMAIN_SCOPES.includes(sourceTag))
     return { bannedExternalImports: [...STORAGE_PACKAGES, ...FRAMEWORK_PACKAGES] };
   if (sourceTag === 'scope:persistence') return { bannedExternalImports: FRAMEWORK_PACKAGES };

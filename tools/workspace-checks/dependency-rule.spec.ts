@@ -31,6 +31,7 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
         'scope:dashboard',
         'scope:data',
         'scope:execution',
+        'scope:indicators',
         'scope:optimization',
         'scope:persistence',
         'scope:risk',
@@ -212,6 +213,33 @@ describe('the dependency rule as lint (fixtures linted by the real eslint with t
       "export const level = process.env['AETHERQ_LOG_LEVEL'];\n",
     );
     expect(messages).toEqual([expect.objectContaining({ ruleId: 'no-restricted-properties' })]);
+  });
+
+  it('keeps indicators browser-safe and free of npm packages, and lets strategies use them', async () => {
+    const upward = await lint(
+      'libs/indicators/src/lib/boundary-fixture.ts',
+      "import { maCrossStrategy } from '@aetherquant/strategies';\nexport const fixture = maCrossStrategy;\n",
+    );
+    expect(upward.map((m) => m.ruleId)).toContain('@nx/enforce-module-boundaries');
+    const external = await lint(
+      'libs/indicators/src/lib/boundary-fixture.ts',
+      "import { z } from 'zod';\nexport const fixture = z;\n",
+    );
+    expect(external).toContainEqual({
+      ruleId: '@nx/enforce-module-boundaries',
+      message: 'A project tagged with "scope:indicators" is not allowed to import "zod"',
+    });
+    const node = await lint(
+      'libs/indicators/src/lib/boundary-fixture.ts',
+      "import { readFileSync } from 'node:fs';\nexport const fixture = readFileSync;\n",
+    );
+    expect(node.map((m) => m.ruleId)).toContain('no-restricted-imports');
+    expect(
+      await lint(
+        'libs/strategies/src/lib/boundary-fixture.ts',
+        "import { sma } from '@aetherquant/indicators';\nexport const fixture = sma;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('lets test files use test-only packages, while keeping project boundaries', async () => {

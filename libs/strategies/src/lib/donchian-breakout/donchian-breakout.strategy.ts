@@ -14,7 +14,8 @@ import { MAX_WINDOW } from '../strategy/strategy';
  *
  * A breakout through the entry channel therefore reverses a position directly. Channels are undefined
  * (no signal) until `window` bars precede t, so nothing happens before bar `entry`, and with exit > entry
- * no exit fires before bar `exit`. Rolling extremes use O(n) monotonic deques (`trailingMax`/`trailingMin`).
+ * no exit fires before bar `exit`. Rolling extremes use O(n) monotonic deques (`trailingMax`/`trailingMin`, over @aetherquant/indicators'
+ * `rollingMax`/`rollingMin`).
  */
 export const donchianBreakoutStrategy = defineStrategy({
   name: 'donchian-breakout',

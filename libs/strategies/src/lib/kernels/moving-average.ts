@@ -9,6 +9,11 @@ const NOT_DEFINED = Number.NaN;
  * A plain running sum rather than Kahan summation or a periodic re-sum: its rounding error grows with the
  * number of bars, but relative to prices it stays near 1e-16 × n (1e-10 after a million bars), far below a
  * tick, and the backtest goldens are computed with the same plain sum.
+ *
+ * Not `sma` of @aetherquant/indicators on purpose: that one keeps its sum with Neumaier's compensation, so
+ * its averages differ from these by an ulp here and there, and where ma-cross's fast and slow averages
+ * are equal (flat stretches, whole-tick prices) an ulp decides between targets −1, 0 and +1. This kernel
+ * stays the reference that ma-cross's targets are checked against bit for bit.
  */
 export function simpleMovingAverage(values: Float64Array, window: number, out?: Float64Array): Float64Array {
   const n = values.length;

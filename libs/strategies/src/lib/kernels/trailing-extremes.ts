@@ -1,3 +1,5 @@
+import { rollingMax, rollingMin } from '@aetherquant/indicators';
+
 /** A module constant: under Jest a global such as `NaN` is a slow lookup through the sandbox. */
 const NOT_DEFINED = Number.NaN;
 
@@ -6,72 +8,23 @@ const NOT_DEFINED = Number.NaN;
  * excluded (a Donchian channel a breakout is measured against). NaN while fewer than `window` values
  * precede t (t < window).
  *
- * O(n) with a monotonic deque (indices whose values decrease from front to back, so the front is the
- * window's maximum), kept in an `Int32Array` ring buffer allocated once per call: no allocation per bar.
+ * `rollingMax` of @aetherquant/indicators (the window ending AT t, by a monotonic deque, O(n)) moved one bar
+ * later in place: the maximum of the window ending at t − 1. Only comparisons, so the values are the exact
+ * highs the old deque of this file returned.
  */
 export function trailingMax(values: Float64Array, window: number, out?: Float64Array): Float64Array {
-  const n = values.length;
-  const result = out ?? new Float64Array(n);
-  // Right after a push and before the expired front leaves, the deque may hold window + 1 indices.
-  const capacity = window + 1;
-  const deque = new Int32Array(capacity);
-  let head = 0;
-  let size = 0;
-  for (let t = 0; t < n; t++) {
-    if (t > 0) {
-      const index = t - 1;
-      const value = values[index];
-      // Values no larger than the newcomer can never be the maximum again.
-      while (size > 0) {
-        let back = head + size - 1;
-        if (back >= capacity) back -= capacity;
-        if (values[deque[back]] <= value) size--;
-        else break;
-      }
-      let tail = head + size;
-      if (tail >= capacity) tail -= capacity;
-      deque[tail] = index;
-      size++;
-      while (deque[head] < t - window) {
-        head++;
-        if (head === capacity) head = 0;
-        size--;
-      }
-    }
-    result[t] = t >= window ? values[deque[head]] : NOT_DEFINED;
-  }
-  return result;
+  return shiftOneBar(rollingMax(values, window, out));
 }
 
 /** As {@link trailingMax}, the lowest of the `window` values before each bar. */
 export function trailingMin(values: Float64Array, window: number, out?: Float64Array): Float64Array {
-  const n = values.length;
-  const result = out ?? new Float64Array(n);
-  const capacity = window + 1;
-  const deque = new Int32Array(capacity);
-  let head = 0;
-  let size = 0;
-  for (let t = 0; t < n; t++) {
-    if (t > 0) {
-      const index = t - 1;
-      const value = values[index];
-      while (size > 0) {
-        let back = head + size - 1;
-        if (back >= capacity) back -= capacity;
-        if (values[deque[back]] >= value) size--;
-        else break;
-      }
-      let tail = head + size;
-      if (tail >= capacity) tail -= capacity;
-      deque[tail] = index;
-      size++;
-      while (deque[head] < t - window) {
-        head++;
-        if (head === capacity) head = 0;
-        size--;
-      }
-    }
-    result[t] = t >= window ? values[deque[head]] : NOT_DEFINED;
-  }
-  return result;
+  return shiftOneBar(rollingMin(values, window, out));
+}
+
+/** `column[t] = column[t − 1]`, NaN at bar 0, in place. */
+function shiftOneBar(column: Float64Array): Float64Array {
+  if (column.length === 0) return column;
+  column.copyWithin(1, 0, column.length - 1);
+  column[0] = NOT_DEFINED;
+  return column;
 }

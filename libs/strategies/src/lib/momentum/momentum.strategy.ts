@@ -1,3 +1,4 @@
+import { roc } from '@aetherquant/indicators';
 import { defineStrategy } from '../strategy/define-strategy';
 import { MAX_WINDOW } from '../strategy/strategy';
 
@@ -25,15 +26,14 @@ export const momentumStrategy = defineStrategy({
   contractParameterSets: [{ lookback: 1 }, { lookback: 2 }, { lookback: 60 }],
   warmupBars: ({ lookback }) => lookback,
   compute(series, { lookback }, target) {
-    const close = series.close;
-    const n = close.length;
+    // The rate of change of @aetherquant/indicators, 100 × (close[t] / close[t − lookback] − 1), written into
+    // `target` and replaced by its sign in place: the ratio comes first there too, and × 100 changes no
+    // sign, so targets are those of the return as written. NaN before bar `lookback`: target 0.
+    roc(series.close, lookback, target);
+    const n = target.length;
     for (let t = 0; t < n; t++) {
-      if (t < lookback) {
-        target[t] = 0;
-        continue;
-      }
-      const trailingReturn = close[t] / close[t - lookback] - 1;
-      target[t] = trailingReturn > 0 ? 1 : trailingReturn < 0 ? -1 : 0;
+      const change = target[t];
+      target[t] = change > 0 ? 1 : change < 0 ? -1 : 0;
     }
   },
 });
