@@ -66,12 +66,12 @@ describe('an API given a strategy module it cannot use', () => {
   it('does not start, naming the module', async () => {
     await expect(startTestApi({ strategyModules: ['strategies/mine.js'] })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: 'strategy_modules must be absolute paths (got "strategies/mine.js")',
+      message: 'AETHERQ_STRATEGY_PATHS must be absolute paths (got "strategies/mine.js")',
     });
     const missing = resolve(__dirname, 'no-such-strategy.js');
     await expect(startTestApi({ strategyModules: [missing] })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: expect.stringContaining(`strategy_modules must name modules that load: ${missing} failed`),
+      message: `AETHERQ_STRATEGY_PATHS must name a file that exists (got ${missing})`,
     });
   });
 });

@@ -121,7 +121,13 @@ describe('aetherquant jobs without a job queue', () => {
   });
 
   it('a failed job exits with the code of its error, as the use case would (too few bars: 2)', () => {
-    const request = { symbol: 'SPY', provider: 'synthetic', period: '1mo', grid: { fast: [5], slow: [200] } };
+    const request = {
+      symbol: 'SPY',
+      provider: 'synthetic',
+      start: '2024-05-31',
+      end: '2024-05-31',
+      grid: { fast: [5], slow: [200] },
+    };
     const run = runCli(['jobs', 'submit', 'sweep', '--request', JSON.stringify(request)], { env });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(

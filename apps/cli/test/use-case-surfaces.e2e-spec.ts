@@ -26,6 +26,7 @@ function cliCommands(): CliCommandSurface[] {
  * it calls the server. A remote use case without a line here fails the test below until one is added.
  */
 const SAMPLE_JOB_ID = `job-${'0'.repeat(32)}`;
+const SAMPLE_RUN_ID = '0193a1c4-7f05-7000-a77d-a206176fe912';
 
 const REMOTE_SAMPLES: Readonly<Partial<Record<HttpUseCaseName, string[]>>> = {
   backtest: ['backtest', '--symbol', 'SPY'],
@@ -34,6 +35,7 @@ const REMOTE_SAMPLES: Readonly<Partial<Record<HttpUseCaseName, string[]>>> = {
   optimize: ['optimize', '--symbols', 'SPY,TLT'],
   sweep: ['sweep', '--symbol', 'SPY', '--fast', '5:20:5', '--slow', '10:30:10'],
   runs: ['db', 'runs'],
+  run: ['runs', 'spec', SAMPLE_RUN_ID],
   audit: ['db', 'audit'],
   submitJob: ['jobs', 'submit', 'sweep', '--detach'],
   job: ['jobs', 'show', SAMPLE_JOB_ID],
@@ -85,7 +87,8 @@ describe('the CLI agrees with the use-case catalog (built binary)', () => {
           expect({ name, status: run.status, sent: received.map((line) => line.split('?')[0]) }).toEqual({
             name,
             status: 2,
-            sent: [`${route.method} ${route.path.replace(':id', SAMPLE_JOB_ID)}`],
+            // A path's id is the sample's last argument (a job's or a run's).
+            sent: [`${route.method} ${route.path.replace(':id', (sample as string[]).at(-1) as string)}`],
           });
         }
       }

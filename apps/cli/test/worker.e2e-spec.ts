@@ -1,7 +1,16 @@
 // `aetherquant worker` as operators run it: built binaries as child processes, the machine's real Redis
 // (a key prefix of this run's own), a SQLite file for the runs, and kill -9.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSettings, type JobStatus } from '@aetherquant/core';
-import { LONG_SWEEP_JOB, range, TcpProxy, TEST_REDIS_URL } from '@aetherquant/testing';
+import {
+  EMA_TREND_STRATEGY,
+  LONG_SWEEP_JOB,
+  peekingStrategy,
+  range,
+  TcpProxy,
+  TEST_REDIS_URL,
+} from '@aetherquant/testing';
 import { runUseCase } from '@aetherquant/workflows';
 import { BullMqJobEngine } from '@aetherquant/workflows/jobs';
 import { type RunningWorker, spawnWorker, testJobQueue, until, workerStarted } from './job-workers';
@@ -36,6 +45,50 @@ describe('aetherquant worker', () => {
     expect(run.stderr).toBe(
       'error: AETHERQ_REDIS_URL must be set: a worker takes its jobs from that Redis\n',
     );
+  });
+
+  it('runs jobs of the strategy files in its AETHERQ_STRATEGY_PATHS, and refuses to start with one that breaks the contract', async () => {
+    mkdirSync(join(queue.folder, 'strategies'), { recursive: true });
+    const file = join(queue.folder, 'strategies/ema-trend.ts');
+    writeFileSync(file, EMA_TREND_STRATEGY);
+    writeFileSync(join(queue.folder, 'strategies/peeking.ts'), peekingStrategy());
+    const refused = runCli(['worker'], {
+      cwd: queue.folder,
+      env: { ...queue.env, AETHERQ_STRATEGY_PATHS: 'strategies/peeking.ts' },
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^error: AETHERQ_STRATEGY_PATHS .*strategies\/peeking\.ts: peeking breaks the strategy contract \(no-look-ahead: /,
+    );
+
+    const worker = await startWorker({ AETHERQ_STRATEGY_PATHS: 'strategies/ema-trend.ts' });
+    expect(worker.output()).toContain('"strategies":["ema-trend"]');
+    const request = {
+      symbol: 'SPY',
+      period: '2y',
+      provider: 'synthetic',
+      strategy: 'ema-trend',
+      params: { span: 12 },
+    };
+    const submitted = await engine.submit({ use_case: 'backtest', request }, 'operator');
+    let done: JobStatus | undefined;
+    await until(
+      async () => {
+        done = await engine.get(submitted.job_id);
+        return done?.status === 'completed' || done?.status === 'failed';
+      },
+      () => `the job did not complete: ${JSON.stringify(done)} ${worker.output()}`,
+    );
+    expect(done).toMatchObject({
+      status: 'completed',
+      result: { strategy: 'ema-trend', params: { span: 12 } },
+    });
+    const direct = await runUseCase('backtest', request, {
+      context: { settings: offlineSettings(), strategyModules: [file] },
+    });
+    expect((done?.result as typeof direct).final_equity).toBe(direct.final_equity);
+    worker.child.kill('SIGTERM');
+    await worker.exited;
   });
 
   it('loses nothing when killed with SIGKILL mid-sweep: another worker completes it, with the same result', async () => {

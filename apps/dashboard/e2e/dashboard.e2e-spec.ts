@@ -1,8 +1,10 @@
 /**
  * @jest-environment node
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type ServerProcess, startServerProcess } from '@aetherquant/testing';
+import { EMA_TREND_STRATEGY, type ServerProcess, startServerProcess } from '@aetherquant/testing';
 import { type Browser, type Page } from 'playwright-core';
 import {
   chromiumAvailable,
@@ -23,9 +25,15 @@ const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 describeInBrowser('the dashboard on a phone (390×844), against the real API', () => {
   let server: ServerProcess;
   let browser: Browser;
+  // An operator's strategy file (TypeScript, beside no node_modules): the API is started with it, so the form
+  // must offer it.
+  const strategyDir = mkdtempSync(join(tmpdir(), 'aq-dashboard-strategy-'));
+  const strategyFile = join(strategyDir, 'ema-trend.ts');
+  writeFileSync(strategyFile, EMA_TREND_STRATEGY);
 
   beforeAll(async () => {
     server = await startServerProcess(process.execPath, [WEB_BIN], {
+      AETHERQ_STRATEGY_PATHS: strategyFile,
       AETHERQ_API_KEY: TRADER_KEY,
       AETHERQ_ADMIN_API_KEY: ADMIN_KEY,
       AETHERQ_DATA_PROVIDER: 'synthetic',
@@ -38,6 +46,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(strategyDir, { recursive: true, force: true });
   });
 
   /** Opens the dashboard and signs in with `key` as typed (a phone paste may carry spaces and quotes). */
@@ -116,6 +125,20 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await screenshot(page, '3-backtest-form');
     await screenshot(page, '4-backtest-results', results);
     await screenshot(page, '5-backtest-charts', page.getByRole('heading', { name: 'Equity', exact: true }));
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers the operator's strategy file in the form, with its parameter, and backtests it", async () => {
+    const page = await signIn(TRADER_KEY);
+    const strategy = page.getByLabel('Strategy');
+    await strategy.waitFor();
+    await strategy.selectOption('ema-trend');
+    await page.getByLabel('span').fill('20');
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByRole('group', { name: 'Sharpe' }).waitFor();
+    await results.getByText('ema-trend').first().waitFor();
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -8,10 +8,14 @@ export {
   type BacktestResult,
   type CostModel,
 } from './lib/engine/vectorised-backtest';
-export { backtestStrategy, type StrategyBacktestOptions } from './lib/engine/backtest-strategy';
+export {
+  backtestStrategy,
+  type StrategyBacktestOptions,
+  type StrategyBacktestResult,
+} from './lib/engine/backtest-strategy';
 export { type Trade } from './lib/engine/trades';
 
-export { gridCombinations, parseRange, type ParameterGrid } from './lib/sweep/parameter-grid';
+export { gridCombinations, gridWarmupBars, parseRange, type ParameterGrid } from './lib/sweep/parameter-grid';
 export { RANK_METRICS, type GridSearchOptions, type RankMetric, type SweepRow } from './lib/sweep/sweep-plan';
 export {
   mergeSweepParts,
@@ -36,4 +40,22 @@ export {
   type PortfolioBacktestResult,
   type Rebalance,
   type RebalanceSchedule,
+} from './lib/portfolio/portfolio-backtest';
+
+// Universes: the universe engine (positions in several aligned assets), a single-asset strategy run over a
+// universe as weighted sleeves, and cross-sectional (universe) strategies.
+export { runUniverseBacktest, type UniverseBacktestResult } from './lib/universe/universe-backtest';
+export {
+  backtestStrategySleeves,
+  backtestUniverseStrategy,
+  type SleeveBacktestResult,
+  type SleeveOptions,
+  type SleeveRebalance,
+  type UniverseRunOptions,
+  type UniverseStrategyBacktestResult,
+} from './lib/universe/strategy-universe';
+export {
+  lookbackWeights,
+  type LookbackWeights,
+  type PortfolioAllocation,
 } from './lib/portfolio/portfolio-backtest';

@@ -184,11 +184,21 @@ export {
 } from './lib/reports/sweep-reports';
 export {
   barsReportSchema,
+  FETCH_FILE_STATUSES,
+  fetchFileSummarySchema,
+  fetchFolderSummarySchema,
   fetchSummarySchema,
   type BarsReport,
+  type FetchFileSummary,
+  type FetchFolderSummary,
   type FetchSummary,
 } from './lib/reports/bars-report';
-export { fetchResultSchema, signalResultSchema } from './lib/reports/signal-and-fetch';
+export {
+  fetchFolderResultSchema,
+  fetchResultSchema,
+  fetchSymbolResultSchema,
+  signalResultSchema,
+} from './lib/reports/signal-and-fetch';
 export {
   strategiesReportSchema,
   strategyDescriptionSchema,
@@ -203,6 +213,7 @@ export {
   listedRunViewSchema,
   orderViewSchema,
   runDetailViewSchema,
+  runSpecSchema,
   runsReportSchema,
   runViewSchema,
   type AuditEventView,
@@ -210,6 +221,7 @@ export {
   type ListedRunView,
   type OrderView,
   type RunDetailView,
+  type RunSpecView,
   type RunsReport,
   type RunView,
 } from './lib/reports/history-views';

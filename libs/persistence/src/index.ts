@@ -28,6 +28,7 @@ export {
   type OrderRecord,
   type PruneAuditQuery,
   type RunDetail,
+  type RunSpec,
   type RunStatus,
   type RunStore,
   type RunSummary,

@@ -14,3 +14,4 @@ export { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './lib/test-re
 export { LONG_SWEEP_JOB, range } from './lib/job-fixtures';
 export { closedPort } from './lib/closed-port';
 export { TcpProxy } from './lib/tcp-proxy';
+export { EMA_TREND_STRATEGY, peekingStrategy } from './lib/strategy-file-fixtures';

@@ -3,3 +3,19 @@
 // command that runs no strategy (`signal`) never loads @aetherquant/strategies.
 
 export { BUILT_IN_STRATEGIES, type StrategyRegistry } from '@aetherquant/strategies';
+export {
+  checkStrategyModules,
+  type CheckedStrategyModule,
+  fileStrategyNames,
+  type StrategyContractCheck,
+  strategyRegistryOf,
+  universeRegistryOf,
+} from './lib/strategies/strategy-registry-of';
+export { STRATEGY_FILE_EXTENSIONS } from './lib/strategies/import-strategy-module';
+export { resolveStrategyPaths } from './lib/strategies/strategy-paths';
+export {
+  STRATEGY_PROPERTIES,
+  STRATEGY_PROPERTY_RULES,
+  type StrategyCheck,
+  type StrategyVerdict,
+} from '@aetherquant/strategies';

@@ -3,6 +3,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type Settings, urlCredentials } from '@aetherquant/core';
 import { runUseCase } from '@aetherquant/workflows';
 import { settingsJobEngine } from '@aetherquant/workflows/jobs';
+import { checkStrategyModules } from '@aetherquant/workflows/strategies';
 import { type Database, type NewAuditEvent, type NewRun } from '@aetherquant/workflows/server';
 import { AppModule } from '../app.module';
 import { BatchWriter, type BatchWriterOptions } from '../recording/batch-writer';
@@ -42,8 +43,9 @@ export interface ApiAppOptions {
   /** Tuning of both batched writers (audit events and runs). */
   recording?: Pick<BatchWriterOptions<unknown>, 'capacity' | 'batchSize' | 'flushDelayMs' | 'retryMs'>;
   /**
-   * Strategy modules offered besides the built-ins (absolute paths of files exporting strategy definitions):
+   * Strategy modules offered besides the built-ins (absolute paths of files exporting strategies):
    * `GET /api/strategies` lists them and every compute thread loads them, so what is listed can be run.
+   * Default: the settings' `strategyPaths` (`AETHERQ_STRATEGY_PATHS`).
    */
   strategyModules?: readonly string[];
 }
@@ -62,8 +64,10 @@ export interface ApiApp {
 export async function createApiApp(options: ApiAppOptions): Promise<ApiApp> {
   const { settings } = options;
   checkOpenMode(settings);
-  const strategyModules = options.strategyModules ?? [];
-  // Listing the strategies loads the modules: a bad one stops the start here, not every request later.
+  const strategyModules = options.strategyModules ?? settings.strategyPaths;
+  // Each strategy file must load and pass the strategy contract (no look-ahead, bounds, warm-up,
+  // determinism): a bad one stops the start here, named, rather than serving wrong figures later.
+  await checkStrategyModules(strategyModules, { field: 'AETHERQ_STRATEGY_PATHS', refuse: true });
   await runUseCase('strategies', {}, { context: { settings, strategyModules } });
   const secrets = [
     settings.apiKey,

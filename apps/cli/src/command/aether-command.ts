@@ -1,12 +1,20 @@
 import { AetherError, DATABASE_DISABLED, type Settings, type UseCaseOutput } from '@aetherquant/core';
 import { type JobEngine, loadSettings, runUseCase, type WorkflowName } from '@aetherquant/workflows';
 import { Command } from '@oclif/core/command';
+import type { Input, ParserOutput } from '@oclif/core/interfaces';
+import type { FlagShape } from './config-file';
 import * as Errors from '@oclif/core/errors';
 import * as Flags from '@oclif/core/flags';
 import { describeFailure } from './describe-failure';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
 import { SECRET_FLAGS, type SecretValue } from '../flags/secret-flags';
+/** Why `--strategy-file` runs here only: code never travels to a server or a worker. */
+const STRATEGY_FILE_STAYS_LOCAL = {
+  remote:
+    'runs in this process only: an API server never takes code from a client, it runs the strategies it was started with (AETHERQ_STRATEGY_PATHS)',
+  job: 'cannot be submitted as a job: workers run the strategies they were started with (AETHERQ_STRATEGY_PATHS); run it here without --detach',
+} as const;
 
 /** How a command runs its workflow: the settings file, and the database or the API server to use. */
 export interface WorkflowRunOptions {
@@ -19,6 +27,8 @@ export interface WorkflowRunOptions {
   apiKey?: string;
   /** `--api-key-file`: a file (or `-`, standard input) holding the key. */
   apiKeyFile?: string;
+  /** `--strategy-file`: a strategy file this run may name (and names, when the request names none). */
+  strategyFile?: string;
 }
 
 /**
@@ -35,8 +45,10 @@ export function workflowRunOptions(flags: {
   'api-url'?: string;
   'api-key'?: string;
   'api-key-file'?: string;
+  'strategy-file'?: string;
 }): WorkflowRunOptions {
   return {
+    strategyFile: flags['strategy-file'],
     dotenv: flags.dotenv,
     databaseUrl: flags['database-url'],
     databaseUrlFile: flags['database-url-file'],
@@ -76,6 +88,32 @@ export abstract class AetherCommand extends Command {
       if (error instanceof AetherError) this.printWarnings(error.details?.warnings);
       throw error;
     }
+  }
+
+  /**
+   * `--config run.yaml`: the command's flags from a JSON or YAML file (as `aetherquant runs spec` writes one);
+   * flags on the command line override it. Commands that take it declare it; {@link parse} expands it.
+   */
+  static readonly configFlag = Flags.string({
+    summary:
+      "Read this command's flags from a JSON or YAML file (such as `aetherquant runs spec RUN_ID` writes); flags given on the command line win.",
+    helpGroup: 'SETTINGS',
+  });
+
+  /**
+   * Parses as oclif does, after replacing `--config FILE` (for a command that declares it) with the flags the
+   * file gives. The file is read only when the command line names one.
+   */
+  protected override async parse<
+    F extends Record<string, unknown>,
+    B extends Record<string, unknown>,
+    A extends Record<string, unknown>,
+  >(options?: Input<F, B, A>, argv: string[] = this.argv): Promise<ParserOutput<F, B, A>> {
+    const named = argv.some((token) => token === '--config' || token.startsWith('--config='));
+    if (!named || options?.flags?.['config'] === undefined) return super.parse(options, argv);
+    const { expandConfigFile } = await import('./config-file');
+    const shapes = options.flags as unknown as Record<string, FlagShape>;
+    return super.parse(options, expandConfigFile(argv, this.id ?? '', shapes));
   }
 
   /**
@@ -163,10 +201,17 @@ export abstract class AetherCommand extends Command {
     };
     const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
     const fieldName = flagNamer(flags);
+    const { strategyFile } = options;
+    if (strategyFile !== undefined && name === 'submitJob') {
+      throw AetherError.invalid([{ field: '--strategy-file', rule: STRATEGY_FILE_STAYS_LOCAL.job }]);
+    }
     if (flags.has('api-url')) {
       const urlFlag = options.apiUrl?.trim() || undefined;
       const apiUrl = urlFlag ?? load().apiUrl;
       if (apiUrl) {
+        if (strategyFile !== undefined) {
+          throw AetherError.invalid([{ field: '--strategy-file', rule: STRATEGY_FILE_STAYS_LOCAL.remote }]);
+        }
         const target = {
           apiUrl,
           apiKey: apiKey?.value ?? load().apiKey,
@@ -184,11 +229,19 @@ export abstract class AetherCommand extends Command {
       }
     }
     const jobs = options.jobs === undefined ? undefined : await options.jobs(load());
-    return runUseCase(name, input, {
+    // The strategies this run may name: the file given, then the settings' (AETHERQ_STRATEGY_PATHS). A
+    // request that names none runs the file's.
+    // Loaded here only: a run without a strategy file has no use for the file loader.
+    const files = strategyFile === undefined ? undefined : await import('../flags/strategy-file');
+    const file = strategyFile === undefined ? undefined : await files?.strategyFileOf(strategyFile);
+    return runUseCase(name, file === undefined ? input : files?.withFileStrategy(name, input, file), {
       fieldName,
       context: {
         get settings() {
           return load();
+        },
+        get strategyModules() {
+          return [...new Set([...(file === undefined ? [] : [file.path]), ...load().strategyPaths])];
         },
         progress: options.progress,
         jobs,

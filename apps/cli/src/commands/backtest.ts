@@ -20,6 +20,8 @@ export default class BacktestCommand extends AetherCommand {
     '<%= config.bin %> backtest --symbol SPY --provider csv --data-dir ../shared/data/market --start 2010-01-01 --end 2019-12-31 --fast 20 --slow 50',
     '<%= config.bin %> backtest --symbol QQQ --strategy rsi-reversion --param period=14 --param lower=25 --long-only --provider synthetic',
     '<%= config.bin %> backtest --symbols SPY,QQQ,TLT,GLD --allocation risk-parity --rebalance monthly --lookback 1y --period 10y',
+    '<%= config.bin %> backtest --symbols SPY,QQQ,TLT --strategy ma-cross --allocation inverse-volatility --rebalance quarterly --period 5y',
+    '<%= config.bin %> backtest --symbols SPY,QQQ,TLT,GLD,EFA --strategy top-momentum --param k=2 --period 10y',
   ];
   static override flags = {
     ...barSourceFlags,
@@ -27,6 +29,7 @@ export default class BacktestCommand extends AetherCommand {
     ...tradingFlags,
     ...portfolioFlags,
     ...AetherCommand.databaseUrlFlags,
+    config: AetherCommand.configFlag,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };
@@ -54,16 +57,23 @@ export default class BacktestCommand extends AetherCommand {
 
 type BacktestFlags = Interfaces.InferredFlags<typeof BacktestCommand.flags>;
 
-/** `backtest --symbols …`: the portfolio backtest's request; a single-asset flag alongside is refused. */
+/**
+ * `backtest --symbols …`: the portfolio backtest's request. With `--strategy` (or `--strategy-file`) it is a
+ * universe backtest: the strategy on each symbol in weighted sleeves, or a universe strategy such as
+ * top-momentum; `--symbol` alongside is refused, as are strategy parameters without a strategy.
+ */
 function portfolioRequest(flags: BacktestFlags) {
-  const singleAssetFlags = (['symbol', 'strategy', 'fast', 'slow', 'param', 'long-only'] as const).filter(
-    (name) => flags[name] !== undefined && flags[name] !== false,
-  );
-  if (singleAssetFlags.length > 0) {
+  const withStrategy = flags.strategy !== undefined || flags['strategy-file'] !== undefined;
+  const refused = (
+    withStrategy ? (['symbol'] as const) : (['symbol', 'fast', 'slow', 'param', 'long-only'] as const)
+  ).filter((name) => flags[name] !== undefined && flags[name] !== false);
+  if (refused.length > 0) {
     throw AetherError.invalid([
       {
         field: '--symbols',
-        rule: `cannot be combined with ${singleAssetFlags.map((name) => `--${name}`).join(', ')} (a portfolio allocates, it runs no strategy)`,
+        rule: withStrategy
+          ? 'cannot be combined with --symbol (a universe runs the strategy on every symbol of --symbols)'
+          : `cannot be combined with ${refused.map((name) => `--${name}`).join(', ')} without --strategy (a portfolio without a strategy allocates, it runs none)`,
       },
     ]);
   }
@@ -76,5 +86,6 @@ function portfolioRequest(flags: BacktestFlags) {
     rebalance: numericFlag(flags.rebalance),
     lookback: flags.lookback,
     ...optimizerRequest(flags),
+    ...(withStrategy ? { strategy: flags.strategy, params: strategyParams(flags) } : {}),
   };
 }

@@ -28,6 +28,7 @@ export default class OptimizeCommand extends AetherCommand {
     ...optimizerFlags,
     ...marketFlags,
     ...AetherCommand.databaseUrlFlags,
+    config: AetherCommand.configFlag,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

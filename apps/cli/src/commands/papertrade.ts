@@ -54,6 +54,7 @@ export default class PapertradeCommand extends AetherCommand {
       default: false,
     }),
     ...AetherCommand.databaseUrlFlags,
+    config: AetherCommand.configFlag,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

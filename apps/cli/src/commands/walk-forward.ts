@@ -28,6 +28,7 @@ export default class WalkForwardCommand extends JobCommand {
     ...tradingFlags,
     detach: JobCommand.detachFlag,
     ...AetherCommand.databaseUrlFlags,
+    config: AetherCommand.configFlag,
     dotenv: AetherCommand.dotenvFlag,
     ...AetherCommand.remoteFlags,
   };

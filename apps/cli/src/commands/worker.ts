@@ -43,9 +43,13 @@ export default class WorkerCommand extends AetherCommand {
         { field: 'AETHERQ_REDIS_URL', rule: 'must be set: a worker takes its jobs from that Redis' },
       ]);
     }
-    const { startJobWorker } = await import('../jobs/start-job-worker');
+    // Each strategy file must load and keep the strategy contract before any job is taken: a bad one stops
+    // the start here, named, instead of failing (or computing wrong figures for) every job that names it.
+    const { checkWorkerStrategies, startJobWorker } = await import('../jobs/start-job-worker');
+    const checked = await checkWorkerStrategies(settings);
     const worker = await startJobWorker(settings, redisUrl, concurrency, (line) => this.log(line));
-    this.log(JSON.stringify({ event: 'worker started', pid: process.pid, concurrency }));
+    const strategies = checked.flatMap(({ checks }) => checks.map((check) => check.strategy));
+    this.log(JSON.stringify({ event: 'worker started', pid: process.pid, concurrency, strategies }));
 
     const stopped = new Promise<void>((resolve) => {
       let stopping = false;

@@ -52,6 +52,9 @@ AETHERQ_JOB_MAX_SWEEP_CELLS=1000000
 AETHERQ_JOB_MAX_ACTIVE_PER_KEY=8
 AETHERQ_JOB_MAX_CELLS_PER_KEY=4000000
 
+# Strategies of your own (files or packages, comma-separated): the API and workers check them at start-up.
+AETHERQ_STRATEGY_PATHS=
+
 # Named API keys (name:role:sha256-of-key lines), each with its own rate limit and audit trail.
 AETHERQ_API_KEYS_FILE=
 # Longest compute of one request (ms) and the worker threads it runs on (0: one per core less one).

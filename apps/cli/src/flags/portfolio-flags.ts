@@ -45,10 +45,12 @@ export function optimizerRequest(flags: OptimizerFlags) {
   };
 }
 
-/** `backtest --symbols`: how the portfolio is allocated and rebalanced. */
+/** `backtest --symbols`: how the portfolio (or a strategy's sleeves, with --strategy) is allocated and rebalanced. */
 export const portfolioFlags = {
   symbols: symbolsFlag,
-  allocation: Flags.string({ summary: `With --symbols: ${ALLOCATIONS.join(', ')} [default: risk-parity].` }),
+  allocation: Flags.string({
+    summary: `With --symbols: ${ALLOCATIONS.join(', ')} [default: risk-parity]; with --strategy, the sleeves' weights.`,
+  }),
   rebalance: Flags.string({
     summary: 'With --symbols: monthly, quarterly, or every N bars [default: monthly].',
   }),

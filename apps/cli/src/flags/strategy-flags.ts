@@ -17,9 +17,16 @@ export function strategyFlagSummary(strategies: readonly { name: string }[], lea
   return `${lead}: ${strategies.map((strategy) => strategy.name).join(', ')} [default: ${DEFAULT_STRATEGY}].`;
 }
 
+/** `--strategy-file`: a strategy of one's own, loaded (TypeScript compiled) by this process for this run. */
+const strategyFileFlag = Flags.string({
+  summary:
+    'Run a strategy of your own: a .ts, .mts, .cts, .js, .mjs or .cjs file whose default export is made with defineStrategy (docs/strategies.md). Its parameters come from --param.',
+});
+
 /** Flags that name strategy parameters: the two common ones, and any other as `--param name=value`. */
 export const strategyFlags = {
   strategy: Flags.string({ summary: strategyFlagSummary(BUILT_IN_STRATEGIES.strategies) }),
+  'strategy-file': strategyFileFlag,
   fast: Flags.string({ summary: 'ma-cross fast window (same as --param fast=N).' }),
   slow: Flags.string({ summary: 'ma-cross slow window (same as --param slow=N).' }),
   param: Flags.string({ summary: 'A strategy parameter, name=value; repeat for several.', multiple: true }),
@@ -86,6 +93,7 @@ export const gridSearchFlags = {
   strategy: Flags.string({
     summary: strategyFlagSummary(BUILT_IN_STRATEGIES.strategies, 'Strategy whose parameters to search'),
   }),
+  'strategy-file': strategyFileFlag,
   fast: Flags.string({ summary: 'ma-cross fast windows: a number, a list (5,10,20) or a range (5:50:5).' }),
   slow: Flags.string({ summary: 'ma-cross slow windows, e.g. 20:200:10.' }),
   param: Flags.string({

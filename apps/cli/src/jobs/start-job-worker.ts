@@ -1,6 +1,15 @@
 // Loaded by `aetherquant worker` only: BullMQ and Redis are not for the other commands to load.
 import { type Settings } from '@aetherquant/core';
 import { BullMqJobWorker, threadJobExecutor } from '@aetherquant/workflows/jobs';
+import { type CheckedStrategyModule, checkStrategyModules } from '@aetherquant/workflows/strategies';
+
+/**
+ * Loads the strategy files of `AETHERQ_STRATEGY_PATHS` and runs the strategy contract on each strategy, as the
+ * API does before it starts: one that fails to load or breaks the contract is an INVALID_ARGUMENT naming it.
+ */
+export function checkWorkerStrategies(settings: Settings): Promise<CheckedStrategyModule[]> {
+  return checkStrategyModules(settings.strategyPaths, { field: 'AETHERQ_STRATEGY_PATHS', refuse: true });
+}
 
 /** Starts taking jobs from the Redis of `settings`, computing each on a thread of its own. */
 export function startJobWorker(

@@ -104,6 +104,26 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
       await rejection(database.runs.record(backtestRun({ jobId: 'job-1' })), 'INVALID_ARGUMENT');
     });
 
+    it('keeps the spec that reruns a run, as JSON read back exactly', async () => {
+      const spec = {
+        use_case: 'backtest',
+        request: {
+          symbol: 'SPY',
+          start: '2019-01-02',
+          end: '2019-12-31',
+          params: { fast: 20, slow: 50 },
+          long_only: false,
+        },
+        strategy_file: '/srv/strategies/rising.ts',
+      };
+      const recorded = await database.runs.record(backtestRun({ spec }));
+      expect((await database.runs.get(recorded.id)).spec).toEqual(spec);
+      await rejection(
+        database.runs.record(backtestRun({ spec: { use_case: '', request: {} } })),
+        'INVALID_ARGUMENT',
+      );
+    });
+
     it('records a run with its symbols, metrics and orders, and reads it back exactly', async () => {
       const created = new Date('2024-05-06T07:08:09.123Z');
       const recorded = await database.runs.record(backtestRun({ createdAt: created }));
@@ -130,6 +150,7 @@ export function describeDatabaseSuite(name: string, setup: () => Promise<Databas
         durationMs: 12.5,
         jobId: null,
         dataHash: null,
+        spec: null,
         metrics: { max_drawdown: -0.0821, profit_factor: null, sharpe: 1.2345678901234567 },
         orders: [
           expect.objectContaining({

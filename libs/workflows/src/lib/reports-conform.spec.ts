@@ -25,7 +25,7 @@ import { type Database, openDatabase } from '@aetherquant/persistence';
 import { type z } from 'zod';
 import { backtestWorkflow } from './backtest/backtest.workflow';
 import { barsWorkflow } from './fetch/bars.workflow';
-import { fetchWorkflow } from './fetch/fetch.workflow';
+import { type FetchSymbolResult, fetchWorkflow } from './fetch/fetch.workflow';
 import {
   getRunWorkflow,
   initDatabaseWorkflow,
@@ -224,21 +224,27 @@ describe('results of the use cases that record nothing conform to their schemas'
 
   it('fetch: nothing written, standard output, and a file after rows were dropped', async () => {
     // The series is a BarSeries, not JSON: the strict parse checks the summary's keys and order, and the class.
-    const expectFetchConforms = (result: { summary: object }) => {
+    // One symbol's result (a folder's, `symbols`, is checked in fetch-folder.workflow.spec.ts).
+    const expectFetchConforms = (result: object) => {
       expect(fetchResultSchema.safeParse(result).error?.issues ?? []).toEqual([]);
-      expect(JSON.stringify(fetchResultSchema.parse(result).summary)).toBe(JSON.stringify(result.summary));
+      const parsed = fetchResultSchema.parse(result) as FetchSymbolResult;
+      expect(JSON.stringify(parsed.summary)).toBe(JSON.stringify((result as FetchSymbolResult).summary));
     };
     const request = { symbol: 'SPY', period: '1mo' };
     expectFetchConforms(await runWorkflow(fetchWorkflow, request, { context }));
-    const printed = await runWorkflow(fetchWorkflow, { ...request, output: '-' }, { context });
+    const printed = (await runWorkflow(
+      fetchWorkflow,
+      { ...request, output: '-' },
+      { context },
+    )) as FetchSymbolResult;
     expectFetchConforms(printed);
     expect(printed.csv).toMatch(/^date,open,high,low,close,volume\n/);
     const output = join(mkdtempSync(join(tmpdir(), 'aetherquant-conform-')), 'SPY.csv');
-    const written = await runWorkflow(
+    const written = (await runWorkflow(
       fetchWorkflow,
       { ...request, output },
       { context: { ...context, recentBars: droppingSource } },
-    );
+    )) as FetchSymbolResult;
     expectFetchConforms(written);
     expect(Object.keys(written.summary).slice(-2)).toEqual(['dropped_rows', 'output']);
   });

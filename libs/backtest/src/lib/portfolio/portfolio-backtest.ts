@@ -22,9 +22,15 @@ const { abs } = Math;
 /** When weights are recomputed: at the first bar of each month or quarter, or every N bars. */
 export type RebalanceSchedule = 'monthly' | 'quarterly' | { everyBars: number };
 
+/**
+ * How weights are set at each rebalance: equal weights, inverse volatility (1/σᵢ over the trailing lookback,
+ * normalised to sum 1), or an optimiser of @aetherquant/optimization over the lookback's moments.
+ */
+export type PortfolioAllocation = OptimizationMethod | 'equal-weight' | 'inverse-volatility';
+
 export interface PortfolioBacktestOptions extends BacktestOptions {
-  /** An optimiser, or `equal-weight`. */
-  allocation: OptimizationMethod | 'equal-weight';
+  /** An optimiser, `equal-weight` or `inverse-volatility`. */
+  allocation: PortfolioAllocation;
   rebalance: RebalanceSchedule;
   /** The trailing window each rebalance estimates from (`1y`, `6mo`): bars in (t − lookback, t]. */
   lookback: Period | string;
@@ -107,7 +113,7 @@ export function runPortfolioBacktest(
       const weights =
         options.allocation === 'equal-weight'
           ? equalWeights
-          : allocate(closes, times, t, lookback, periodsPerYear, options);
+          : lookbackWeights(closes, times, t, lookback, periodsPerYear, options).weights;
       const turnover = trade(holdings, value, weights, cost, t === start);
       trade(benchmarkHoldings, benchmarkValue, equalWeights, cost, t === start);
       rebalances.push({ index: t, time: times[t] as number, weights, turnover });
@@ -133,24 +139,66 @@ export function runPortfolioBacktest(
   };
 }
 
-/** Weights from the returns of the bars in (t − lookback, t]. */
-function allocate(
-  closes: Float64Array[],
+/** Weights at a rebalance, and how much history they were estimated from. */
+export interface LookbackWeights {
+  weights: number[];
+  /** Bars in the estimation window (its returns are one fewer). */
+  bars: number;
+  /** False when the history starts after the lookback window does (the window was cut at the first bar). */
+  complete: boolean;
+}
+
+/**
+ * Weights from the returns of the bars in (t − lookback, t] only (bars ≤ t: no look-ahead): equal weights,
+ * inverse volatility (1/σᵢ, σ the sample standard deviation of the window's returns, normalised to sum 1),
+ * or the optimiser over the window's moments. A window cut short by the start of the history is used as it
+ * is (`complete` false); with fewer than two returns in it, or a zero volatility for inverse volatility, the
+ * weights are equal (nothing to estimate from).
+ */
+export function lookbackWeights(
+  closes: readonly Float64Array[],
   times: Float64Array,
   t: number,
   lookback: Period,
   periodsPerYear: number,
-  options: PortfolioBacktestOptions,
-): number[] {
+  options: Pick<PortfolioBacktestOptions, 'allocation' | 'optimizer'>,
+): LookbackWeights {
+  const assets = closes.length;
   const window = periodWindow(lookback, (times[t] as number) + 1);
   let from = t;
   while (from > 0 && (times[from - 1] as number) >= (window.start as number)) from--;
-  const { returns, rows, assets } = returnsMatrix(closes.map((close) => close.subarray(from, t + 1)));
+  const bars = t - from + 1;
+  const complete = from > 0 || (times[0] as number) >= (window.start as number);
+  const equal = new Array<number>(assets).fill(1 / assets);
+  if (options.allocation === 'equal-weight' || assets === 1 || bars < 3)
+    return { weights: equal, bars, complete };
+  if (options.allocation === 'inverse-volatility') {
+    const inverse = closes.map((close) => 1 / standardDeviationOfReturns(close, from, t));
+    const total = inverse.reduce((sum, value) => sum + value, 0);
+    const usable = inverse.every((value) => Number.isFinite(value) && value > 0) && Number.isFinite(total);
+    return { weights: usable ? inverse.map((value) => value / total) : equal, bars, complete };
+  }
+  const { returns, rows } = returnsMatrix(closes.map((close) => close.subarray(from, t + 1)));
   const { estimator, ...constraints } = options.optimizer ?? {};
   const moments = estimateMoments(returns, rows, assets, { estimator, periodsPerYear });
-  return Array.from(
+  const weights = Array.from(
     optimize(moments, { ...constraints, method: options.allocation as OptimizationMethod }).weights,
   );
+  return { weights, bars, complete };
+}
+
+/** The sample standard deviation (ddof 1) of close[s]/close[s − 1] − 1 for s in (from, t]. */
+function standardDeviationOfReturns(close: Float64Array, from: number, t: number): number {
+  const count = t - from;
+  let mean = 0;
+  for (let s = from + 1; s <= t; s++) mean += (close[s] as number) / (close[s - 1] as number) - 1;
+  mean /= count;
+  let squares = 0;
+  for (let s = from + 1; s <= t; s++) {
+    const deviation = (close[s] as number) / (close[s - 1] as number) - 1 - mean;
+    squares += deviation * deviation;
+  }
+  return Math.sqrt(squares / (count - 1));
 }
 
 /** Trades holdings (values per asset) worth `value` to `weights`, paying `cost` per unit of turnover; returns the turnover. */

@@ -1,5 +1,5 @@
 import { AetherError, type FieldViolation } from '@aetherquant/core';
-import { type StrategyParameters } from '@aetherquant/strategies';
+import { type Strategy, type StrategyParameters } from '@aetherquant/strategies';
 
 /** The most values one {@link parseRange} may produce: a typo such as `1:100000000:1` fails fast. */
 export const MAX_RANGE_VALUES = 100_000;
@@ -173,4 +173,28 @@ export function expandGrid(grid: ParameterGrid): StrategyParameters[] {
   const combinations: StrategyParameters[] = [];
   for (let index = 0; index < count; index++) combinations.push(combinationAt(names, axes, index, {}));
   return combinations;
+}
+
+/**
+ * The most warm-up bars any valid combination of `grid` needs (`strategy.warmupBars`), 0 when none is
+ * valid: what a sweep or walk-forward loads before its window once, each combination then taking its own
+ * share of it. One resolution per combination, next to the sweep's backtest per combination.
+ */
+export function gridWarmupBars(strategy: Strategy, grid: ParameterGrid): number {
+  const names = Object.keys(grid);
+  const axes = names.map((name) => grid[name] as readonly number[]);
+  const count = gridCombinations(grid);
+  const input: StrategyParameters = {};
+  let most = 0;
+  for (let index = 0; index < count; index++) {
+    let parameters: StrategyParameters;
+    try {
+      parameters = strategy.resolveParameters(combinationAt(names, axes, index, input));
+    } catch {
+      continue; // refused by a cross rule: the sweep skips it, so it needs no bars
+    }
+    const bars = strategy.warmupBars(parameters);
+    if (bars > most) most = bars;
+  }
+  return most;
 }

@@ -1,7 +1,7 @@
 import { type BarSeries } from '@aetherquant/core';
 import { type Strategy } from '@aetherquant/strategies';
 import { type ParameterGrid } from './parameter-grid';
-import { AetherError } from '@aetherquant/core';
+import { AetherError, type FieldViolation } from '@aetherquant/core';
 import { ROW_FIELDS } from './lean-evaluation';
 import {
   compareRanked,
@@ -22,10 +22,18 @@ import {
   type SweepRow,
 } from './sweep-plan';
 import { createSweepRunner } from './sweep-runner';
+import { type SweepJob } from './sweep-evaluator';
 
 export interface SweepOptions extends GridSearchOptions {
   /** How many ranked results to return: 20 by default, or `'all'`. */
   top?: number | 'all';
+  /**
+   * The index of the first bar of the requested window (0 by default): the bars before it only warm the
+   * strategy up. Each combination's targets start its own `warmupBars` before it (exactly as
+   * `backtestStrategy` with the same `windowStart` computes them), and every combination is evaluated on
+   * bars `[windowStart, length)`, so their figures are comparable and equal to those backtests'.
+   */
+  windowStart?: number;
 }
 
 export interface SweepResult {
@@ -77,13 +85,13 @@ export async function runSweep(
   options: SweepOptions,
 ): Promise<SweepResult> {
   const top = options.top ?? 20;
-  const plan = sweepPlan(strategy, grid, options);
+  const plan = sweepPlan(strategy, grid, options, series);
   const progress = new ProgressTracker(plan.count, options.onProgress);
 
   const runner = createSweepRunner(series, strategy, plan.threads);
   let results: Float64Array;
   try {
-    results = await runner.run(jobOf(plan, 0, series.length), (count) => progress.add(count));
+    results = await runner.run(sweepJob(plan, series, options), (count) => progress.add(count));
   } finally {
     await runner.close();
   }
@@ -126,13 +134,35 @@ function sweepResult(
   };
 }
 
-function sweepPlan(strategy: Strategy, grid: ParameterGrid, options: SweepOptions): GridSearchPlan {
+function sweepPlan(
+  strategy: Strategy,
+  grid: ParameterGrid,
+  options: SweepOptions,
+  series: BarSeries,
+): GridSearchPlan {
   const top = options.top ?? 20;
-  const topViolations =
+  const violations: FieldViolation[] =
     top === 'all' || (Number.isInteger(top) && top >= 1)
       ? []
       : [{ field: 'top', rule: `must be a whole number at least 1 or "all" (got ${JSON.stringify(top)})` }];
-  return planGridSearch(strategy, grid, options, 'sweep', topViolations);
+  const windowStart = options.windowStart ?? 0;
+  if (!(Number.isInteger(windowStart) && windowStart >= 0 && windowStart < Math.max(series.length, 1))) {
+    violations.push({
+      field: 'windowStart',
+      rule: `must be the index of a bar of the series (got ${windowStart})`,
+    });
+  }
+  return planGridSearch(strategy, grid, options, 'sweep', violations);
+}
+
+/** The job of a sweep: the requested window `[windowStart, length)`, warmed up on the bars before it. */
+function sweepJob(
+  plan: GridSearchPlan,
+  series: BarSeries,
+  options: SweepOptions,
+  part?: { first: number; count: number },
+): SweepJob {
+  return jobOf(plan, { from: 0, start: options.windowStart ?? 0, to: series.length }, part);
 }
 
 /**
@@ -165,7 +195,7 @@ export async function runSweepPart(
   options: SweepOptions,
   part: { first: number; count: number },
 ): Promise<SweepPart> {
-  const plan = sweepPlan(strategy, grid, options);
+  const plan = sweepPlan(strategy, grid, options, series);
   if (
     !Number.isInteger(part.first) ||
     !Number.isInteger(part.count) ||
@@ -182,7 +212,7 @@ export async function runSweepPart(
   const runner = createSweepRunner(series, strategy, Math.min(plan.threads, part.count));
   let results: Float64Array;
   try {
-    results = await runner.run(jobOf(plan, 0, series.length, part), (count) => progress.add(count));
+    results = await runner.run(sweepJob(plan, series, options, part), (count) => progress.add(count));
   } finally {
     await runner.close();
   }
@@ -221,7 +251,7 @@ export function mergeSweepParts(
   options: SweepOptions,
   parts: readonly SweepPart[],
 ): SweepResult {
-  const plan = sweepPlan(strategy, grid, options);
+  const plan = sweepPlan(strategy, grid, options, series);
   const sorted = [...parts].sort((a, b) => a.first - b.first);
   let next = 0;
   for (const part of sorted) {

@@ -10,6 +10,7 @@ import {
   STATUS_TOO_FEW_BARS,
 } from './lean-evaluation';
 import { combinationAt } from './parameter-grid';
+import { warmupFrom } from '../engine/backtest-strategy';
 
 /**
  * One evaluation task: the combinations `[first, first + count)` of a grid, each evaluated on bars
@@ -23,8 +24,14 @@ export interface SweepJob {
   /** The grid index of the job's first combination: 0 for a whole grid, else a part's start. */
   first: number;
   count: number;
-  /** The bars `[from, to)` of the series every combination is evaluated on (a train window, or all). */
+  /**
+   * The bars `[start, to)` of the series every combination is evaluated on (a train window, or the requested
+   * window); the bars `[from, start)` before it only warm the strategies up: each combination's targets
+   * start `warmupBars(parameters)` bars before `start` (at `from` when fewer are there), as a backtest with
+   * that warm-up computes them, so every combination's figures cover exactly `[start, to)`.
+   */
   from: number;
+  start: number;
   to: number;
   /** `(commissionBps + slippageBps) / 10 000`. */
   cost: number;
@@ -43,9 +50,10 @@ export class SweepEvaluator {
   readonly #targets: Float64Array;
   readonly #returns: Float64Array;
   readonly #barReturns: Float64Array;
-  #window: BarSeries | undefined;
-  #windowTargets: Float64Array | undefined;
+  /** The evaluated bars `[start, to)` whose returns `#barReturns` holds. */
   #windowKey = '';
+  /** The bars targets are computed on, by their first index (a few distinct warm-ups per job). */
+  readonly #targetBars = new Map<number, BarSeries>();
 
   constructor(series: BarSeries, strategy: Strategy) {
     this.#series = series;
@@ -58,15 +66,14 @@ export class SweepEvaluator {
   /**
    * Writes the rows of the job's combinations `[start, end)` into `results` (row i, combination
    * `job.first + i`, at `i · ROW_FIELDS`).
-   * A combination the strategy refuses gets STATUS_INVALID; one needing more bars than the job's window
-   * holds gets STATUS_TOO_FEW_BARS and the bars it needs (as `requireBars` counts them: warm-up + 2).
-   * Any other error (a bug in a strategy) propagates.
+   * A combination the strategy refuses gets STATUS_INVALID; one needing more bars than it has from where
+   * its targets start to the job's end gets STATUS_TOO_FEW_BARS and the bars it needs (as `requireBars`
+   * counts them: warm-up + 2). Any other error (a bug in a strategy) propagates.
    */
   evaluate(job: SweepJob, start: number, end: number, results: Float64Array): void {
-    const series = this.#windowOf(job.from, job.to);
-    const targets = this.#windowTargets as Float64Array;
-    const n = series.length;
-    const periodsPerYear = series.interval.periodsPerYear;
+    this.#prepareWindow(job);
+    const n = job.to - job.start;
+    const periodsPerYear = this.#series.interval.periodsPerYear;
     const input: StrategyParameters = {};
     for (let index = start; index < end; index++) {
       const offset = index * ROW_FIELDS;
@@ -80,17 +87,22 @@ export class SweepEvaluator {
         results[offset + ROW_STATUS] = STATUS_INVALID;
         continue;
       }
-      const needed = this.#strategy.warmupBars(parameters) + 2;
-      if (n < needed) {
+      const warmup = this.#strategy.warmupBars(parameters);
+      const from = warmupFrom(job.start, warmup, job.from);
+      const needed = warmup + 2;
+      if (job.to - from < needed) {
         results[offset + ROW_STATUS] = STATUS_TOO_FEW_BARS;
         results[offset + ROW_BARS_NEEDED] = needed;
         continue;
       }
-      this.#strategy.targets(series, parameters, targets);
-      if (job.longOnly) clipLongOnly(targets);
+      const bars = this.#barsFrom(from, job.to);
+      const targets = this.#targets.subarray(0, bars.length);
+      this.#strategy.targets(bars, parameters, targets);
+      const windowTargets = targets.subarray(job.start - from);
+      if (job.longOnly) clipLongOnly(windowTargets);
       evaluateTargets(
         this.#barReturns,
-        targets,
+        windowTargets,
         n,
         job.cost,
         job.initialCash,
@@ -102,18 +114,23 @@ export class SweepEvaluator {
     }
   }
 
-  /**
-   * The bars `[from, to)`, a targets view of their length and their bar returns, kept while consecutive
-   * jobs share the window.
-   */
-  #windowOf(from: number, to: number): BarSeries {
-    const key = `${from}:${to}`;
-    if (this.#window === undefined || key !== this.#windowKey) {
-      this.#window = this.#series.slice(from, to);
-      this.#windowTargets = this.#targets.subarray(0, this.#window.length);
-      barReturnsOf(this.#window.close, this.#window.length, this.#barReturns);
-      this.#windowKey = key;
+  /** The bar returns of the evaluated bars `[start, to)`, kept while consecutive jobs share them. */
+  #prepareWindow(job: SweepJob): void {
+    const key = `${job.from}:${job.start}:${job.to}`;
+    if (key === this.#windowKey) return;
+    const window = this.#series.slice(job.start, job.to);
+    barReturnsOf(window.close, window.length, this.#barReturns);
+    this.#targetBars.clear();
+    this.#windowKey = key;
+  }
+
+  /** Bars `[from, to)` as a series view, made once per distinct warm-up of a job. */
+  #barsFrom(from: number, to: number): BarSeries {
+    let bars = this.#targetBars.get(from);
+    if (bars === undefined) {
+      bars = this.#series.slice(from, to);
+      this.#targetBars.set(from, bars);
     }
-    return this.#window;
+    return bars;
   }
 }

@@ -147,13 +147,11 @@ export function planGridSearch(
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
     violations.push({ field: 'workers', rule: `must be a whole number at least 1 (got ${workers})` });
   }
-  const threads = Math.max(1, Math.min(workers ?? availableParallelism(), count));
-  if (threads > 1 && !isRegistered(strategy)) {
-    violations.push({
-      field: 'strategy',
-      rule: `must be a registered strategy to run on worker threads (${strategy.name} is not the registry's); sweep it with workers: 1`,
-    });
-  }
+  // A thread finds a built-in by name and loads a strategy from a file again (`Strategy.reload`); any other
+  // strategy (one a library user defined in their own code) runs on this thread: same results, one core.
+  const threads = threadsCanLoad(strategy)
+    ? Math.max(1, Math.min(workers ?? availableParallelism(), count))
+    : 1;
   if (violations.length > 0) throw AetherError.invalid(violations, context);
 
   const names = Object.keys(grid);
@@ -169,7 +167,8 @@ export function planGridSearch(
   };
 }
 
-function isRegistered(strategy: Strategy): boolean {
+function threadsCanLoad(strategy: Strategy): boolean {
+  if (strategy.reload !== undefined) return true;
   try {
     return getStrategy(strategy.name) === strategy;
   } catch {
@@ -177,15 +176,15 @@ function isRegistered(strategy: Strategy): boolean {
   }
 }
 
-/** The job of a plan over bars `[from, to)`. */
+/** The job of a plan evaluated on bars `[start, to)`, warmed up on bars from `from` (see {@link SweepJob}). */
 export function jobOf(
   plan: GridSearchPlan,
-  from: number,
-  to: number,
+  bars: { from: number; start: number; to: number },
   part: { first: number; count: number } = { first: 0, count: plan.count },
 ): SweepJob {
   const { names, axes, cost, initialCash, longOnly } = plan;
-  return { names, axes, first: part.first, count: part.count, from, to, cost, initialCash, longOnly };
+  const { from, start, to } = bars;
+  return { names, axes, first: part.first, count: part.count, from, start, to, cost, initialCash, longOnly };
 }
 
 /** How the combinations of one evaluation ended. */

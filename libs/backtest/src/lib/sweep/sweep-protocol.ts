@@ -2,12 +2,15 @@
 // needs is shared memory or small plain data: the bars, the results and the counter that hands out chunks
 // are SharedArrayBuffers, so nothing of the series' or the grid's size is copied per message.
 import { AetherError, ERROR_CODES, type AetherErrorDetails, type ErrorCode } from '@aetherquant/core';
+import { type StrategyReload } from '@aetherquant/strategies';
 import { type SweepJob } from './sweep-evaluator';
 
 /** What each worker starts with (`workerData`). */
 export interface SweepWorkerData {
-  /** The strategy's registry name: workers look it up with `getStrategy`. */
+  /** The strategy's name: workers look a built-in up with `getStrategy`, or load it with `reload`. */
   strategy: string;
+  /** How a strategy from a file is loaded again on the worker (see `Strategy.reload`). */
+  reload?: StrategyReload;
   symbol: string;
   interval: string;
   /** The six columns (time, open, high, low, close, volume), each `length` float64s, back to back. */

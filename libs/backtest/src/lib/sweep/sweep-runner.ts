@@ -90,6 +90,7 @@ export class SweepWorkerPool implements SweepRunner {
     BAR_COLUMNS.forEach((name, index) => new Float64Array(columns, index * n * 8, n).set(series[name]));
     const workerData: SweepWorkerData = {
       strategy: strategy.name,
+      ...(strategy.reload && { reload: strategy.reload }),
       symbol: series.symbol,
       interval: series.interval.name,
       columns,
@@ -192,7 +193,7 @@ export function sweepWorkerScript(): string {
   return script;
 }
 
-/** A runner for `threads` threads: inline for 1, else a worker pool. */
+/** A runner for `threads` threads (the plan's: more than 1 only for a strategy a thread can load): inline for 1, else a worker pool. */
 export function createSweepRunner(series: BarSeries, strategy: Strategy, threads: number): SweepRunner {
   return threads <= 1
     ? new InlineSweepRunner(series, strategy)

@@ -5,7 +5,7 @@
 // allocates its scratch once; then, for each job, it claims chunks of combination indices from the shared
 // counter until none are left, writing result rows straight into the shared results.
 import { BarSeries, type IntervalName } from '@aetherquant/core';
-import { getStrategy } from '@aetherquant/strategies';
+import { getStrategy, type Strategy } from '@aetherquant/strategies';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SweepEvaluator } from './sweep-evaluator';
 import { type JobMessage, serializeError, type SweepWorkerData, type WorkerMessage } from './sweep-protocol';
@@ -26,19 +26,34 @@ const series = new BarSeries({
   close: column(4),
   volume: column(5),
 });
-const evaluator = new SweepEvaluator(series, getStrategy(data.strategy));
+// A built-in is found by name; a strategy from a file is loaded again by its loader (compiling it on this thread).
+const evaluator: Promise<SweepEvaluator> =
+  data.reload === undefined
+    ? Promise.resolve(new SweepEvaluator(series, getStrategy(data.strategy)))
+    : (require(data.reload.loader) as StrategyLoader)
+        .strategyOfModule(data.reload.module, data.strategy)
+        .then((strategy) => new SweepEvaluator(series, strategy));
+// Nothing to report until a job asks: its failure message carries the loading error.
+evaluator.catch(() => undefined);
 
-port.on('message', (message: JobMessage) => {
+interface StrategyLoader {
+  strategyOfModule(module: string, name: string): Promise<Strategy>;
+}
+
+port.on('message', (message: JobMessage) => void run(message));
+
+async function run(message: JobMessage): Promise<void> {
   const { id, job, chunk } = message;
   const counter = new Int32Array(message.counter);
   const results = new Float64Array(message.results);
-  const post = (reply: WorkerMessage) => port.postMessage(reply);
+  const post = (reply: WorkerMessage) => port?.postMessage(reply);
   try {
+    const ready = await evaluator;
     for (;;) {
       const start = Atomics.add(counter, 0, chunk);
       if (start >= job.count) break;
       const end = Math.min(start + chunk, job.count);
-      evaluator.evaluate(job, start, end, results);
+      ready.evaluate(job, start, end, results);
       post({ type: 'progress', id, count: end - start });
     }
     post({ type: 'done', id });
@@ -47,4 +62,4 @@ port.on('message', (message: JobMessage) => {
     Atomics.store(counter, 0, job.count);
     post({ type: 'failed', id, error: serializeError(error) });
   }
-});
+}

@@ -4,6 +4,7 @@ import { rejection } from '@aetherquant/testing';
 import { dailyBars, randomWalk } from '../../testing/series';
 import { runBacktest } from '../engine/vectorised-backtest';
 import { runSweep } from '../sweep/run-sweep';
+import { gridWarmupBars } from '../sweep/parameter-grid';
 import { runWalkForward, walkForwardWindows, type WalkForwardResult } from './walk-forward';
 
 const date = (time: number) => formatIsoDate(time);
@@ -180,15 +181,20 @@ describe('runWalkForward', () => {
       expect(next).toBe(series.length);
     });
 
-    it('chooses on train bars exactly what a sweep of those bars ranks first', async () => {
+    it('chooses on train bars exactly what a sweep of those bars, warmed up on older bars, ranks first', async () => {
+      const warmup = gridWarmupBars(maCrossStrategy, grid);
       for (const window of result.windows) {
+        const trainFrom = series.firstIndexAtOrAfter(window.trainStart);
         const train = series.window(window.trainStart, window.trainEnd + 1);
         expect(train.length).toBe(window.trainBars);
-        const sweep = await runSweep(train, maCrossStrategy, grid, {
+        // The sweep of the train window, its warm-up taken from the bars before it (the older history).
+        const from = Math.max(0, trainFrom - warmup);
+        const sweep = await runSweep(series.slice(from, trainFrom + train.length), maCrossStrategy, grid, {
           ...costs,
           rankBy: 'sharpe',
           workers: 1,
           top: 1,
+          windowStart: trainFrom - from,
         });
         expect([date(window.testStart), window.parameters, window.trainScore]).toEqual([
           date(window.testStart),
@@ -207,8 +213,11 @@ describe('runWalkForward', () => {
       for (const window of result.windows) {
         const from = series.firstIndexAtOrAfter(window.testStart);
         const to = from + window.testBars;
-        // Targets from the whole history up to the window's end; the engine on the window's bars alone.
-        const targets = maCrossStrategy.targets(series.slice(0, to), window.parameters).subarray(from);
+        // Targets from `warmupBars` before the window (older bars) to its end; the engine on its bars alone.
+        const warmup = maCrossStrategy.warmupBars(window.parameters);
+        const targets = maCrossStrategy
+          .targets(series.slice(from - warmup, to), window.parameters)
+          .subarray(warmup);
         const expected = runBacktest(series.slice(from, to), targets, { ...costs, initialCash: cash });
         const offset = from - (series.length - result.equity.length);
         expect(Array.from(result.equity.subarray(offset, offset + window.testBars))).toEqual(

@@ -26,6 +26,7 @@ import {
 } from '../sweep/sweep-plan';
 import { createSweepRunner } from '../sweep/sweep-runner';
 import { runBacktest } from '../engine/vectorised-backtest';
+import { warmupFrom } from '../engine/backtest-strategy';
 
 /** A relative period (`3y`, `6mo`, `12wk`, `60d`), as a Period or as text. */
 export type WindowLength = Period | string;
@@ -35,6 +36,12 @@ export interface WalkForwardOptions extends GridSearchOptions {
   train: WindowLength;
   /** The length of each test window. */
   test: WindowLength;
+  /**
+   * The index of the first bar of the requested history (0 by default). The bars before it only warm the
+   * strategy up: the first train window starts at this bar, and every train and test evaluation may take
+   * its warm-up from the bars before its own window (see {@link runWalkForward}).
+   */
+  windowStart?: number;
 }
 
 /** The bars of one window pair, as indices into the series: train `[trainFrom, testFrom)`, test `[testFrom, testTo)`. */
@@ -111,7 +118,16 @@ export function walkForwardWindows(
   series: BarSeries,
   train: WindowLength,
   test: WindowLength,
+  windowStart = 0,
 ): WalkForwardSpan[] {
+  if (windowStart > 0) {
+    // The windows of the requested history, as indices into the whole series.
+    return walkForwardWindows(series.slice(windowStart), train, test).map((span) => ({
+      trainFrom: span.trainFrom + windowStart,
+      testFrom: span.testFrom + windowStart,
+      testTo: span.testTo + windowStart,
+    }));
+  }
   const violations: FieldViolation[] = [];
   const trainPeriod = relativePeriod(train, 'train', violations);
   const testPeriod = relativePeriod(test, 'test', violations);
@@ -152,14 +168,17 @@ export function walkForwardWindows(
 }
 
 /**
- * Walk-forward analysis: on each train window (see {@link walkForwardWindows}), the grid is searched as
- * `runSweep` searches it, on the train bars ONLY (targets computed from the train window's first bar, so no
- * bar of the test window or later can influence the choice), and the best combination by `rankBy` (ties in
- * grid order) is traded on the following test window:
+ * Walk-forward analysis: on each train window (see {@link walkForwardWindows}, over the bars from
+ * `windowStart`), the grid is searched as `runSweep` searches it and the best combination by `rankBy` (ties
+ * in grid order) is traded on the following test window. Every evaluation is a backtest with warm-up, as
+ * `backtestStrategy` with `windowStart` runs it:
  *
- * - its targets are computed on the series up to the END of the test window (strategies never look ahead,
- *   so the bars before the window serve as warm-up) and the engine (`runBacktest`) runs on the test bars,
- *   entering the window flat: the first target is charged its full turnover;
+ * - on a train window, each combination's targets start its own `warmupBars` before the window's first bar
+ *   (older bars: the previous windows', or those loaded before the requested history), and its figures
+ *   cover the train bars only. No bar of the test window or later can influence the choice;
+ * - on a test window, the chosen parameters' targets start their `warmupBars` before the window (bars of
+ *   the train window, which are in the past) and the engine (`runBacktest`) runs on the test bars, entering
+ *   the window flat: the first target, a warm one, is charged its full turnover;
  * - the stitched out-of-sample equity starts at `initialCash` and each window starts from the previous
  *   window's final equity, so the final equity is `initialCash × Π (endEquity / startEquity)` over windows.
  *   Windows are independent backtests chained by equity: a position held at a window's end is marked at its
@@ -182,7 +201,8 @@ export async function runWalkForward(
   options: WalkForwardOptions,
 ): Promise<WalkForwardResult> {
   const plan = planGridSearch(strategy, grid, options, 'walk-forward');
-  const spans = walkForwardWindows(series, options.train, options.test);
+  const windowStart = options.windowStart ?? 0;
+  const spans = walkForwardWindows(series, options.train, options.test, windowStart);
   const trainName = relativePeriod(options.train, 'train', [])?.name as string;
   const testName = relativePeriod(options.test, 'test', [])?.name as string;
   const progress = new ProgressTracker(plan.count * spans.length, options.onProgress);
@@ -192,9 +212,8 @@ export async function runWalkForward(
   const runner = createSweepRunner(series, strategy, plan.threads);
   try {
     for (const [k, span] of spans.entries()) {
-      const results = await runner.run(jobOf(plan, span.trainFrom, span.testFrom), (count) =>
-        progress.add(count),
-      );
+      const bars = { from: 0, start: span.trainFrom, to: span.testFrom };
+      const results = await runner.run(jobOf(plan, bars), (count) => progress.add(count));
       const outcome = outcomeOf(results, plan.count);
       if (outcome.evaluated === 0) {
         const from = formatBarTime(series.time[span.trainFrom] as number, series.interval);
@@ -236,9 +255,10 @@ export async function runWalkForward(
   for (const [k, span] of spans.entries()) {
     const { parameters, trainScore } = choices[k] as (typeof choices)[number];
     const bars = series.slice(span.testFrom, span.testTo);
-    const allTargets = strategy.targets(series.slice(0, span.testTo), parameters);
+    const from = warmupFrom(span.testFrom, strategy.warmupBars(parameters));
+    const allTargets = strategy.targets(series.slice(from, span.testTo), parameters);
     if (plan.longOnly) clipLongOnly(allTargets);
-    const windowTargets = allTargets.subarray(span.testFrom, span.testTo);
+    const windowTargets = allTargets.subarray(span.testFrom - from);
     barReturnsOf(bars.close, bars.length, barReturns);
     evaluateTargets(
       barReturns,

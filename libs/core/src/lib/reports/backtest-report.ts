@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema, strategyParamsSchema } from './report-fields';
+import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 /** The seed's headline figures of a strategy against its benchmark, rounded as it prints them. */
@@ -75,8 +75,11 @@ export const backtestReportSchema = withResponseMeta(
     provider: z.string().describe('Where the bars came from; `synthetic` data never passes for market data.'),
     strategy: z.string(),
     params: strategyParamsSchema,
-    first: barTimeSchema,
+    first: barTimeSchema.describe(
+      'The first bar of the requested window: the first point of the equity curve.',
+    ),
     last: barTimeSchema,
+    warmup_bars: warmupBarsSchema,
     trades: z.number().int().min(0).describe('The number of trades.'),
     metrics: metricsReportSchema,
     warnings: recordingFields.warnings,
@@ -107,6 +110,7 @@ export const backtestReportSchema = withResponseMeta(
     params: { fast: 10, slow: 30 },
     first: '2024-01-02',
     last: '2024-12-31',
+    warmup_bars: 29,
     trades: 6,
     metrics: {
       volatility: 0.120116,
@@ -163,6 +167,6 @@ export type TradeView = z.infer<typeof tradeViewSchema>;
 /**
  * What `aetherquant backtest` prints: the seed's keys first, then what this engine adds. In JSON the keys come
  * in this order: `symbol`, `rows`, the {@link HeadlineFigures}, `run_id` (when recorded), `provider` …
- * `metrics`, `warnings`, `chart`, `trade_list`.
+ * `metrics`, `warnings`, `chart`, `trade_list` (`warmup_bars` between `last` and `trades`).
  */
 export type BacktestReport = z.infer<typeof backtestReportSchema>;

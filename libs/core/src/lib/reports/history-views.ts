@@ -31,6 +31,25 @@ export const runViewSchema = z
   })
   .meta({ description: 'A recorded run: what it was asked and when, without its result.' });
 
+/** A recorded run's spec: the use case (as the catalog names it) and the request that reruns it. */
+export const runSpecSchema = z
+  .strictObject({
+    use_case: z.string().describe('The use case, as the catalog names it (`backtest`, `walkForward`).'),
+    request: z
+      .record(z.string(), z.unknown())
+      .describe("The use case's request, fields as its endpoint takes them."),
+    strategy_file: z
+      .string()
+      .optional()
+      .describe(
+        'The file its strategy came from (`--strategy-file`, or the server’s AETHERQ_STRATEGY_PATHS).',
+      ),
+  })
+  .meta({
+    description: 'What reruns a recorded run: its use case and its request, everything resolved pinned.',
+  });
+export type RunSpecView = z.infer<typeof runSpecSchema>;
+
 /** An order a paper run placed, as recorded. */
 export const orderViewSchema = z
   .strictObject({
@@ -97,12 +116,35 @@ export const runDetailViewSchema = withResponseMeta(
       .unknown()
       .describe('The report the run returned, as recorded (never its chart nor paper orders).'),
     metrics: z.record(z.string(), z.number().nullable()).describe('Named figures of the run, unrounded.'),
+    spec: runSpecSchema
+      .nullable()
+      .describe(
+        'What reruns it to the same figures: the use case and its request with everything the run resolved pinned (dates, provider, costs, every parameter); `aetherquant runs spec ID` writes it as a --config file. Null for runs recorded before specs were kept.',
+      ),
   }),
   'What `GET /api/runs/:id` returns: one recorded run with its orders, its result and its metrics.',
   {
     ...exampleRun,
     result: PAPERTRADE_EXAMPLE_FIGURES,
     metrics: { cash: 103218.85962477537, final_equity: 103218.85962477537, position: 0 },
+    spec: {
+      use_case: 'papertrade',
+      request: {
+        symbol: 'QQQ',
+        start: '2024-01-02',
+        end: '2024-12-31',
+        interval: '1d',
+        provider: 'csv',
+        data_dir: '/srv/market',
+        strategy: 'ma-cross',
+        params: { fast: 5, slow: 20 },
+        commission_bps: 1,
+        slippage_bps: 0.5,
+        initial_cash: 100000,
+        long_only: false,
+        fractional: false,
+      },
+    },
   },
 );
 

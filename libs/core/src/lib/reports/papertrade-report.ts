@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, strategyParamsSchema } from './report-fields';
+import { barTimeSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 /** One order of a paper-trading run as its report lists it. */
@@ -34,6 +34,7 @@ export const PAPERTRADE_EXAMPLE_FIGURES = {
   params: { fast: 5, slow: 20 },
   first: '2024-01-02',
   last: '2024-12-31',
+  warmup_bars: 19,
   orders_placed: 2,
   start_equity: 100000,
   final_equity: 103218.86,
@@ -48,8 +49,9 @@ export const papertradeReportSchema = withResponseMeta(
     provider: z.string().describe('Where the bars came from; `synthetic` data never passes for market data.'),
     strategy: z.string(),
     params: strategyParamsSchema,
-    first: barTimeSchema,
+    first: barTimeSchema.describe('The first bar of the requested window: the first bar replayed.'),
     last: barTimeSchema,
+    warmup_bars: warmupBarsSchema,
     orders_placed: z.number().int().min(0).describe('Orders filled.'),
     start_equity: z.number().describe('2 decimals.'),
     final_equity: z.number().describe('2 decimals.'),

@@ -5,7 +5,7 @@ import { ALLOCATIONS, OPTIMIZATION_METHODS } from '../requests/portfolio-request
 import { headlineFiguresSchema, metricsReportSchema } from './backtest-report';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema } from './report-fields';
+import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 const provider = z
@@ -13,6 +13,16 @@ const provider = z
   .describe('Where the bars came from; `synthetic` data never passes for market data.');
 /** Ratios by symbol, in the order of `symbols`. */
 const bySymbol = z.record(z.string(), z.number());
+
+/** One symbol of a universe backtest, backtested alone (its sleeve, or its target column). */
+const universeSymbolSchema = z.strictObject({
+  annual_return: ratioSchema,
+  max_drawdown: ratioSchema,
+  sharpe: ratioSchema,
+  final_equity: z.number().describe('2 decimals, from the same initial cash.'),
+  trades: z.number().int().min(0),
+  metrics: metricsReportSchema,
+});
 
 export const optimizeReportSchema = withResponseMeta(
   z.strictObject({
@@ -52,15 +62,52 @@ export const portfolioBacktestReportSchema = withResponseMeta(
     rows: z.number().int().min(1).describe('Bars from the first allocation on.'),
     ...headlineFiguresSchema.shape,
     provider,
-    allocation: z.enum(ALLOCATIONS),
+    allocation: z
+      .enum(ALLOCATIONS)
+      .optional()
+      .describe('Absent for a universe (cross-sectional) strategy, which sets every weight itself.'),
     rebalance: z
       .union([z.enum(['monthly', 'quarterly']), z.number().int().min(1)])
-      .describe('`monthly`, `quarterly`, or every N bars.'),
-    lookback: z.string().describe('The trailing window each rebalance estimates from (`1y`, `6mo`).'),
+      .optional()
+      .describe('`monthly`, `quarterly`, or every N bars; absent for a universe strategy.'),
+    lookback: z
+      .string()
+      .optional()
+      .describe(
+        'The trailing window each rebalance estimates from (`1y`, `6mo`); absent for a universe strategy.',
+      ),
     first: barTimeSchema,
     last: barTimeSchema,
-    rebalances: z.number().int().min(0),
-    weights: bySymbol.describe('The weights of the last rebalance, by symbol, 6 decimals.'),
+    rebalances: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Rebalances made; for a universe strategy, the bars where its targets changed.'),
+    weights: bySymbol.describe(
+      'The weights of the last rebalance, by symbol, 6 decimals; for a universe strategy, its last targets.',
+    ),
+    strategy: z
+      .string()
+      .optional()
+      .describe('With a strategy: its name (a universe backtest; see `universe`).'),
+    universe: z
+      .enum(['sleeves', 'cross-sectional'])
+      .optional()
+      .describe(
+        '`sleeves`: a single-asset strategy run on each symbol, position = sleeve weight × target; `cross-sectional`: a universe strategy setting every target.',
+      ),
+    params: strategyParamsSchema.optional(),
+    warmup_bars: warmupBarsSchema,
+    per_symbol: z
+      .record(z.string(), universeSymbolSchema)
+      .optional()
+      .describe(
+        "With a strategy, by symbol: each sleeve's standalone backtest over the same window and costs (for a universe strategy, its target column backtested alone).",
+      ),
+    weight_history: z
+      .array(z.strictObject({ date: barTimeSchema, weights: bySymbol }))
+      .optional()
+      .describe('With a single-asset strategy: the sleeve weights set at each rebalance, 6 decimals.'),
     metrics: metricsReportSchema,
     ...recordingFields,
     chart: chartSeriesSchema
@@ -69,7 +116,7 @@ export const portfolioBacktestReportSchema = withResponseMeta(
         'Present when the caller asked for charts (the API does), the benchmark being equal weights; never recorded.',
       ),
   }),
-  "What `aetherquant backtest --symbols` prints and `POST /api/backtest` (with `symbols`) returns: a rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's, rebalanced the same way.",
+  "What `aetherquant backtest --symbols` prints and `POST /api/backtest` (with `symbols`) returns: a rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's, rebalanced the same way. With `strategy` (a universe backtest) it adds `strategy`, `universe`, `params`, `warmup_bars`, `per_symbol` and `weight_history`, and its `benchmark_*` figures are buying 1/N of each symbol and holding it.",
   {
     symbols: ['SPY', 'QQQ'],
     rows: 378,

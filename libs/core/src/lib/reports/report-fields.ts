@@ -17,3 +17,17 @@ export const strategyParamsSchema = z
 
 /** A ratio rounded to 6 decimals, `null` where it is undefined (a Sharpe ratio without volatility). */
 export const ratioSchema = z.number().nullable();
+
+/**
+ * The bars loaded before the requested window to warm the strategy up (as many as it needs, fewer where the
+ * data begins later: a warning then names the first bar it is ready on). They feed the strategy only: every
+ * figure covers the requested window. Absent from runs recorded before warm-up bars were loaded.
+ */
+export const warmupBarsSchema = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe(
+    'Bars loaded before the requested window so the strategy is ready on its first bar; they feed the strategy only, every figure covers the window (`first` to `last`). Fewer than the strategy needs when the data begins later, with a warning naming the first bar it is ready on.',
+  );

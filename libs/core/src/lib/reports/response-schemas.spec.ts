@@ -6,7 +6,7 @@ import { fetchSummarySchema } from './bars-report';
 import { runViewSchema } from './history-views';
 import { papertradeReportSchema } from './papertrade-report';
 import { portfolioBacktestReportSchema } from './portfolio-reports';
-import { fetchResultSchema } from './signal-and-fetch';
+import { fetchResultSchema, fetchSymbolResultSchema } from './signal-and-fetch';
 import { sweepReportSchema } from './sweep-reports';
 
 // Every schema of this folder, found by reading the folder, so a schema added later is checked too.
@@ -19,14 +19,17 @@ const schemas: Array<[string, z.ZodType]> = readdirSync(__dirname)
   );
 const examplesOf = (schema: z.ZodType): unknown[] => (schema.meta()?.['examples'] as unknown[]) ?? [];
 const responseSchemas = schemas.filter(([, schema]) => examplesOf(schema).length > 0);
-/** The schemas whose values are JSON: all but the fetch result, which carries a `BarSeries`. */
-const jsonSchemas = schemas.filter(([, schema]) => schema !== fetchResultSchema);
+/** The schemas whose values are JSON: all but the fetch result (and its one-symbol form), which carries a `BarSeries`. */
+const jsonSchemas = schemas.filter(
+  ([, schema]) => schema !== fetchResultSchema && schema !== fetchSymbolResultSchema,
+);
 
 /** The response of every use case, with what answers it. */
 const USE_CASE_RESPONSES = {
   signalResultSchema: 'aetherquant signal',
   fetchResultSchema: 'aetherquant fetch (in-process)',
   fetchSummarySchema: 'aetherquant fetch',
+  fetchFolderSummarySchema: 'aetherquant fetch --symbols',
   barsReportSchema: 'GET /api/bars',
   strategiesReportSchema: 'GET /api/strategies',
   keycheckReportSchema: 'GET /api/keycheck',
@@ -72,10 +75,13 @@ describe('response schemas', () => {
   it('fetch result: converts with its in-process series left open, the one value JSON cannot hold', () => {
     expect(() => z.toJSONSchema(fetchResultSchema, { io: 'output' })).toThrow(/Custom types/);
     const json = z.toJSONSchema(fetchResultSchema, { io: 'output', unrepresentable: 'any' });
-    expect(json['properties']).toMatchObject({
+    // One symbol's result, or a folder's (`symbols`).
+    const [symbol, folder] = json['anyOf'] as Array<Record<string, unknown>>;
+    expect(symbol?.['properties']).toMatchObject({
       summary: { additionalProperties: false },
       series: { description: expect.stringContaining('BarSeries') },
     });
+    expect(folder?.['properties']).toMatchObject({ folder: { additionalProperties: false } });
   });
 
   it('refuse a key they do not know, anywhere: a report is a promise to scripts', () => {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { BarSeries } from '../bars/bar-series';
 import { SIGNALS } from '../requests/signal-request';
-import { fetchSummarySchema } from './bars-report';
+import { fetchFolderSummarySchema, fetchSummarySchema } from './bars-report';
 import { withResponseMeta } from './response-meta';
 
 /** What `aetherquant signal` prints; the workflows' `SignalResult` is inferred from it. */
@@ -23,20 +23,29 @@ export const signalResultSchema = withResponseMeta(
 );
 
 /**
- * What the fetch use case hands its callers in-process: the summary it prints, the bars themselves and, for
- * standard output, their CSV. Not JSON (the series is a {@link BarSeries}): the CLI prints the summary, and the
- * bars use case (`GET /api/bars`) turns the series into columns.
+ * What the fetch use case hands its callers in-process for one symbol: the summary it prints, the bars
+ * themselves and, for standard output, their CSV. Not JSON (the series is a {@link BarSeries}): the CLI
+ * prints the summary, and the bars use case (`GET /api/bars`) turns the series into columns.
+ */
+export const fetchSymbolResultSchema = z.strictObject({
+  summary: fetchSummarySchema,
+  series: z.instanceof(BarSeries).describe('The bars loaded (a `BarSeries`, not JSON).'),
+  csv: z
+    .string()
+    .optional()
+    .describe('The CSV text, when the request asked for standard output (`output: "-"`).'),
+});
+
+/** What the fetch use case returns for several symbols (`symbols`): the folder's summary, which the CLI prints. */
+export const fetchFolderResultSchema = z.strictObject({ folder: fetchFolderSummarySchema });
+
+/**
+ * The result of the fetch use case in-process: for one symbol, {@link fetchSymbolResultSchema}; for
+ * several, {@link fetchFolderResultSchema}.
  */
 export const fetchResultSchema = withResponseMeta(
-  z.strictObject({
-    summary: fetchSummarySchema,
-    series: z.instanceof(BarSeries).describe('The bars loaded (a `BarSeries`, not JSON).'),
-    csv: z
-      .string()
-      .optional()
-      .describe('The CSV text, when the request asked for standard output (`output: "-"`).'),
-  }),
-  'The result of the fetch use case in-process: the summary `aetherquant fetch` prints, the bars, and their CSV when written to standard output.',
+  z.union([fetchSymbolResultSchema, fetchFolderResultSchema]),
+  'The result of the fetch use case in-process: for one symbol, the summary `aetherquant fetch` prints, the bars, and their CSV when written to standard output; for several (`symbols`), the summary of the folder written.',
   {
     summary: {
       symbol: 'SPY',

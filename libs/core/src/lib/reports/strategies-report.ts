@@ -30,9 +30,16 @@ export const strategiesReportSchema = withResponseMeta(
   z.strictObject({
     strategies: z
       .array(strategyDescriptionSchema)
-      .describe('In the order help texts show them, the baseline first.'),
+      .describe(
+        'Single-asset strategies (one target per bar of one symbol): the built-ins in the order help texts show them, the baseline first, then those of the strategy files the server was started with (AETHERQ_STRATEGY_PATHS).',
+      ),
+    universe_strategies: z
+      .array(strategyDescriptionSchema)
+      .describe(
+        'Cross-sectional strategies (targets for every symbol at once), for a backtest with `symbols`: the built-ins (`top-momentum`), then those of the server’s strategy files.',
+      ),
   }),
-  'What `GET /api/strategies` returns: every built-in strategy with its parameters’ descriptions, bounds and defaults.',
+  'What `GET /api/strategies` returns: every strategy a request may name, with its parameters’ descriptions, bounds and defaults.',
   {
     strategies: [
       {
@@ -59,6 +66,23 @@ export const strategiesReportSchema = withResponseMeta(
         ],
       },
       { name: 'buy-and-hold', description: 'Fully long on every bar.', parameters: [] },
+    ],
+    universe_strategies: [
+      {
+        name: 'top-momentum',
+        description:
+          'Cross-sectional momentum: holds the k symbols with the best return from lookback to skip bars ago, 1/k each, reselected monthly.',
+        parameters: [
+          {
+            name: 'k',
+            description: 'How many symbols to hold, each at 1/k of equity.',
+            kind: 'integer',
+            default: 2,
+            min: 1,
+            max: 100,
+          },
+        ],
+      },
     ],
   },
 );

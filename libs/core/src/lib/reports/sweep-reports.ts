@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RANK_METRICS } from '../requests/backtest-request';
 import { headlineFiguresSchema, metricsReportSchema } from './backtest-report';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema, strategyParamsSchema } from './report-fields';
+import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 const provider = z
@@ -33,9 +33,16 @@ export const sweepReportSchema = withResponseMeta(
     provider,
     strategy: z.string(),
     rank_by: rankBy,
-    rows: z.number().int().min(1),
+    rows: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Bars of the requested window, on which every combination is evaluated.'),
     first: barTimeSchema,
     last: barTimeSchema,
+    warmup_bars: warmupBarsSchema.describe(
+      "Bars loaded before the window: the most any valid combination needs. Each combination takes its own warm-up from them, so every combination's figures cover exactly `first` to `last`.",
+    ),
     combinations: z.number().int().min(0).describe('Combinations in the grid.'),
     evaluated: z.number().int().min(0).describe('Combinations backtested.'),
     skipped: z.number().int().min(0).describe('Combinations skipped as invalid (e.g. fast ≥ slow).'),
@@ -52,6 +59,7 @@ export const sweepReportSchema = withResponseMeta(
     rows: 252,
     first: '2024-01-02',
     last: '2024-12-31',
+    warmup_bars: 99,
     combinations: 4,
     evaluated: 4,
     skipped: 0,
@@ -115,6 +123,9 @@ export const walkForwardReportSchema = withResponseMeta(
     test: z.string().describe('The test window’s length (`1y`).'),
     first: barTimeSchema,
     last: barTimeSchema,
+    warmup_bars: warmupBarsSchema.describe(
+      'Bars loaded before the requested history: the most any valid combination needs. The first train window starts at the first requested bar; every train and test evaluation takes its warm-up from the bars before its own window.',
+    ),
     windows: z.array(walkForwardWindowReportSchema),
     metrics: metricsReportSchema,
     ...recordingFields,
@@ -139,6 +150,7 @@ export const walkForwardReportSchema = withResponseMeta(
     test: '1y',
     first: '2023-01-03',
     last: '2024-12-31',
+    warmup_bars: 49,
     windows: [
       {
         train_start: '2022-01-03',

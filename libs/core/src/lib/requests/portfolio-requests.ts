@@ -12,8 +12,11 @@ export const OPTIMIZATION_METHODS = [
 ] as const;
 export type OptimizationMethodName = (typeof OPTIMIZATION_METHODS)[number];
 export const COVARIANCE_ESTIMATORS = ['sample', 'ledoit-wolf'] as const;
-/** How a portfolio backtest allocates at each rebalance: an optimiser, or equal weights. */
-export const ALLOCATIONS = [...OPTIMIZATION_METHODS, 'equal-weight'] as const;
+/**
+ * How a portfolio backtest allocates at each rebalance (among the symbols, or among a strategy's sleeves): an
+ * optimiser, equal weights, or inverse volatility (1/σ over the lookback, normalised to sum 1).
+ */
+export const ALLOCATIONS = [...OPTIMIZATION_METHODS, 'equal-weight', 'inverse-volatility'] as const;
 
 const { symbol: _symbol, ...marketFields } = barSourceFields;
 
@@ -44,7 +47,12 @@ export const optimizeRequestSchema = z
   })
   .strict();
 
-/** Input of the portfolio backtest (CLI `aetherquant backtest --symbols …`). */
+/**
+ * Input of the portfolio backtest (CLI `aetherquant backtest --symbols …`). With `strategy` it is a universe
+ * backtest: a single-asset strategy run on each symbol, its sleeves weighted by `allocation` and rebalanced
+ * on `rebalance` from `lookback`; or a universe (cross-sectional) strategy such as `top-momentum`, which sets
+ * every symbol's target itself (allocation, rebalance and lookback unused).
+ */
 export const portfolioBacktestRequestSchema = z
   .object({
     ...marketFields,
@@ -56,6 +64,10 @@ export const portfolioBacktestRequestSchema = z
     /** The trailing window each rebalance estimates from. */
     lookback: z.string().min(1).default('1y'),
     ...optimizerFields,
+    /** A strategy: single-asset (run on each symbol as a sleeve) or a universe strategy. */
+    strategy: z.string().min(1).optional(),
+    /** The strategy's parameters by name; only with `strategy`. */
+    params: z.record(z.string(), z.number()).optional(),
   })
   .strict();
 

@@ -38,6 +38,7 @@ const DEFAULTS: Settings = {
     maxConnectionsPerIp: 256,
   },
   audit: { retentionDays: 90, maxRows: 1_000_000 },
+  strategyPaths: [],
   apiUrl: undefined,
   jobs: {
     redisUrl: undefined,
@@ -115,6 +116,7 @@ describe('parseSettings', () => {
       AETHERQ_AUDIT_RETENTION_DAYS: '0',
       AETHERQ_AUDIT_MAX_ROWS: '5000',
       AETHERQ_LIVE_BROKER_ALLOW_INSECURE: 'on',
+      AETHERQ_STRATEGY_PATHS: ' strategies/mine.ts ',
     });
     expect(settings).toEqual({
       logLevel: 'debug',
@@ -138,6 +140,7 @@ describe('parseSettings', () => {
         maxConnectionsPerIp: 10,
       },
       audit: { retentionDays: 0, maxRows: 5000 },
+      strategyPaths: ['strategies/mine.ts'],
       apiUrl: 'https://aq.example.com/',
       jobs: {
         redisUrl: 'redis://:redis-pw@cache:6379/2',
@@ -525,5 +528,13 @@ describe('redactSettings', () => {
     const copy = structuredClone(full);
     redactSettings(full);
     expect(full).toEqual(copy);
+  });
+});
+
+describe('AETHERQ_STRATEGY_PATHS', () => {
+  it('is a comma-separated list, blanks dropped, as written (apps resolve it against their directory)', () => {
+    const { settings } = parseSettings({ AETHERQ_STRATEGY_PATHS: ' strategies/a.ts, ,@acme/strategies ' });
+    expect(settings.strategyPaths).toEqual(['strategies/a.ts', '@acme/strategies']);
+    expect(parseSettings({}).settings.strategyPaths).toEqual([]);
   });
 });

@@ -205,6 +205,27 @@ export const SETTING_DEFINITIONS = {
     default: '4000000',
     schema: integer.pipe(z.number().min(1).max(1_000_000_000)),
   },
+  AETHERQ_STRATEGY_PATHS: {
+    description:
+      'Strategies of your own, comma-separated: files (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`; relative to the working directory) or installed npm packages, each exporting a strategy made with `defineStrategy`. The API and workers load and check them at start-up (a failing one stops the start, named); the CLI offers them besides `--strategy-file`.',
+    schema: z.string().transform((text, context) => {
+      const entries = text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f]/.test(entry)) {
+          context.issues.push({
+            code: 'custom',
+            message: 'must list paths without control characters',
+            input: entry,
+          });
+        }
+      }
+      return entries;
+    }),
+  },
   AETHERQ_API_KEYS_FILE: {
     description:
       'File of named API keys, one `name:role:sha256-hex-of-key` line each (role `trader` or `admin`; `#` starts a comment); each name gets its own rate limit and audit trail.',
@@ -350,6 +371,11 @@ export interface Settings {
   };
   /** A deployed API the CLI calls instead of running locally. */
   apiUrl?: string;
+  /**
+   * `AETHERQ_STRATEGY_PATHS`: strategy files and packages offered besides the built-ins, as listed (apps
+   * resolve them against their working directory: `loadSettings` of @aetherquant/workflows gives absolute paths).
+   */
+  strategyPaths: string[];
   /** Jobs: the distributed engine's Redis (without it, jobs run in the process that takes them), and limits. */
   jobs: {
     redisUrl?: string;
@@ -464,6 +490,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
         maxRows: values.AETHERQ_AUDIT_MAX_ROWS,
       },
       apiUrl: values.AETHERQ_API_URL,
+      strategyPaths: values.AETHERQ_STRATEGY_PATHS ?? [],
       jobs: {
         redisUrl: values.AETHERQ_REDIS_URL,
         redisPrefix: values.AETHERQ_REDIS_PREFIX,

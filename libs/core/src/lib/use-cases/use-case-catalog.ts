@@ -40,8 +40,13 @@ const serverPath = { data_dir: true } as const;
 /** Fields naming files this machine writes: also refused from remote callers. */
 const serverFiles = { output: true } as const;
 
-/** `GET /api/bars`: the bars `aetherquant fetch` would load, returned rather than written. */
-export const barsRequestSchema = fetchRequestSchema.omit({ ...serverPath, ...serverFiles });
+/**
+ * `GET /api/bars`: the bars `aetherquant fetch` would load for one symbol, returned rather than written (so
+ * neither a folder to fill, `symbols`, nor a symbol made optional by it).
+ */
+export const barsRequestSchema = fetchRequestSchema
+  .omit({ ...serverPath, ...serverFiles, symbols: true })
+  .extend({ symbol: z.string() });
 /** The request of a use case that takes no input (`GET /api/strategies`, `GET /api/keycheck`). */
 export const emptyRequestSchema = z.object({}).strict();
 
@@ -65,8 +70,9 @@ export const USE_CASES = {
   },
   fetch: {
     title: 'fetch',
-    summary: 'Load market data bars and write them to a file',
-    description: 'The bars of one symbol from the chosen provider, written as CSV or JSON; prints a summary.',
+    summary: 'Load market data bars and write them to a file, or a folder',
+    description:
+      'The bars of one symbol from the chosen provider, written as CSV; or of several, each written to (or appended to) its `<SYMBOL>.csv` in a folder. Prints a summary.',
     permission: 'fetch',
     request: fetchRequestSchema,
     response: fetchResultSchema,
@@ -134,7 +140,7 @@ export const USE_CASES = {
     title: 'portfolio backtest',
     summary: 'Backtest a rebalanced portfolio',
     description:
-      'Several symbols rebalanced to weights from an allocation method, against equal weights; sent to `POST /api/backtest` with `symbols`.',
+      'Several symbols rebalanced to weights from an allocation method, against equal weights; with `strategy`, a universe backtest: a single-asset strategy run on each symbol in weighted sleeves, or a universe strategy such as `top-momentum` (docs/backtest.md). Sent to `POST /api/backtest` with `symbols`.',
     permission: 'backtest',
     request: portfolioBacktestRequestSchema,
     response: portfolioBacktestReportSchema,

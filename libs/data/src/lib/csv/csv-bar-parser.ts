@@ -24,6 +24,11 @@ export interface ParsedBarFile {
   hasAdjustedClose: boolean;
   /** Whether times carry a time of day (intraday bars) rather than dates. */
   intraday: boolean;
+  /**
+   * Minutes east of UTC written on the file's first timestamp (`-05:00` is −300, `Z` is 0), taken as the
+   * exchange's clock when intraday bars are combined into days; undefined for date files.
+   */
+  utcOffsetMinutes?: number;
 }
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -46,6 +51,7 @@ export class CsvBarParser {
   private columnIndex: Record<ColumnName, number> | undefined;
   private fieldCount = 0;
   private intraday: boolean | undefined;
+  private utcOffsetMinutes: number | undefined;
   /** Start offsets of the fields of the current line, plus one past its end. */
   private fieldStarts = new Int32Array(16);
 
@@ -82,6 +88,7 @@ export class CsvBarParser {
       bars: this.bars,
       hasAdjustedClose: this.columnIndex.adj_close >= 0,
       intraday: this.intraday ?? false,
+      ...(this.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: this.utcOffsetMinutes }),
     };
   }
 
@@ -163,8 +170,10 @@ export class CsvBarParser {
       }
     }
     const intraday = length !== 10 || time % DAY_MS !== 0;
-    if (this.intraday === undefined) this.intraday = intraday;
-    else if (this.intraday !== intraday) {
+    if (this.intraday === undefined) {
+      this.intraday = intraday;
+      if (intraday) this.utcOffsetMinutes = writtenOffsetMinutes(this.field(bytes, column));
+    } else if (this.intraday !== intraday) {
       throw this.error(this.lineNumber, 'mixes dates and timestamps: use one or the other for every row');
     }
     return time;
@@ -221,6 +230,15 @@ function fastIsoDate(bytes: Uint8Array, start: number): number {
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return (era * 146097 + dayOfEra - 719468) * DAY_MS;
+}
+
+/** The zone written at the end of an ISO timestamp in minutes east of UTC (`Z` → 0), or undefined. */
+function writtenOffsetMinutes(text: string): number | undefined {
+  const zone = /(?:(Z)|([+-])(\d{2}):?(\d{2}))\s*$/i.exec(text);
+  if (zone === null) return undefined;
+  if (zone[1] !== undefined) return 0;
+  const minutes = Number(zone[3]) * 60 + Number(zone[4]);
+  return zone[2] === '-' ? -minutes : minutes;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -107,14 +107,15 @@ describe('CsvProvider', () => {
     expect(error.message).toBe(`data_dir is not a directory: ${join(dir, 'nowhere')}`);
   });
 
-  it('refuses to label daily rows with an intraday or weekly interval', async () => {
+  it('refuses to split daily rows into an intraday interval, and combines them into weeks', async () => {
     const provider = new CsvProvider({ dataDir: dir });
     expect((await rejection(provider.getBars({ symbol: 'SPY', interval: '1h' }))).message).toContain(
       'interval 1h does not match',
     );
-    expect((await rejection(provider.getBars({ symbol: 'SPY', interval: '1wk' }))).message).toContain(
-      'whose rows are typically 1 days apart',
-    );
+    const weeks = await provider.getBars({ symbol: 'SPY', interval: '1wk', period: 'max' });
+    expect(weeks.interval.name).toBe('1wk');
+    // Weeks are dated on their Monday (see resample-bars.spec.ts for the arithmetic).
+    expect(Array.from(weeks.time, (time) => new Date(time).getUTCDay()).every((day) => day === 1)).toBe(true);
   });
 
   it('reports a malformed file with its path and line', async () => {

@@ -1,10 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AetherError, type BarSeries, firstIndexAtOrAfter, type Interval } from '@aetherquant/core';
+import {
+  AetherError,
+  BarSeries,
+  firstIndexAtOrAfter,
+  type Interval,
+  parseInterval,
+  type TimeWindow,
+} from '@aetherquant/core';
 import { type BarCount, checkBarCount, UNKNOWN_BAR_COUNT } from '../provider/bar-count';
-import { type BarRequest, noBarsError, rangeWindow, resolveBarRequest } from '../provider/bar-request';
+import {
+  type BarRequest,
+  noBarsError,
+  rangeWindow,
+  resolveBarRequest,
+  type ResolvedBarRequest,
+} from '../provider/bar-request';
 import { type MarketDataProvider } from '../provider/market-data-provider';
+import { bucketFunction, canResample, resampleBars } from '../resample/resample-bars';
 import { CsvBarParser, type ParsedBarFile } from './csv-bar-parser';
 
 export interface CsvProviderOptions {
@@ -47,11 +61,12 @@ export class CsvProvider implements MarketDataProvider {
     const resolved = resolveBarRequest(request);
     const path = await this.locate(resolved.symbol);
     const file = await this.load(path);
-    checkInterval(file, resolved.interval, path);
+    const source = sourceInterval(file, resolved.interval, path);
 
     const bars = file.bars;
     if (bars.length === 0) throw noBarsError(resolved, this.name, `${path} has no rows`);
     const window = rangeWindow(resolved.range, bars.lastTime() + 1);
+    if (source !== undefined) return this.resampled(file, source, resolved, window, request);
     const from = window.start === undefined ? 0 : firstIndexAtOrAfter(bars.time, window.start, bars.length);
     const to = firstIndexAtOrAfter(bars.time, window.end, bars.length);
     if (to <= from) throw noBarsError(resolved, this.name);
@@ -64,6 +79,49 @@ export class CsvProvider implements MarketDataProvider {
       from,
       to,
     });
+  }
+
+  /**
+   * The file's finer bars combined into the interval asked for (see `resampleBars`). As the synthetic
+   * provider does, a bucket (a week, a month, an hour) is selected by its date: it is in the window when
+   * its first day or minute is, and it then holds every row of its span that the file has, including rows
+   * after the window's end.
+   */
+  private resampled(
+    file: ParsedBarFile,
+    source: Interval,
+    resolved: ResolvedBarRequest,
+    window: TimeWindow,
+    request: BarRequest,
+  ): BarSeries {
+    const bars = file.bars;
+    const n = bars.length;
+    const offsetMs = source.intraday ? (file.utcOffsetMinutes ?? 0) * 60_000 : 0;
+    const all = bars.toSeries({
+      symbol: resolved.symbol,
+      interval: source,
+      provider: this.name,
+      adjusted: resolved.adjusted,
+    });
+    const bucketOf = bucketFunction(all, resolved.interval, offsetMs);
+    let from = window.start === undefined ? 0 : firstIndexAtOrAfter(bars.time, window.start, n);
+    let to = firstIndexAtOrAfter(bars.time, window.end, n);
+    // The last bucket dated in the window keeps its rows after the window; the first one dated before it
+    // is left out whole.
+    if (to > 0 && to < n) {
+      const last = bucketOf(bars.time[to - 1] as number);
+      while (to < n && bucketOf(bars.time[to] as number) === last) to++;
+    }
+    if (from < to && window.start !== undefined) {
+      const first = bucketOf(bars.time[from] as number);
+      if (first < window.start) while (from < to && bucketOf(bars.time[from] as number) === first) from++;
+    }
+    if (to <= from) throw noBarsError(resolved, this.name);
+    const series = resampleBars(sliceSeries(all, from, to), resolved.interval, {
+      utcOffsetMinutes: file.utcOffsetMinutes ?? 0,
+    });
+    checkBarCount(series.length, request.maxBars, request);
+    return series;
   }
 
   /** The file for `symbol`: the given file, or `<dataDir>/<SYMBOL>.csv` (any case of the name). */
@@ -109,31 +167,85 @@ export class CsvProvider implements MarketDataProvider {
 }
 
 /**
- * A file holds bars of one spacing; refuse to label them as another (daily rows as `1h`, or as `1wk`).
- * Intraday files must be asked for intraday intervals and date files for daily or longer ones whose
- * nominal length matches the typical gap between rows.
+ * How the file's bars relate to the interval asked for: undefined when they are bars of that interval (served
+ * as they are), or the file's own, finer interval when they are to be combined into it. A file of timestamps
+ * holds intraday bars and a file of dates daily or longer ones, their spacing the typical gap between rows.
+ * Refused (INVALID_ARGUMENT naming `interval`): an interval finer than the file's, or one its bars do not
+ * divide into (see `canResample`).
  */
-function checkInterval(file: ParsedBarFile, interval: Interval, path: string): void {
-  if (file.intraday !== interval.intraday) {
+function sourceInterval(file: ParsedBarFile, interval: Interval, path: string): Interval | undefined {
+  const spacing = fileSpacing(file);
+  if (spacing === undefined) {
+    // Too few rows to tell (or a spacing no interval has): intraday files serve intraday intervals, date
+    // files daily and longer ones, as labelled.
+    if (file.intraday === interval.intraday) return undefined;
+    // Any intraday bars make days, weeks and months, whatever their spacing.
+    if (file.intraday) return parseInterval('1m');
     const holds = file.intraday ? 'intraday bars (timestamps)' : 'daily or longer bars (dates)';
     throw AetherError.invalid([
       { field: 'interval', rule: `${interval.name} does not match ${path}, which holds ${holds}` },
     ]);
   }
-  if (file.intraday || file.bars.length < 3) return;
-  const gapDays = medianGapDays(file.bars.time, file.bars.length);
-  const nominalDays = interval.nominalMs / 86_400_000;
-  // Daily rows skip weekends and holidays (gaps of 1 to 4 days); weeks and months vary by a few days.
-  const fits =
-    interval.name === '1d' ? gapDays <= 4 : Math.abs(gapDays - nominalDays) <= nominalDays * 0.25 + 1;
-  if (!fits) {
-    throw AetherError.invalid([
-      {
-        field: 'interval',
-        rule: `${interval.name} does not match ${path}, whose rows are typically ${gapDays} days apart`,
-      },
-    ]);
+  if (sameSpacing(spacing, interval)) return undefined;
+  if (canResample(spacing, interval) && (spacing.intraday || !interval.intraday)) return spacing;
+  const holds = file.intraday
+    ? `intraday bars (timestamps) ${spacing.name} apart`
+    : `${spacing.name} bars (dates typically ${medianGapDays(file.bars.time, file.bars.length)} days apart)`;
+  throw AetherError.invalid([
+    {
+      field: 'interval',
+      rule:
+        `${interval.name} does not match ${path}, which holds ${holds}: bars are combined into coarser ` +
+        'intervals, never split into finer ones',
+    },
+  ]);
+}
+
+/** `60m` and `1h` are one spacing, as are `5d` and `1wk`. */
+function sameSpacing(spacing: Interval, interval: Interval): boolean {
+  if (spacing.name === interval.name) return true;
+  if (spacing.intraday || interval.intraday) return spacing.nominalMs === interval.nominalMs;
+  return spacing.name === '1wk' && interval.name === '5d';
+}
+
+/** Intervals by length, for naming a file's spacing. */
+const INTRADAY_SPACINGS = ['1m', '2m', '5m', '15m', '30m', '60m', '90m'].map((name) => parseInterval(name));
+const CALENDAR_SPACINGS = ['1wk', '1mo', '3mo'].map((name) => parseInterval(name));
+
+/**
+ * The interval of a file's rows, from the median gap between them: for intraday rows the interval of
+ * exactly that length; for dates `1d` when rows are at most 4 days apart (weekends and holidays), else the
+ * week, month or quarter within a quarter of its length and a day. Undefined for fewer than 3 rows, or a
+ * spacing no interval has.
+ */
+function fileSpacing(file: ParsedBarFile): Interval | undefined {
+  const bars = file.bars;
+  if (bars.length < 3) return undefined;
+  if (file.intraday) {
+    const gapMs = medianGapDays(bars.time, bars.length) * 86_400_000;
+    return INTRADAY_SPACINGS.find((interval) => Math.abs(interval.nominalMs - gapMs) < 1000);
   }
+  const gapDays = medianGapDays(bars.time, bars.length);
+  if (gapDays <= 4) return parseInterval('1d');
+  return CALENDAR_SPACINGS.find((interval) => {
+    const nominalDays = interval.nominalMs / 86_400_000;
+    return Math.abs(gapDays - nominalDays) <= nominalDays * 0.25 + 1;
+  });
+}
+
+/** Rows `[from, to)` of a series, sharing its columns' memory. */
+function sliceSeries(series: BarSeries, from: number, to: number): BarSeries {
+  return new BarSeries({
+    symbol: series.symbol,
+    interval: series.interval,
+    time: series.time.subarray(from, to),
+    open: series.open.subarray(from, to),
+    high: series.high.subarray(from, to),
+    low: series.low.subarray(from, to),
+    close: series.close.subarray(from, to),
+    volume: series.volume.subarray(from, to),
+    ...(series.provenance === undefined ? {} : { provenance: series.provenance }),
+  });
 }
 
 /** The median gap between rows in days, from at most ~10,000 evenly spaced gaps (plenty for a median). */
@@ -158,4 +270,36 @@ async function isDirectory(path: string): Promise<boolean> {
     (info) => info.isDirectory(),
     () => false,
   );
+}
+
+/**
+ * The bars of one file as they are written (never adjusted, never resampled), labelled `interval`, or
+ * undefined when there is no file at `path`. For `fetch`, which updates such files: refused
+ * (INVALID_ARGUMENT naming the file) when the file's rows are not bars of that interval, or unreadable.
+ */
+export async function readBarFile(
+  path: string,
+  symbol: string,
+  interval: Interval,
+): Promise<BarSeries | undefined> {
+  if (!(await isFile(path))) return undefined;
+  const info = await stat(path);
+  const parser = new CsvBarParser(path, Math.ceil(info.size / 40));
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+    parser.push(chunk as Buffer);
+  const file = parser.finish();
+  if (file.bars.length === 0) return undefined;
+  const spacing = fileSpacing(file);
+  const fits = spacing === undefined ? file.intraday === interval.intraday : sameSpacing(spacing, interval);
+  if (!fits) {
+    const holds =
+      spacing === undefined ? (file.intraday ? 'intraday bars' : 'daily bars') : `${spacing.name} bars`;
+    throw AetherError.invalid([
+      {
+        field: 'interval',
+        rule: `${interval.name} does not match ${path}, which holds ${holds}: update it at its own interval, or write to another folder`,
+      },
+    ]);
+  }
+  return file.bars.toSeries({ symbol, interval, provider: 'csv', adjusted: false });
 }

@@ -6,6 +6,7 @@ import { InitialSchema1732147200000 } from '../migrations/1732147200000-initial-
 import { AuditRequestId1281763683200000 } from '../migrations/1763683200000-audit-request-id-128';
 import { AuditCoalescingAndKeyName1763769600000 } from '../migrations/1763769600000-audit-coalescing-and-key-name';
 import { RunJobAndDataHash1764720000000 } from '../migrations/1764720000000-run-job-and-data-hash';
+import { RunSpec1764806400000 } from '../migrations/1764806400000-run-spec';
 import { entitiesFor } from '../schema/entities';
 import { TypeormAuditStore } from '../stores/typeorm-audit-store';
 import { TypeormRunStore } from '../stores/typeorm-run-store';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AuditRequestId1281763683200000,
   AuditCoalescingAndKeyName1763769600000,
   RunJobAndDataHash1764720000000,
+  RunSpec1764806400000,
 ];
 const MIGRATIONS_TABLE = 'aetherquant_migrations';
 /** A fixed key for PostgreSQL's advisory lock, held while migrating, so concurrent first uses take turns. */

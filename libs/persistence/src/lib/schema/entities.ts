@@ -22,6 +22,8 @@ export interface RunRow {
   jobId: string | null;
   /** sha256 of the version of the data the job read (see the job queue's data version); null without a job. */
   dataHash: string | null;
+  /** The run's full spec (use case and pinned request), JSON; null for runs recorded before specs were kept. */
+  spec: object | null;
 }
 
 /** One symbol of a run, in the order given: table `run_symbols`, indexed by symbol for filtering. */
@@ -108,6 +110,7 @@ export function entitiesFor(dialect: Dialect): Entities {
         durationMs: { type: types.double, name: 'duration_ms' },
         jobId: { type: 'varchar', length: 64, name: 'job_id', nullable: true },
         dataHash: { type: 'varchar', length: 64, name: 'data_hash', nullable: true },
+        spec: { ...types.json, nullable: true },
       },
     }),
     runSymbol: new EntitySchema<RunSymbolRow>({

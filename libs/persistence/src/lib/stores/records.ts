@@ -64,6 +64,15 @@ const newRunSchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .nullable()
     .optional(),
+  /** What reruns it: the use case and its request, everything the run resolved pinned (see RunSpec). */
+  spec: z
+    .object({
+      use_case: z.string().min(1).max(64),
+      request: z.record(z.string(), z.unknown()),
+      strategy_file: z.string().min(1).max(4096).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type OrderRecord = z.input<typeof orderSchema>;
@@ -118,9 +127,19 @@ export interface ListedRun extends RunSummary {
   orders: StoredOrder[];
 }
 
+/** A run's full spec: its use case and the request that reruns it to the same figures. */
+export interface RunSpec {
+  use_case: string;
+  request: Record<string, unknown>;
+  /** The file its strategy came from (the CLI's `--strategy-file`), when it came from one. */
+  strategy_file?: string;
+}
+
 export interface RunDetail extends ListedRun {
   result: unknown;
   metrics: Record<string, number | null>;
+  /** Null for runs recorded before specs were kept. */
+  spec: RunSpec | null;
 }
 
 export interface ListRunsQuery {

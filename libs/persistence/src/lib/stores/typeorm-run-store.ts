@@ -126,6 +126,7 @@ export class TypeormRunStore implements RunStore {
       return {
         ...summary(row, symbols.get(id) ?? []),
         result: row.result,
+        spec: (row.spec ?? null) as RunDetail['spec'],
         metrics: Object.fromEntries(
           metrics.map((metric) => [metric.name, metric.value === null ? null : Number(metric.value)]),
         ),
@@ -221,6 +222,7 @@ function runRows(run: ValidNewRun): {
       durationMs: run.durationMs,
       jobId: run.jobId ?? null,
       dataHash: run.dataHash ?? null,
+      spec: run.spec ?? null,
     },
     symbols: run.symbols.map((symbol, position) => ({ runId: id, position, symbol })),
     metrics: Object.entries(run.metrics).map(([name, value]) => ({ runId: id, name, value })),

@@ -16,6 +16,16 @@ export interface ParameterSpec {
   max: number;
 }
 
+/**
+ * How a thread, which cannot be handed a strategy's functions, loads a strategy from a file again: `loader` is
+ * the absolute path of a CommonJS module exporting `strategyOfModule(module, name): Promise<Strategy>`, and
+ * `module` the strategy file's absolute path.
+ */
+export interface StrategyReload {
+  readonly module: string;
+  readonly loader: string;
+}
+
 /** Parameter values by name, every parameter of the strategy present once resolved. */
 export type StrategyParameters = Record<string, number>;
 
@@ -46,6 +56,11 @@ export interface Strategy {
    * (field = parameter name); unknown parameter names are violations too. `undefined` counts as absent.
    */
   resolveParameters(input: Record<string, unknown>): StrategyParameters;
+  /**
+   * Set for a strategy loaded from a file (see {@link StrategyReload}), so the threads of a sweep can load it
+   * too; absent for the built-ins, which a thread finds by name.
+   */
+  readonly reload?: StrategyReload;
   /** The number of bars before the first bar whose target can be non-zero (ma-cross: slow − 1). */
   warmupBars(parameters: StrategyParameters): number;
   /**

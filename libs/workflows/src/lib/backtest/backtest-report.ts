@@ -78,7 +78,7 @@ export function headlineFigures(result: RunAgainstBenchmark): HeadlineFigures {
 
 export function backtestReport(
   result: BacktestResult,
-  run: { strategy: string; params: Record<string, number>; provider: string },
+  run: { strategy: string; params: Record<string, number>; provider: string; warmupBars: number },
 ): BacktestReport {
   const { series } = result;
   const n = series.length;
@@ -91,6 +91,7 @@ export function backtestReport(
     params: run.params,
     first: formatBarTime(series.time[0] as number, series.interval),
     last: formatBarTime(series.time[n - 1] as number, series.interval),
+    warmup_bars: run.warmupBars,
     trades: result.tradeCount,
     metrics: metricsReport(result.summary),
   };

@@ -7,26 +7,36 @@ import { backtestReport } from './backtest-report';
 import { prepareStrategyRun } from './prepare-strategy-run';
 
 /**
- * The main job: bars from the provider → strategy targets → vectorised engine → risk summaries of the
+ * The main job: bars from the provider (the requested window, and the warm-up bars the strategy needs
+ * before it) → strategy targets → vectorised engine over the requested window → risk summaries of the
  * strategy and of buy-and-hold → the run recorded (when persistence is on) → the report. Costs and cash
  * default to the settings.
  */
 export const backtestWorkflow = defineRecordedWorkflow('backtest', {
   runIdBefore: 'provider',
   async compute(request, context) {
-    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
-      request,
-      context,
-    );
-    const params = resolveRequestParams(strategy, request.params);
-    const result = backtestStrategy(series, strategy, params, costs);
-    const report = backtestReport(result, { strategy: strategy.name, params: result.parameters, provider });
+    let params: Record<string, number> = {};
+    const { strategy, series, warmupBars, warnings, costs, provider, recordedParameters, recordedSpan } =
+      await prepareStrategyRun(request, context, (strategy) => {
+        params = resolveRequestParams(strategy, request.params);
+        return strategy.warmupBars(params);
+      });
+    const result = backtestStrategy(series, strategy, params, { ...costs, windowStart: warmupBars });
+    const report = backtestReport(result, {
+      strategy: strategy.name,
+      params: result.parameters,
+      provider,
+      warmupBars: result.warmupBars,
+    });
 
-    const n = series.length;
+    // Everything from here on covers the requested window: the result's own series.
+    const window = result.series;
+    const n = window.length;
     let rebalances = 0;
     for (let t = 0; t < n; t++) if (result.targets[t] !== (t === 0 ? 0 : result.targets[t - 1])) rebalances++;
     return {
       report,
+      warnings,
       run: {
         ...recordedSpan,
         period: request.period ?? null,
@@ -50,14 +60,14 @@ export const backtestWorkflow = defineRecordedWorkflow('backtest', {
       screen: (chartPoints) => ({
         chart: chartSeries(
           {
-            time: series.time,
+            time: window.time,
             equity: result.equity,
             benchmark: result.benchmarkEquity,
-            interval: series.interval,
+            interval: window.interval,
           },
           chartPoints,
         ),
-        trade_list: tradeList(result.trades, series.interval),
+        trade_list: tradeList(result.trades, window.interval),
       }),
     };
   },

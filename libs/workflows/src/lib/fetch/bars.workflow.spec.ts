@@ -1,6 +1,6 @@
 import { runWorkflow } from '../workflow/workflow';
 import { barsWorkflow } from './bars.workflow';
-import { fetchWorkflow } from './fetch.workflow';
+import { type FetchSymbolResult, fetchWorkflow } from './fetch.workflow';
 import { FIXED_NOW, OFFLINE_SETTINGS } from '../../testing/offline-context';
 
 const settings = OFFLINE_SETTINGS;
@@ -15,7 +15,7 @@ describe('barsWorkflow', () => {
   it('returns fetch’s summary and the bars as columns, ascending', async () => {
     const request = { symbol: 'spy', period: '1mo' };
     const bars = await runWorkflow(barsWorkflow, request, context);
-    const { summary, series } = await runWorkflow(fetchWorkflow, request, context);
+    const { summary, series } = (await runWorkflow(fetchWorkflow, request, context)) as FetchSymbolResult;
     const { time, open, high, low, close, volume, ...head } = bars;
     expect(head).toEqual(summary);
     expect(head).toMatchObject({ symbol: 'SPY', provider: 'synthetic', interval: '1d', last: '2024-05-31' });

@@ -1,6 +1,6 @@
 import { type BarsReport, formatBarTime } from '@aetherquant/core';
 import { defineWorkflow } from '../workflow/workflow';
-import { fetchWorkflow } from './fetch.workflow';
+import { fetchSymbol } from './fetch.workflow';
 
 /**
  * The bars `fetch` would load, returned rather than written (`GET /api/bars`). The request schema has no
@@ -8,7 +8,7 @@ import { fetchWorkflow } from './fetch.workflow';
  */
 export const barsWorkflow = defineWorkflow('bars', {
   async run(request, context): Promise<BarsReport> {
-    const { summary, series } = await fetchWorkflow.run(request, context);
+    const { summary, series } = await fetchSymbol(request, request.symbol, context);
     return {
       ...summary,
       time: Array.from(series.time, (ms) => formatBarTime(ms, series.interval)),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AetherError, parseSettings } from '@aetherquant/core';
 import { runWorkflow } from '../workflow/workflow';
-import { fetchWorkflow } from './fetch.workflow';
+import { type FetchSymbolResult, fetchWorkflow } from './fetch.workflow';
 
 const settings = (env: Record<string, string> = {}) =>
   parseSettings({ AETHERQ_CACHE_DIR: 'none', ...env }).settings;
@@ -19,11 +19,11 @@ describe('fetchWorkflow', () => {
 
   it('writes the bars as CSV and summarises them', async () => {
     const output = join(dir, 'nested', 'spy.csv');
-    const result = await runWorkflow(
+    const result = (await runWorkflow(
       fetchWorkflow,
       { symbol: 'spy', period: '5d', provider: 'synthetic', output },
       { context: { settings: settings(), now } },
-    );
+    )) as FetchSymbolResult;
     expect(result.summary).toEqual({
       symbol: 'SPY',
       provider: 'synthetic',
@@ -46,11 +46,11 @@ describe('fetchWorkflow', () => {
 
   it('uses the settings for the provider and its folder', async () => {
     writeFileSync(join(dir, 'ABC.csv'), 'date,open,high,low,close,volume\n2020-01-02,1,2,0.5,1.5,10\n');
-    const result = await runWorkflow(
+    const result = (await runWorkflow(
       fetchWorkflow,
       { symbol: 'ABC', period: 'max' },
       { context: { settings: settings({ AETHERQ_DATA_PROVIDER: 'csv', AETHERQ_DATA_DIR: dir }) } },
-    );
+    )) as FetchSymbolResult;
     expect(result.summary).toMatchObject({
       provider: 'csv',
       rows: 1,
@@ -61,11 +61,11 @@ describe('fetchWorkflow', () => {
   });
 
   it('returns the CSV text for standard output', async () => {
-    const result = await runWorkflow(
+    const result = (await runWorkflow(
       fetchWorkflow,
       { symbol: 'QQQ', start: '2024-05-30', end: '2024-05-31', provider: 'synthetic', output: '-' },
       { context: { settings: settings(), now } },
-    );
+    )) as FetchSymbolResult;
     expect(
       result.csv
         ?.split('\n')

@@ -54,7 +54,7 @@ export function listedRunView(run: ListedRun): ListedRunView {
 }
 
 export function runDetailView(run: RunDetail): RunDetailView {
-  return { ...listedRunView(run), result: run.result, metrics: run.metrics };
+  return { ...listedRunView(run), result: run.result, metrics: run.metrics, spec: run.spec };
 }
 
 export function auditEventView(event: AuditEvent): AuditEventView {

@@ -7,8 +7,9 @@ import {
   type Settings,
 } from '@aetherquant/core';
 import { gridCombinations } from '@aetherquant/backtest';
-import { getStrategy } from '@aetherquant/strategies';
+import { BUILT_IN_STRATEGIES, type StrategyRegistry } from '@aetherquant/strategies';
 import { checkSweepLimit } from '../limits/request-limits';
+import { strategyRegistryOf } from '../strategies/strategy-registry-of';
 import { requestGrid } from '../sweep/parameter-grid';
 import { type DataVersion, type IdentifiedJob, identifyJob } from './job-identity';
 
@@ -33,16 +34,17 @@ export interface JobQuota {
  * The size of a job's work, in cells: a sweep's or walk-forward's grid combinations (a walk-forward searches
  * them on every window, which only its bars tell), 1 for any other job. Counted from the validated request
  * alone, so a job is sized, and refused when its grid is over `limits.maxSweepCombinations` (field `grid`),
- * before it is queued.
+ * before it is queued. The strategy is looked up in `strategies` (the engine's registry: built-ins and strategy files).
  */
 export function jobCells(
   useCase: JobUseCaseName,
   request: Readonly<Record<string, unknown>>,
   limits: RequestLimits = {},
+  strategies: StrategyRegistry = BUILT_IN_STRATEGIES,
 ): number {
   if (useCase !== 'sweep' && useCase !== 'walkForward') return 1;
   const grid = requestGrid(
-    getStrategy(request['strategy'] as string),
+    strategies.get(request['strategy'] as string),
     request['grid'] as Record<string, number | number[] | string>,
   );
   const cells = gridCombinations(grid);
@@ -91,6 +93,8 @@ export interface JobAdmission {
    * them (no `data_dir`, no `output`). Default `local`.
    */
   submitters?: 'local' | 'remote';
+  /** Strategy files jobs may name besides the built-ins (absolute paths, as the workers are given them). */
+  strategyModules?: readonly string[];
 }
 
 /** A submission validated, identified and sized: what an engine queues. */
@@ -111,7 +115,8 @@ export async function admitJob(
     admission.submitters,
   );
   try {
-    const cells = jobCells(job.useCase, job.request, admission.limits);
+    const strategies = await strategyRegistryOf({ strategyModules: admission.strategyModules });
+    const cells = jobCells(job.useCase, job.request, admission.limits, strategies);
     return { ...job, cells };
   } catch (error) {
     // Sizing reads the request's fields: named as the submission holds them, `request.grid`.

@@ -9,7 +9,7 @@ import { threadJobExecutor } from './thread-job-executor';
 export interface SettingsJobEngineOptions {
   /** `remote`: an API's engine, whose submitters are clients: their requests are checked as the API checks them, and each key's quota applies. */
   submitters: 'local' | 'remote';
-  /** Strategy files jobs may name besides the built-ins. */
+  /** Strategy files jobs may name besides the built-ins. Default: the settings' `strategyPaths`. */
   strategyModules?: readonly string[];
 }
 
@@ -20,7 +20,9 @@ export interface SettingsJobEngineOptions {
  * reads, sized and held to the job limits before it is queued.
  */
 export function settingsJobEngine(settings: Settings, options: SettingsJobEngineOptions): JobEngine {
+  const strategyModules = options.strategyModules ?? settings.strategyPaths;
   const admission: JobAdmission = {
+    strategyModules,
     dataVersion: marketDataVersion(settings),
     limits: jobRequestLimits(settings),
     quota: options.submitters === 'remote' ? settings.jobs.quota : undefined,
@@ -30,7 +32,7 @@ export function settingsJobEngine(settings: Settings, options: SettingsJobEngine
   if (redisUrl !== undefined) return new BullMqJobEngine({ redisUrl, prefix: redisPrefix, ...admission });
   return new EmbeddedJobEngine({
     ...admission,
-    executor: threadJobExecutor({ settings, strategyModules: options.strategyModules }),
+    executor: threadJobExecutor({ settings, strategyModules }),
     // A sweep already spreads over every core: one job at a time computes as fast, and keeps the API's own
     // compute threads for the requests answered at once.
     concurrency: 1,

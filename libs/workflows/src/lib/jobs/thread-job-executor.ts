@@ -10,7 +10,7 @@ const MAX_IDLE_THREADS = 4;
 
 export interface ThreadJobExecutorOptions {
   settings: Settings;
-  /** Strategy files jobs may name besides the built-ins (see WorkflowContext.strategyModules). */
+  /** Strategy files jobs may name besides the built-ins (see WorkflowContext.strategyModules). Default: the settings' `strategyPaths`. */
   strategyModules?: readonly string[];
 }
 
@@ -25,7 +25,7 @@ export function threadJobExecutor(options: ThreadJobExecutorOptions): JobExecuto
   const script = jobThreadScript();
   const workerData: JobThreadData = {
     settings: options.settings,
-    strategyModules: options.strategyModules ?? [],
+    strategyModules: options.strategyModules ?? options.settings.strategyPaths,
   };
   const idle: Worker[] = [];
   const take = () => {

@@ -7,7 +7,7 @@ import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 /** Portfolio weights for several symbols by one optimiser, from their aligned daily returns. */
 export const optimizeWorkflow = defineRecordedWorkflow('optimize', {
   async compute(request, context) {
-    const { series, provider } = await loadAlignedBars(request.symbols, request, context);
+    const { series, provider, warnings } = await loadAlignedBars(request.symbols, request, context);
     const first = series[0] as (typeof series)[number];
     const { returns, rows, assets } = returnsMatrix(series.map((s) => s.close));
     const moments = estimateMoments(returns, rows, assets, {
@@ -39,6 +39,8 @@ export const optimizeWorkflow = defineRecordedWorkflow('optimize', {
     };
     return {
       report,
+      // Said in the report (and recorded with it): a symbol whose history shortened the window.
+      warnings,
       run: {
         symbols,
         period: request.period ?? null,

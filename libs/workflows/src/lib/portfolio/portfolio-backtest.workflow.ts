@@ -1,18 +1,29 @@
-import { formatBarTime, type PortfolioBacktestReport } from '@aetherquant/core';
+import { AetherError, formatBarTime, type PortfolioBacktestReport } from '@aetherquant/core';
 import { runPortfolioBacktest } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
 import { chartSeries } from '../chart/chart-series';
 import { defineRecordedWorkflow } from '../runs/recorded-workflow';
+import { computeUniverseBacktest } from '../universe/universe-backtest';
 
 /**
  * A rebalanced portfolio backtest: weights recomputed on a schedule from a trailing window only, costs on
  * each rebalance's turnover, against equal weights rebalanced the same way (the seed's headline keys compare
- * the two: `benchmark_*` is the equal-weight portfolio).
+ * the two: `benchmark_*` is the equal-weight portfolio). With `strategy`, a universe backtest instead (a
+ * strategy run on each symbol in weighted sleeves, or a universe strategy): see `computeUniverseBacktest`.
  */
 export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBacktest', {
   async compute(request, context) {
+    if (request.strategy !== undefined) return computeUniverseBacktest(request, context);
+    if (request.params !== undefined) {
+      throw AetherError.invalid([
+        {
+          field: 'params',
+          rule: 'needs a strategy (a portfolio without one allocates, it runs no strategy)',
+        },
+      ]);
+    }
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);
     const costs = tradingCosts(request, context.settings);
     const result = runPortfolioBacktest(series, {
@@ -48,8 +59,12 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
       ),
       metrics: metricsReport(result.summary),
     };
+    const bars = (series[0] as (typeof series)[number]).time;
     return {
       report,
+      // The run's span starts at the first allocation; the bars before it fed the first lookback, and a rerun
+      // must load them again.
+      requestedWindow: { start: new Date(bars[0] as number), end: new Date(bars[bars.length - 1] as number) },
       run: {
         symbols: result.symbols,
         period: request.period ?? null,

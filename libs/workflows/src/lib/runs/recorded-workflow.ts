@@ -9,6 +9,7 @@ import {
 } from '@aetherquant/core';
 import { type NewRun, uuidV7 } from '@aetherquant/persistence';
 import { withDatabase } from '../history/with-database';
+import { type RequestedWindow, runSpec } from './run-spec';
 import { defineWorkflow, type Workflow, type WorkflowName, type WorkflowRequest } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
@@ -42,6 +43,16 @@ export interface RecordedComputation<Name extends RecordingWorkflowName> {
   run: Omit<NewRun, 'id' | 'type' | 'durationMs' | 'createdAt' | 'result'> & { result?: unknown };
   /** The fields a screen shows beside the report; asked for only when the app draws (`chartPoints` is set). */
   screen?: (chartPoints: number) => ScreenFields<Name>;
+  /**
+   * What the run says went wrong without stopping it (data too short for the strategy's warm-up): the
+   * report's `warnings`, before any that recording adds. Recorded with the report.
+   */
+  warnings?: string[];
+  /**
+   * The first and last bar of the window the request asked for, when the run's span is not it (a portfolio's
+   * span starts at its first allocation): the run's spec pins these dates.
+   */
+  requestedWindow?: RequestedWindow;
 }
 
 export interface RecordedWorkflowImplementation<Name extends RecordingWorkflowName> {
@@ -67,17 +78,24 @@ export function defineRecordedWorkflow<Name extends RecordingWorkflowName>(
   return defineWorkflow(name, {
     async run(request, context) {
       const started = performance.now();
-      const { report, run, screen } = await implementation.compute(request, context);
+      const {
+        report,
+        run,
+        screen,
+        warnings = [],
+        requestedWindow,
+      } = await implementation.compute(request, context);
       const recording = await recordRun(context, {
         type,
         ...run,
+        spec: await runSpec(name, request as Record<string, unknown>, run, context, requestedWindow),
         // A job's result: the run names the job and the data it read.
         jobId: context.job?.id ?? null,
         dataHash: context.job?.dataHash ?? null,
-        result: run.result ?? report,
+        result: run.result ?? (warnings.length > 0 ? { ...report, warnings } : report),
         durationMs: performance.now() - started,
       });
-      const recorded = withRecording(report, recording, implementation.runIdBefore);
+      const recorded = withRecording(report, recording, warnings, implementation.runIdBefore);
       const drawn =
         screen === undefined || context.chartPoints === undefined ? {} : screen(context.chartPoints);
       // The computed report, what recording added and the screen's fields make up the whole response.
@@ -124,11 +142,12 @@ async function recordRun(context: WorkflowContext, run: NewRun): Promise<RunReco
 
 /**
  * The report with what recording came to: `run_id` placed before the key `before` (where each report has
- * always shown it) or last, then `warnings` last. The reports' key order is a promise to scripts.
+ * always shown it) or last, then `warnings` last (the run's own, then recording's). The reports' key order is a promise to scripts.
  */
 function withRecording<Report extends object>(
   report: Report,
   recording: RunRecording,
+  computedWarnings: readonly string[],
   before?: PropertyKey,
 ): Report & RecordingFields {
   const entries = Object.entries(report);
@@ -136,6 +155,7 @@ function withRecording<Report extends object>(
     const at = before === undefined ? -1 : entries.findIndex(([key]) => key === before);
     entries.splice(at === -1 ? entries.length : at, 0, ['run_id', recording.runId]);
   }
-  if (recording.warning !== undefined) entries.push(['warnings', [recording.warning]]);
+  const warnings = [...computedWarnings, ...(recording.warning === undefined ? [] : [recording.warning])];
+  if (warnings.length > 0) entries.push(['warnings', warnings]);
   return Object.fromEntries(entries) as Report & RecordingFields;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AetherError, parseSettings, type ParsedSettings } from '@aetherquant/core';
 import { parseEnvFile } from './env-file';
+import { resolveStrategyPaths } from '../strategies/strategy-paths';
 
 export interface LoadSettingsOptions {
   /** The process environment (apps pass `process.env`; libraries never read it themselves). */
@@ -29,5 +30,16 @@ export function loadSettings(options: LoadSettingsOptions): ParsedSettings & { e
   for (const [name, value] of Object.entries(options.env)) {
     if (value !== undefined && value.trim() !== '') merged[name] = value;
   }
-  return { ...parseSettings(merged), envFile: fileExists ? envFile : undefined };
+  const parsed = parseSettings(merged);
+  // Paths are resolved once, here, where the working directory is known: every thread and worker gets them absolute.
+  const strategyPaths = resolveStrategyPaths(
+    parsed.settings.strategyPaths,
+    options.cwd,
+    'AETHERQ_STRATEGY_PATHS',
+  );
+  return {
+    ...parsed,
+    settings: { ...parsed.settings, strategyPaths },
+    envFile: fileExists ? envFile : undefined,
+  };
 }

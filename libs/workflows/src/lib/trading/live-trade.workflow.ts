@@ -44,8 +44,17 @@ export const liveTradeWorkflow = defineWorkflow('liveTrade', {
       keyId,
       allowInsecure: live.allowInsecure,
     });
-    const { strategy, series } = await prepareStrategyRun({ ...request, long_only: true }, context);
-    const params = resolveRequestParams(strategy, request.params);
+    // The strategy decides on the latest bar: the bars it needs before the window are loaded too, so it is
+    // ready there however short the requested period.
+    let params: Record<string, number> = {};
+    const {
+      strategy,
+      series,
+      warnings: dataWarnings,
+    } = await prepareStrategyRun({ ...request, long_only: true }, context, (strategy) => {
+      params = resolveRequestParams(strategy, request.params);
+      return strategy.warmupBars(params);
+    });
     requireBars(series, strategy, params);
     const targets = clipLongOnly(strategy.targets(series, params));
     const last = series.length - 1;
@@ -55,13 +64,16 @@ export const liveTradeWorkflow = defineWorkflow('liveTrade', {
       newestBarTime: series.time[last] as number,
       now: context.now?.() ?? Date.now(),
     });
-    const warnings = staleDataWarnings({
-      symbol: series.symbol,
-      freshness,
-      interval: series.interval.name,
-      dryRun,
-      allowStale: request.allow_stale,
-    });
+    const warnings = [
+      ...dataWarnings,
+      ...staleDataWarnings({
+        symbol: series.symbol,
+        freshness,
+        interval: series.interval.name,
+        dryRun,
+        allowStale: request.allow_stale,
+      }),
+    ];
     const plan = await planLiveOrder({
       broker,
       symbol: series.symbol,

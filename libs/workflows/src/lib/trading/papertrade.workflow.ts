@@ -27,7 +27,8 @@ export function paperOrderView(order: OrderResult, interval: Interval): PaperOrd
 }
 
 /**
- * Paper trading: the strategy replayed bar by bar against the paper broker (long-only, whole shares unless
+ * Paper trading: the strategy (warmed up on the bars before the requested window, so it is ready on the
+ * window's first bar) replayed bar by bar over the window against the paper broker (long-only, whole shares unless
  * `fractional`), each order sized at a close and filled there with slippage and commission; the run and
  * its orders are recorded.
  *
@@ -40,12 +41,24 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
     const period =
       request.period ??
       (request.start === undefined && request.end === undefined ? DEFAULT_PAPERTRADE_PERIOD : undefined);
-    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
-      { ...request, period },
-      context,
-    );
-    const params = resolveRequestParams(strategy, request.params);
-    requireBars(series, strategy, params);
+    let params: Record<string, number> = {};
+    const {
+      strategy,
+      series: warm,
+      warmupBars,
+      warnings,
+      costs,
+      provider,
+      recordedParameters,
+      recordedSpan,
+    } = await prepareStrategyRun({ ...request, period }, context, (strategy) => {
+      params = resolveRequestParams(strategy, request.params);
+      return strategy.warmupBars(params);
+    });
+    // The strategy's targets from its warm-up on (loaded before the window), the window's bars replayed.
+    requireBars(warm, strategy, params);
+    const series = warm.slice(warmupBars);
+    const targets = strategy.targets(warm, params).subarray(warmupBars);
     const broker = new PaperBroker({
       cash: costs.initialCash,
       commissionBps: costs.commissionBps,
@@ -56,7 +69,7 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
         maxPositionPct: context.settings.limits.maxPositionPct,
       },
     });
-    const trading = await runTradingEngine(series, strategy.targets(series, params), broker, {
+    const trading = await runTradingEngine(series, targets, broker, {
       strategy: strategy.name,
     });
     const n = series.length;
@@ -70,6 +83,7 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
       params,
       first: formatBarTime(series.time[0] as number, series.interval),
       last: formatBarTime(series.time[n - 1] as number, series.interval),
+      warmup_bars: warmupBars,
       orders_placed: filled.length,
       start_equity: money(costs.initialCash),
       final_equity: money(trading.finalAccount.equity),
@@ -79,11 +93,12 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
     };
     return {
       report,
+      warnings,
       run: {
         ...recordedSpan,
         period: period ?? null,
         parameters: { ...recordedParameters, params, fractional: request.fractional },
-        result: { ...report, orders: undefined },
+        result: { ...report, orders: undefined, ...(warnings.length > 0 ? { warnings } : {}) },
         finalEquity: trading.finalAccount.equity,
         ordersPlaced: filled.length,
         metrics: { final_equity: trading.finalAccount.equity, cash: trading.finalAccount.cash, position },

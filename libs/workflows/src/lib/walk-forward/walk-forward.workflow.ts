@@ -1,9 +1,9 @@
 import { formatBarTime, type WalkForwardReport } from '@aetherquant/core';
-import { gridCombinations, runWalkForward, walkForwardWindows } from '@aetherquant/backtest';
-import { getStrategy } from '@aetherquant/strategies';
+import { gridCombinations, gridWarmupBars, runWalkForward, walkForwardWindows } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { checkSweepLimit, checkWalkForwardLimit } from '../limits/request-limits';
 import { defineRecordedWorkflow } from '../runs/recorded-workflow';
+import { strategyRegistryOf } from '../strategies/strategy-registry-of';
 import { requestGrid } from '../sweep/parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 
@@ -11,20 +11,28 @@ import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
  * Walk-forward analysis: on each train window the grid's best parameters by `rank_by`, traded on the test
  * window that follows, rolled forward; the out-of-sample equity stitched and summarised against
  * buy-and-hold of the same bars.
+ *
+ * Warm-up: the bars the most demanding valid combination needs are loaded before the requested history, so
+ * the first train window starts at the first requested bar and is evaluated as fully as the later ones.
+ * Every evaluation (a combination on a train window, the chosen one on its test window) takes its warm-up
+ * from the bars just before its own window (older, in-sample bars: nothing of the future leaks in) and its
+ * figures cover only its window (see `runWalkForward`).
  */
 export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
   async compute(request, context) {
     // The grid is searched on every window: its size is held to the sweep limit before any bar is loaded,
     // and the number of windows (known once the bars' calendar is) before any search runs.
-    const grid = requestGrid(getStrategy(request.strategy), request.grid);
+    const grid = requestGrid((await strategyRegistryOf(context)).get(request.strategy), request.grid);
     checkSweepLimit(gridCombinations(grid), context.limits, 'walkForward');
-    const { strategy, series, costs, provider, recordedParameters, recordedSpan } = await prepareStrategyRun(
-      request,
-      context,
+    const { strategy, series, warmupBars, warnings, costs, provider, recordedParameters, recordedSpan } =
+      await prepareStrategyRun(request, context, (strategy) => gridWarmupBars(strategy, grid));
+    checkWalkForwardLimit(
+      walkForwardWindows(series, request.train, request.test, warmupBars).length,
+      context.limits,
     );
-    checkWalkForwardLimit(walkForwardWindows(series, request.train, request.test).length, context.limits);
     const result = await runWalkForward(series, strategy, grid, {
       ...costs,
+      windowStart: warmupBars,
       rankBy: request.rank_by,
       train: request.train,
       test: request.test,
@@ -43,6 +51,7 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
       test: request.test,
       first: time(result.time[0] as number),
       last: time(result.time[n - 1] as number),
+      warmup_bars: warmupBars,
       windows: result.windows.map((window) => ({
         train_start: time(window.trainStart),
         train_end: time(window.trainEnd),
@@ -59,6 +68,9 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
     };
     return {
       report,
+      warnings,
+      // The windows roll from the first requested bar: a rerun must ask for the same bars.
+      requestedWindow: { start: recordedSpan.start, end: recordedSpan.end },
       run: {
         ...recordedSpan,
         // The out-of-sample span: what the recorded figures describe.

@@ -1,0 +1,66 @@
+import { AetherError } from '@aetherquant/core';
+import {
+  checkStrategyModules,
+  type CheckedStrategyModule,
+  resolveStrategyPaths,
+} from '@aetherquant/workflows/strategies';
+import { AetherCommand } from '../../command/aether-command';
+import { requiredArg } from '../../jobs/job-args';
+
+export default class StrategyCheckCommand extends AetherCommand {
+  static override summary = 'Run the strategy contract on a strategy file and print a verdict per property.';
+  static override description =
+    'Loads the file as backtest --strategy-file does (TypeScript compiled as it loads) and checks each strategy ' +
+    'it defines, with its defaults and its own edge cases (contractParameterSets), over deterministic random ' +
+    'series: parameters, bounds (one finite target in [-1, 1] per bar), warm-up (flat before warmupBars), ' +
+    'determinism, and no look-ahead (the target at t is the same with the bars after t removed). A failed ' +
+    'property shows its first counter-example and the command exits with 2. The API and workers run the same ' +
+    'check on AETHERQ_STRATEGY_PATHS before they start.';
+  static override examples = [
+    '<%= config.bin %> strategy check strategies/rising.strategy.ts',
+    '<%= config.bin %> strategy check strategies/rising.strategy.ts --json',
+  ];
+  static override args = {
+    path: requiredArg('path', 'The strategy file (.ts, .mts, .cts, .js, .mjs or .cjs).'),
+  };
+
+  async run(): Promise<CheckedStrategyModule> {
+    const { args } = await this.parse(StrategyCheckCommand);
+    const [path] = resolveStrategyPaths([args.path], process.cwd(), 'PATH') as [string];
+    const [checked] = (await checkStrategyModules([path], { field: 'PATH' })) as [CheckedStrategyModule];
+    if (!this.jsonEnabled()) this.log(verdictLines(checked).join('\n'));
+    const failed = checked.checks.filter((check) => !check.passed);
+    if (failed.length > 0) {
+      const broken = failed.map(
+        (check) =>
+          `${check.strategy} breaks ${check.verdicts
+            .filter((verdict) => !verdict.passed)
+            .map((verdict) => verdict.property)
+            .join(', ')}`,
+      );
+      // With --json the verdicts are the error's details, so a script reads them from one object.
+      throw AetherError.invalid(
+        [{ field: 'PATH', rule: `must pass the strategy contract: ${broken.join('; ')}` }],
+        path,
+        {
+          checks: checked.checks,
+        },
+      );
+    }
+    return checked;
+  }
+}
+
+/** `name (path): passed`, then a line per property: ✓ or ✗, the property, its rule or its counter-example. */
+function verdictLines({ path, checks }: CheckedStrategyModule): string[] {
+  const width = Math.max(
+    ...checks.flatMap((check) => check.verdicts.map((verdict) => verdict.property.length)),
+  );
+  return checks.flatMap((check) => [
+    `${check.strategy} (${path}): ${check.passed ? 'passed' : 'FAILED'} — ${check.parameterSets} parameter sets, ${check.seriesPerSet} ${check.kind === 'universe' ? 'universes' : 'series'} each`,
+    ...check.verdicts.map(
+      (verdict) =>
+        `  ${verdict.passed ? '✓' : '✗'} ${verdict.property.padEnd(width)}  ${verdict.passed ? verdict.rule : verdict.problem}`,
+    ),
+  ]);
+}

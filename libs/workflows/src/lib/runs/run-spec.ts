@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { formatBarTime, parseInterval, USE_CASES } from '@aetherquant/core';
+import { type NewRun, type RunSpec } from '@aetherquant/persistence';
+import { strategyRegistryOf } from '../strategies/strategy-registry-of';
+import { type WorkflowName } from '../workflow/workflow';
+import { type WorkflowContext } from '../workflow/workflow-context';
+
+/** The fields a run resolves from the settings when the request leaves them out, pinned from its parameters. */
+const RESOLVED_FIELDS = ['provider', 'commission_bps', 'slippage_bps', 'initial_cash', 'long_only'] as const;
+
+/** The first and last bar of the window a run was asked for, when its recorded span is not it. */
+export interface RequestedWindow {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The spec that reruns a run to the same figures: its request with everything it resolved pinned, so nothing
+ * depends any more on the day it is rerun or the settings it is rerun with — the window as dates (a `period`
+ * such as `1y` moves with the calendar), the interval, provider, costs and cash the run used, every strategy
+ * parameter (defaults included), the csv folder as an absolute path, and the strategy file a strategy came
+ * from (`strategy_file`, for the CLI's `--strategy-file`). Fields the request does not take are never added.
+ */
+export async function runSpec(
+  name: WorkflowName,
+  request: Readonly<Record<string, unknown>>,
+  run: Pick<NewRun, 'start' | 'end' | 'interval' | 'parameters'>,
+  context: WorkflowContext,
+  window?: RequestedWindow,
+): Promise<RunSpec> {
+  const accepts = requestFields(name);
+  const pinned: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(request)) if (value !== undefined) pinned[field] = value;
+  const put = (field: string, value: unknown) => {
+    if (accepts.has(field) && value !== undefined && value !== null) pinned[field] = value;
+  };
+
+  const start = window?.start ?? run.start;
+  const end = window?.end ?? run.end;
+  if (start && end && accepts.has('start') && accepts.has('end')) {
+    const interval = parseInterval(run.interval ?? (request['interval'] as string | undefined) ?? '1d');
+    delete pinned['period'];
+    put('start', formatBarTime(start.getTime(), interval));
+    put('end', formatBarTime(end.getTime(), interval));
+    put('interval', interval.name);
+  }
+  const parameters = run.parameters as Record<string, unknown>;
+  for (const field of RESOLVED_FIELDS) put(field, parameters[field]);
+  put('params', parameters['params']);
+  const dataDir =
+    pinned['data_dir'] ?? (pinned['provider'] === 'csv' ? context.settings.data.dir : undefined);
+  if (typeof dataDir === 'string') put('data_dir', resolve(dataDir));
+
+  const spec: RunSpec = { use_case: name, request: pinned };
+  // A universe strategy is not in this registry: its file (if any) is looked up, never required.
+  const strategy = request['strategy'];
+  if (typeof strategy === 'string') {
+    const name = strategy.trim().toLowerCase();
+    const registry = await strategyRegistryOf(context);
+    const file = registry.strategies.find((each) => each.name === name)?.reload?.module;
+    if (file !== undefined) spec.strategy_file = file;
+  }
+  return spec;
+}
+
+function requestFields(name: WorkflowName): Set<string> {
+  const schema = USE_CASES[name].request as unknown as { shape?: Record<string, unknown> };
+  return new Set(Object.keys(schema.shape ?? {}));
+}
