@@ -47,7 +47,18 @@ async function main(): Promise<void> {
     if (process.connected) process.once('disconnect', parentGone);
     else parentGone();
   }
+  // Strategy files run while the API starts (AETHERQ_STRATEGY_PATHS): one that calls process.exit(0), or
+  // awaits what never comes, must not end the start silently as if it had succeeded.
+  const startEndedEarly = (code: number) => {
+    if (code !== 0 || stopping) return;
+    process.stderr.write(
+      'error: the API ended while starting: code it loaded (a strategy file?) called process.exit, or waited on something that never came\n',
+    );
+    process.exitCode = 1;
+  };
+  process.on('exit', startEndedEarly);
   const { runtime } = await started;
+  process.off('exit', startEndedEarly);
   // From here on no request can end the process: see lastResortHandler.
   installLastResortHandler({
     logger: runtime.logger,

@@ -106,12 +106,11 @@ describe('aetherquant remote mode (built binary, stand-in API)', () => {
     expect(request?.url).toBe('/aq/api/backtest');
     expect(request?.headers['x-api-key']).toBe(API_KEY);
     expect(request?.headers['content-type']).toBe('application/json');
-    // Only the flags given (and boolean flags) travel; the server fills in its own defaults.
+    // Only the flags given travel (--long-only too: absent, it is left out); the server fills in its own defaults.
     expect(JSON.parse(request?.body ?? '')).toEqual({
       symbol: 'SPY',
       period: '2y',
       params: { fast: 10, slow: 30 },
-      long_only: false,
     });
   });
 

@@ -168,6 +168,28 @@ describe('aetherquant runs spec, then --config', () => {
     expect(overridden['final_equity'] as number).toBeLessThan(2000);
   });
 
+  it("a spec's dates give way to --period, and its strategy and parameters to another --strategy", () => {
+    const first = json(
+      runCli(['backtest', '--symbol', 'SPY', '--period', '2y', '--fast', '10', '--long-only'], {
+        cwd: recordDir,
+        env: recordEnv,
+      }),
+    );
+    const spec = runCli(['runs', 'spec', first['run_id'] as string], { cwd: recordDir, env: recordEnv });
+    const file = join(rerunDir, 'precedence.yaml');
+    writeFileSync(file, spec.stdout);
+    const settings = ['--provider', 'synthetic', '--commission-bps', '3', '--initial-cash', '50000'];
+    const rerun = (args: string[]) => json(runCli(args, { cwd: rerunDir, env: rerunEnv }));
+    expect(figures(rerun(['backtest', '--config', file, '--period', '1y', '--no-long-only']))).toEqual(
+      figures(rerun(['backtest', '--symbol', 'SPY', '--period', '1y', '--fast', '10', ...settings])),
+    );
+    expect(rerun(['backtest', '--config', file, '--strategy', 'momentum'])).toMatchObject({
+      strategy: 'momentum',
+      params: { lookback: 20 },
+      first: first['first'],
+    });
+  });
+
   it.each([
     ['a key no flag has', 'symbl: SPY\n', 'error: config file: --config symbl is not a flag of backtest\n'],
     [

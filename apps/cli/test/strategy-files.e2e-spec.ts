@@ -211,7 +211,7 @@ describeWithMarketData('a strategy file of ones own, from the built CLI (real SP
     );
     expect(peeking.stdout).toMatch(/^ {2}✓ bounds /m);
     expect(peeking.stderr).toMatch(
-      /^error: .*peeking\.ts: PATH must pass the strategy contract: peeking breaks no-look-ahead\n$/,
+      /^error: strategy check: .*peeking\.ts must pass the strategy contract: peeking breaks no-look-ahead\n$/,
     );
     const asJson = cli(['strategy', 'check', 'strategies/peeking.ts', '--json']);
     expect(asJson.status).toBe(2);
@@ -327,7 +327,7 @@ describe('strategy files that fail, from the built CLI', () => {
       'writes NaN',
       'nan.mjs',
       definition('target.fill(Number.NaN);'),
-      /^error: strategy faulty \(.*nan\.mjs\): targets must be finite numbers in \[-1, 1\] \(got NaN on bar 0, \d{4}-\d\d-\d\d\)\n$/,
+      /^error: strategy faulty \(.*nan\.mjs\): targets must be finite numbers in \[-1, 1\], each written by compute \(got NaN on bar 0, \d{4}-\d\d-\d\d: written as NaN, or never written\)\n$/,
     ],
     [
       'writes a target over 1',

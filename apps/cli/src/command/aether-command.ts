@@ -6,6 +6,7 @@ import type { FlagShape } from './config-file';
 import * as Errors from '@oclif/core/errors';
 import * as Flags from '@oclif/core/flags';
 import { describeFailure } from './describe-failure';
+import { refuseEarlyExit } from './early-exit';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
 import { SECRET_FLAGS, type SecretValue } from '../flags/secret-flags';
@@ -200,7 +201,10 @@ export abstract class AetherCommand extends Command {
       return settings;
     };
     const flags = new Set(Object.keys((this.constructor as { flags?: object }).flags ?? {}));
-    const fieldName = flagNamer(flags);
+    const flagName = flagNamer(flags);
+    // The strategy files a local run loads besides --strategy-file (which names its own errors) are the setting's.
+    const fieldName = (field: string) =>
+      field === 'strategy_modules' ? 'AETHERQ_STRATEGY_PATHS' : flagName(field);
     const { strategyFile } = options;
     if (strategyFile !== undefined && name === 'submitJob') {
       throw AetherError.invalid([{ field: '--strategy-file', rule: STRATEGY_FILE_STAYS_LOCAL.job }]);
@@ -228,10 +232,35 @@ export abstract class AetherCommand extends Command {
         throw AetherError.invalid([{ field: apiKey.from, rule: 'needs --api-url or AETHERQ_API_URL' }]);
       }
     }
-    const jobs = options.jobs === undefined ? undefined : await options.jobs(load());
+    const allowExit = refuseEarlyExit(this.id ?? 'the command');
+    try {
+      return await this.runLocally(
+        name,
+        input,
+        fieldName,
+        load,
+        strategyFile,
+        options.progress,
+        options.jobs,
+      );
+    } finally {
+      allowExit();
+    }
+  }
+
+  /** {@link runUseCase} in this process: the job engine, the strategy file and the settings it asks for. */
+  private async runLocally<Name extends WorkflowName>(
+    name: Name,
+    input: unknown,
+    fieldName: (field: string) => string,
+    load: () => Settings,
+    strategyFile: string | undefined,
+    progress: ((done: number, total: number) => void) | undefined,
+    jobSource: JobEngineSource | undefined,
+  ): Promise<UseCaseOutput<Name>> {
+    const jobs = jobSource === undefined ? undefined : await jobSource(load());
     // The strategies this run may name: the file given, then the settings' (AETHERQ_STRATEGY_PATHS). A
-    // request that names none runs the file's.
-    // Loaded here only: a run without a strategy file has no use for the file loader.
+    // request that names none runs the file's. The file loader is loaded here only: a run without a strategy file has no use for it.
     const files = strategyFile === undefined ? undefined : await import('../flags/strategy-file');
     const file = strategyFile === undefined ? undefined : await files?.strategyFileOf(strategyFile);
     return runUseCase(name, file === undefined ? input : files?.withFileStrategy(name, input, file), {
@@ -243,7 +272,7 @@ export abstract class AetherCommand extends Command {
         get strategyModules() {
           return [...new Set([...(file === undefined ? [] : [file.path]), ...load().strategyPaths])];
         },
-        progress: options.progress,
+        progress,
         jobs,
       },
     });

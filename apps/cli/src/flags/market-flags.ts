@@ -27,12 +27,17 @@ export const tradingFlags = {
     summary: 'Slippage in bps of traded notional [default: AETHERQ_SLIPPAGE_BPS].',
   }),
   'initial-cash': Flags.string({ summary: 'Starting equity [default: AETHERQ_INITIAL_CASH].' }),
-  'long-only': Flags.boolean({ summary: 'Clip targets at 0: never short.', default: false }),
+  // No default: absent, the request leaves long_only out (false, unless a --config file says true, which
+  // --no-long-only then switches off).
+  'long-only': Flags.boolean({
+    summary: 'Clip targets at 0: never short (--no-long-only: allow shorts) [default: false].',
+    allowNo: true,
+  }),
 };
 
 type BarSourceFlags = { [K in keyof typeof barSourceFlags]?: string };
 type TradingFlags = { [K in Exclude<keyof typeof tradingFlags, 'long-only'>]?: string } & {
-  'long-only': boolean;
+  'long-only'?: boolean;
 };
 
 /** The request fields the flags above give, in the request's snake_case. */

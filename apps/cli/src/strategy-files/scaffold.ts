@@ -3,6 +3,9 @@
 // thing a person edits already shows the conventions: parameters with bounds, edge cases for the contract
 // check, a warm-up computed from the indicators' own, and a hot loop that allocates nothing per bar.
 
+/** What a folder outside the AetherQuant repository installs to run a strategy's spec with jiti. */
+const INSTALL_COMMAND = 'npm i -D @aetherquant/strategies @aetherquant/indicators @aetherquant/core jiti';
+
 /** The files of strategy `name`, by file name. */
 export function scaffoldFiles(name: string): { strategy: string; spec: string; readmeLine: string } {
   return {
@@ -12,7 +15,8 @@ export function scaffoldFiles(name: string): { strategy: string; spec: string; r
       `- \`${name}\` (\`${name}.strategy.ts\`): long in an uptrend unless overbought. ` +
       `Check it: \`aetherquant strategy check ${name}.strategy.ts\`; run it: ` +
       `\`aetherquant backtest --strategy-file ${name}.strategy.ts --param trend=50\`; ` +
-      `its spec: \`npx jiti ${name}.strategy.spec.ts\`.\n`,
+      `its spec: \`${INSTALL_COMMAND}\` (once, outside the AetherQuant repository), then ` +
+      `\`npx jiti ${name}.strategy.spec.ts\`.\n`,
   };
 }
 
@@ -57,7 +61,10 @@ export default defineStrategy({
 });
 `;
 
-const SPEC_TEMPLATE = `// Run with \`npx jiti __NAME__.strategy.spec.ts\` (or any TypeScript test runner).
+const SPEC_TEMPLATE = `// Run with \`npx jiti __NAME__.strategy.spec.ts\` (or any TypeScript test runner). Outside the
+// AetherQuant repository, install what it imports once, then run it:
+//   ${INSTALL_COMMAND}
+//   npx jiti __NAME__.strategy.spec.ts
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BarSeries } from '@aetherquant/core';

@@ -6,6 +6,7 @@ import {
 } from '@aetherquant/workflows/strategies';
 import { AetherCommand } from '../../command/aether-command';
 import { requiredArg } from '../../jobs/job-args';
+import { refuseEarlyExit } from '../../command/early-exit';
 
 export default class StrategyCheckCommand extends AetherCommand {
   static override summary = 'Run the strategy contract on a strategy file and print a verdict per property.';
@@ -27,7 +28,10 @@ export default class StrategyCheckCommand extends AetherCommand {
   async run(): Promise<CheckedStrategyModule> {
     const { args } = await this.parse(StrategyCheckCommand);
     const [path] = resolveStrategyPaths([args.path], process.cwd(), 'PATH') as [string];
-    const [checked] = (await checkStrategyModules([path], { field: 'PATH' })) as [CheckedStrategyModule];
+    const allowExit = refuseEarlyExit('strategy check');
+    const [checked] = (await checkStrategyModules([path], { field: 'PATH' }).finally(allowExit)) as [
+      CheckedStrategyModule,
+    ];
     if (!this.jsonEnabled()) this.log(verdictLines(checked).join('\n'));
     const failed = checked.checks.filter((check) => !check.passed);
     if (failed.length > 0) {
@@ -40,8 +44,8 @@ export default class StrategyCheckCommand extends AetherCommand {
       );
       // With --json the verdicts are the error's details, so a script reads them from one object.
       throw AetherError.invalid(
-        [{ field: 'PATH', rule: `must pass the strategy contract: ${broken.join('; ')}` }],
-        path,
+        [{ field: path, rule: `must pass the strategy contract: ${broken.join('; ')}` }],
+        'strategy check',
         {
           checks: checked.checks,
         },

@@ -34,7 +34,8 @@ it('passes every built-in strategy and the test strategy, a verdict per property
     });
     expect(check.passed).toBe(true);
     expect(check.verdicts.map((verdict) => verdict.property)).toEqual([...STRATEGY_PROPERTIES]);
-    expect(check.parameterSets).toBe(1 + (strategy.contractParameterSets?.length ?? 0));
+    // The defaults, the strategy's own edge cases, and each parameter at its bounds (where it resolves).
+    expect(check.parameterSets).toBeGreaterThanOrEqual(1 + (strategy.contractParameterSets?.length ?? 0));
   }
 });
 
@@ -140,4 +141,17 @@ it('flags parameters whose defaults break their own bounds, and then checks noth
   const problems = failed(checkStrategy(unresolvable));
   expect(problems.parameters).toBe('delay: default 99 is outside [0, 50]');
   expect(problems.bounds).toBe('not checked: the parameters do not resolve');
+});
+
+it('tries each parameter at its bounds, so code that misbehaves only at an extreme is caught', () => {
+  const atOne = variant('at-one', {
+    compute(series, { delay }, target) {
+      if (delay === 0) (series.close as Float64Array)[0] = -1;
+      for (let t = 0; t < series.length; t++) target[t] = t < (delay as number) ? 0 : 0.5;
+    },
+    contractParameterSets: [{ delay: 10 }],
+  });
+  const check = checkStrategy(atOne);
+  expect(check.parameterSets).toBe(4); // {}, {delay: 10}, {delay: 0}, {delay: 50}
+  expect(failed(check).determinism).toMatch(/changed the bars it was given .*\(parameters \{"delay":0\}\)$/);
 });

@@ -40,7 +40,7 @@ export interface CheckStrategyOptions {
   series?: number;
   /** The longest random series, in bars [default: 300]. */
   maxLength?: number;
-  /** Truncation points tried per series [default: 4, plus the warm-up's edges]. */
+  /** Truncation points tried per series [default: 16, plus the warm-up's edges]. */
   cutsPerSeries?: number;
   /** The seed of the series: a verdict is the same for the same seed, on every machine [default: 1]. */
   seed?: number;
@@ -63,7 +63,7 @@ export function checkStrategy(strategy: Strategy, options: CheckStrategyOptions 
     options,
     {
       randomInputs: options.series ?? 40,
-      cutsPerInput: options.cutsPerSeries ?? 4,
+      cutsPerInput: options.cutsPerSeries ?? 16,
     },
   );
   return { ...check, seriesPerSet: inputsPerSet };

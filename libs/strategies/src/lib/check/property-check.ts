@@ -10,6 +10,9 @@ import { seededRandom } from './check-series';
 // whose rules differ between the kinds (bounds, determinism). `checkStrategy` and `checkUniverseStrategy`
 // are this engine with their kind.
 
+/** The length of the one long input each case also tries (see {@link caseOf}). */
+const LONG_INPUT_BARS = 2_600;
+
 /** The properties every strategy must have, in the order a verdict lists them. */
 export const CHECKED_PROPERTIES = [
   'parameters',
@@ -128,7 +131,11 @@ export function checkProperties<S extends CheckedStrategy<Input, Targets>, Input
     seed: options.seed ?? 1,
     parameterSets: options.parameterSets ?? strategy.contractParameterSets ?? [],
   };
-  const inputs = [{}, ...settings.parameterSets];
+  const inputs = [
+    {},
+    ...settings.parameterSets,
+    ...(options.parameterSets === undefined ? boundEdges(strategy, settings.parameterSets) : []),
+  ];
   const parametersProblem = attempt(() => parameterProblem(strategy, inputs));
   // Each property gets inputs of its own: a strategy that writes into the bars it is given must not spoil
   // the check of another property (determinism reports that write).
@@ -161,7 +168,7 @@ export function checkProperties<S extends CheckedStrategy<Input, Targets>, Input
     passed: verdicts.every((verdict) => verdict.passed),
     verdicts,
     parameterSets: inputs.length,
-    inputsPerSet: kind.lengthsAlwaysTried.length + WARMUP_OFFSETS.length + settings.randomInputs,
+    inputsPerSet: kind.lengthsAlwaysTried.length + WARMUP_OFFSETS.length + settings.randomInputs + 1,
   };
 }
 
@@ -221,6 +228,9 @@ function caseOf<S extends CheckedStrategy<Input, Targets>, Input, Targets>(
   for (let i = 0; i < settings.randomInputs; i++) {
     lengths.push(1 + Math.floor(random() * settings.maxLength));
   }
+  // One input as long as a decade of daily bars: code that branches on the series' length (a rule only for
+  // long histories) must meet that branch too.
+  lengths.push(LONG_INPUT_BARS);
   return {
     label: JSON.stringify(parameters),
     parameters,
@@ -275,7 +285,7 @@ function lookAheadProblem<S extends CheckedStrategy<Input, Targets>, Input, Targ
           if (!Object.is(shortened, whole)) {
             return (
               `${kind.targetName(i, t)} is ${whole} on ${n} bars but ${shortened} when the bars after ${cut} ` +
-              `are removed: it reads bars after ${t}`
+              `are removed: it reads bars after ${cut}`
             );
           }
         }
@@ -309,4 +319,33 @@ function attempt(check: () => string | undefined): string | undefined {
 function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
+/**
+ * Each parameter at its min and at its max, the others at their defaults (those the strategy accepts, and not
+ * already among `given`): code that misbehaves only at an extreme (writes into the bars when a window is 1)
+ * must meet it, whatever edge cases the strategy declares itself.
+ */
+function boundEdges(
+  strategy: CheckedStrategy<unknown, unknown>,
+  given: readonly Readonly<Record<string, unknown>>[],
+): Record<string, number>[] {
+  const seen = new Set(given.map((input) => JSON.stringify(input)));
+  const edges: Record<string, number>[] = [];
+  for (const spec of strategy.parameters) {
+    for (const value of [spec.min, spec.max]) {
+      if (value === spec.default) continue;
+      const input = { [spec.name]: value };
+      const key = JSON.stringify(input);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      try {
+        strategy.resolveParameters(input);
+        edges.push(input);
+      } catch {
+        // A cross rule refuses it with the other defaults (fast at its max is not below slow): not an edge.
+      }
+    }
+  }
+  return edges;
 }

@@ -1,9 +1,11 @@
+import { type BarSeries } from '@aetherquant/core';
 import { createRequire } from 'node:module';
 import { seriesOf, thrown } from '../../testing/series';
 import { TEST_STRATEGY_MODULE } from '../../testing/test-strategy';
 import { BUILT_IN_STRATEGIES } from './built-in-strategies';
 import { defineStrategy } from '../strategy/define-strategy';
 import { strategiesOfModule } from './strategy-module';
+import { type Strategy } from '../strategy/strategy';
 
 /** The test strategy module's exports, as Node's `require` gives them. */
 const testModule = createRequire(__filename)(TEST_STRATEGY_MODULE) as Record<string, unknown>;
@@ -113,9 +115,13 @@ describe('strategies made with defineStrategy, and the guard around a file’s c
   });
 
   it.each([
-    ['NaN', Number.NaN],
-    ['1.5', 1.5],
-  ])('refuses a target of %s, naming the file, the bar and its date', (shownValue, bad) => {
+    [
+      'NaN',
+      Number.NaN,
+      ', each written by compute (got NaN on bar 2, 2020-01-03: written as NaN, or never written)',
+    ],
+    ['1.5', 1.5, ' (got 1.5 on bar 2, 2020-01-03)'],
+  ])('refuses a target of %s, naming the file, the bar and its date', (_shown, bad, tail) => {
     const [strategy] = strategiesOfModule(
       {
         ...definition,
@@ -125,7 +131,7 @@ describe('strategies made with defineStrategy, and the guard around a file’s c
     );
     const error = thrown(() => strategy?.targets(series, {}));
     expect(error.message).toBe(
-      `strategy always-half (/strategies/bad.ts): targets must be finite numbers in [-1, 1] (got ${shownValue} on bar 2, 2020-01-03)`,
+      `strategy always-half (/strategies/bad.ts): targets must be finite numbers in [-1, 1]${tail}`,
     );
   });
 
@@ -144,10 +150,81 @@ describe('strategies made with defineStrategy, and the guard around a file’s c
     );
     const [fractional] = strategiesOfModule({ ...definition, warmupBars: () => -1 }, 'f.js');
     expect(thrown(() => fractional?.warmupBars({})).message).toBe(
-      'strategy always-half (f.js): warmupBars must give a whole number of bars (got -1)',
+      'strategy always-half (f.js): warmupBars must give a whole number of bars from 0 to 100000 (got -1)',
     );
     expect(thrown(() => throwing?.resolveParameters({ x: 1 })).message).toContain(
       'x is not a parameter of always-half',
     );
   });
+});
+
+describe('the guard keeps a file’s code from corrupting a run', () => {
+  const series = () => seriesOf({ close: [10, 11, 12, 13] });
+  const fromFile = (compute: (s: BarSeries, p: unknown, target: Float64Array) => unknown, warmup = () => 0) =>
+    strategiesOfModule({ ...definition, warmupBars: warmup, compute }, '/strategies/x.ts')[0] as Strategy;
+
+  it('refuses a write into the bars, naming the first one, and puts the bars back', () => {
+    const bars = series();
+    const vandal = fromFile((s, _p, target) => {
+      (s.close as Float64Array)[1] = 99;
+      target.fill(0);
+    });
+    expect(thrown(() => vandal.targets(bars, {})).message).toBe(
+      'strategy always-half (/strategies/x.ts): code must not write into the bars it is given (TEST close[1] changed)',
+    );
+    expect(Array.from(bars.close)).toEqual([10, 11, 12, 13]);
+  });
+
+  it('refuses a target left unwritten, and a compute that returns its targets instead of writing them', () => {
+    const skipsFirst = fromFile((s, _p, target) => {
+      for (let t = 1; t < s.length; t++) target[t] = 0.5;
+    });
+    expect(thrown(() => skipsFirst.targets(series(), {})).message).toContain(
+      'got NaN on bar 0, 2020-01-01: written as NaN, or never written',
+    );
+    const returns = fromFile((s) => new Float64Array(s.length).fill(1));
+    expect(thrown(() => returns.targets(series(), {})).message).toBe(
+      'always-half targets: compute must write its targets into the array it is given and return nothing (it returned an array)',
+    );
+    const asynchronous = fromFile(async (_s, _p, target) => target.fill(1));
+    expect(thrown(() => asynchronous.targets(series(), {})).message).toContain(
+      '(it returned a Promise: compute must not be async)',
+    );
+  });
+
+  it.each([
+    [1e12, '1000000000000'],
+    ['5', '"5"'],
+  ])('refuses a warm-up of %p bars, showing it as given', (bars, shown) => {
+    const strategy = fromFile(
+      (_s, _p, target) => target.fill(0),
+      () => bars as number,
+    );
+    expect(thrown(() => strategy.warmupBars({})).message).toBe(
+      `strategy always-half (/strategies/x.ts): warmupBars must give a whole number of bars from 0 to 100000 (got ${shown})`,
+    );
+  });
+});
+
+it('refuses parameters that would merge or cannot hold a value, naming each', () => {
+  const spec = { description: 'A window.', kind: 'integer', default: 5, min: 1, max: 10 };
+  const error = thrown(() =>
+    strategiesOfModule(
+      {
+        ...definition,
+        parameters: [
+          { ...spec, name: 'n' },
+          { ...spec, name: 'n' },
+          { ...spec, name: '__proto__' },
+          { ...spec, name: 'm', min: 20, max: 10, default: 15 },
+        ],
+      },
+      'p.js',
+    ),
+  );
+  expect(error.details?.violations).toEqual([
+    { field: 'parameters[1].name', rule: 'must be a name no other parameter has (got "n")' },
+    { field: 'parameters[2].name', rule: 'must be a name no other parameter has (got "__proto__")' },
+    { field: 'parameters[3].min', rule: 'must be at most max (got min 20, max 10)' },
+  ]);
 });

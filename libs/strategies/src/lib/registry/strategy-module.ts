@@ -8,7 +8,7 @@ import {
 import { DEFINED_STRATEGY_KEYS, defineStrategy, type StrategyDefinition } from '../strategy/define-strategy';
 import { type Strategy, type StrategyReload } from '../strategy/strategy';
 import { isUniverseStrategy } from '../universe/universe-strategy';
-import { fencedMembers } from './code-fence';
+import { type FenceKind, fencedMembers } from './code-fence';
 import {
   isRecord,
   isSentence,
@@ -82,9 +82,15 @@ export function guardStrategy(strategy: Strategy, source: string, reload?: Strat
   return Object.freeze({
     ...strategy,
     ...(reload && { reload }),
-    ...fencedMembers(strategy, source, targetsProblem),
+    ...fencedMembers(strategy, source, SINGLE_ASSET_FENCE),
   });
 }
+
+const SINGLE_ASSET_FENCE: FenceKind<BarSeries, Float64Array, Float64Array> = {
+  seriesOf: (series) => [series],
+  unwritten: (series, out) => (out ?? new Float64Array(series.length)).fill(Number.NaN),
+  targetsProblem,
+};
 
 /** Why `targets` is not one finite number in [-1, 1] per bar of `series` (the first bad one, dated), or undefined. */
 function targetsProblem(targets: unknown, series: BarSeries): string | undefined {
@@ -96,7 +102,9 @@ function targetsProblem(targets: unknown, series: BarSeries): string | undefined
     const value = targets[t] as number;
     if (value >= -1 && value <= 1) continue;
     const day = new Date(series.time[t] as number).toISOString().slice(0, 10);
-    return `must be finite numbers in [-1, 1] (got ${value} on bar ${t}, ${day})`;
+    return Number.isNaN(value)
+      ? `must be finite numbers in [-1, 1], each written by compute (got NaN on bar ${t}, ${day}: written as NaN, or never written)`
+      : `must be finite numbers in [-1, 1] (got ${value} on bar ${t}, ${day})`;
   }
   return undefined;
 }
@@ -151,15 +159,23 @@ function entryViolations(entry: ModuleEntry): FieldViolation[] {
 
 /** Each parameter as `GET /api/strategies` describes it, with its default within its bounds. */
 function parameterViolations(parameters: unknown[], at: string): FieldViolation[] {
+  const seen = new Set<string>();
   return parameters.flatMap((parameter, index): FieldViolation[] => {
+    const field = (name: string) => `${at}[${index}].${name}`;
     const checked = check(strategyParameterDescriptionSchema, parameter, {
       fieldName: (path) => `${at}[${index}]${path ? `.${path}` : ''}`,
     });
     if (!checked.success) return checked.violations;
-    const { min, max } = checked.data;
-    if (min <= checked.data.default && checked.data.default <= max) return [];
-    return [
-      { field: `${at}[${index}].default`, rule: `must lie within min and max (got ${checked.data.default})` },
-    ];
+    const { name, min, max, default: fallback } = checked.data;
+    // Parameters become the keys of a plain object: a repeated or inherited name would silently merge.
+    if (seen.has(name) || name === '__proto__' || name === 'constructor' || name === 'prototype') {
+      return [
+        { field: field('name'), rule: `must be a name no other parameter has (got ${JSON.stringify(name)})` },
+      ];
+    }
+    seen.add(name);
+    if (min > max) return [{ field: field('min'), rule: `must be at most max (got min ${min}, max ${max})` }];
+    if (min <= fallback && fallback <= max) return [];
+    return [{ field: field('default'), rule: `must lie within min and max (got ${fallback})` }];
   });
 }

@@ -48,7 +48,7 @@ export function defineStrategy(definition: StrategyDefinition): Strategy {
         );
       }
       const target = out ?? new Float64Array(n);
-      compute(series, values, target);
+      refuseReturned(compute(series, values, target), target, name);
       return target;
     },
   };
@@ -100,4 +100,28 @@ export function definedStrategyCommon(definition: CommonDefinition): CommonMembe
     }),
     resolveParameters: (input) => resolveStrategyParameters(name, specs, input, crossRules),
   };
+}
+
+/**
+ * Refuses a `compute` that returned something: it must write its targets into the array it is given. One that
+ * returns an array (or is `async`) would otherwise leave the targets unwritten, and a run flat.
+ */
+export function refuseReturned(returned: unknown, written: unknown, name: string): void {
+  // Returning the array it wrote into is harmless (`(series, p, target) => target.fill(0)` does).
+  if (returned === undefined || returned === written) return;
+  const what =
+    returned instanceof Promise
+      ? 'a Promise: compute must not be async'
+      : Array.isArray(returned) || ArrayBuffer.isView(returned)
+        ? 'an array'
+        : typeof returned;
+  throw AetherError.invalid(
+    [
+      {
+        field: 'compute',
+        rule: `must write its targets into the array it is given and return nothing (it returned ${what})`,
+      },
+    ],
+    `${name} targets`,
+  );
 }

@@ -49,7 +49,7 @@ export interface CheckUniverseStrategyOptions {
   maxSymbols?: number;
   /** The longest random series, in bars [default: 300]. */
   maxLength?: number;
-  /** Truncation points per universe [default: 4, plus the warm-up's edges]. */
+  /** Truncation points per universe [default: 16, plus the warm-up's edges]. */
   cutsPerUniverse?: number;
   /** The seed: a verdict is the same for the same seed on every machine [default: 1]. */
   seed?: number;
@@ -74,7 +74,7 @@ export function checkUniverseStrategy(
     universeKind(options.maxSymbols ?? 5),
     UNIVERSE_STRATEGY_PROPERTY_RULES,
     options,
-    { randomInputs: options.universes ?? 24, cutsPerInput: options.cutsPerUniverse ?? 4 },
+    { randomInputs: options.universes ?? 24, cutsPerInput: options.cutsPerUniverse ?? 16 },
   );
   return { ...check, universesPerSet: inputsPerSet };
 }

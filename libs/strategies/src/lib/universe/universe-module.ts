@@ -1,5 +1,5 @@
-import { AetherError, type FieldViolation } from '@aetherquant/core';
-import { fencedMembers } from '../registry/code-fence';
+import { AetherError, type BarSeries, type FieldViolation } from '@aetherquant/core';
+import { type FenceKind, fencedMembers } from '../registry/code-fence';
 import { isSentence, moduleEntries, nameViolations, unknownKeyViolations } from '../registry/module-entries';
 import {
   isUniverseStrategy,
@@ -39,5 +39,14 @@ export function universeStrategiesOfModule(moduleExports: unknown, source: strin
  * number of bars, or targets that are not finite in [-1, 1] with a gross exposure of at most 1 on every bar.
  */
 export function guardUniverseStrategy(strategy: UniverseStrategy, source: string): UniverseStrategy {
-  return Object.freeze({ ...strategy, ...fencedMembers(strategy, source, universeTargetsProblem) });
+  return Object.freeze({ ...strategy, ...fencedMembers(strategy, source, UNIVERSE_FENCE) });
 }
+
+const UNIVERSE_FENCE: FenceKind<readonly BarSeries[], readonly Float64Array[], Float64Array[]> = {
+  seriesOf: (universe) => universe,
+  unwritten: (universe, out) =>
+    (out ?? universe.map((series) => new Float64Array(series.length))).map((column) =>
+      column.fill(Number.NaN),
+    ),
+  targetsProblem: universeTargetsProblem,
+};

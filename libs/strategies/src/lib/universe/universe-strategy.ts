@@ -1,5 +1,5 @@
 import { AetherError, type BarSeries, type FieldViolation } from '@aetherquant/core';
-import { DEFINED_STRATEGY_KEYS, definedStrategyCommon } from '../strategy/define-strategy';
+import { refuseReturned, DEFINED_STRATEGY_KEYS, definedStrategyCommon } from '../strategy/define-strategy';
 import { type ParameterSpec, type StrategyParameters } from '../strategy/strategy';
 
 /**
@@ -78,7 +78,7 @@ export function defineUniverseStrategy(definition: UniverseStrategyDefinition): 
       checkUniverse(universe, out, name);
       const targets =
         out === undefined ? universe.map((series) => new Float64Array(series.length)) : [...out];
-      compute(universe, values, targets);
+      refuseReturned(compute(universe, values, targets), targets, name);
       return targets;
     },
   };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { formatBarTime, parseInterval, USE_CASES } from '@aetherquant/core';
 import { type NewRun, type RunSpec } from '@aetherquant/persistence';
-import { strategyRegistryOf } from '../strategies/strategy-registry-of';
+import { fileStrategyNames } from '../strategies/strategy-registry-of';
 import { type WorkflowName } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
@@ -52,13 +52,16 @@ export async function runSpec(
   if (typeof dataDir === 'string') put('data_dir', resolve(dataDir));
 
   const spec: RunSpec = { use_case: name, request: pinned };
-  // A universe strategy is not in this registry: its file (if any) is looked up, never required.
+  // The file a strategy came from (single-asset or universe alike), for `--strategy-file` on a rerun.
   const strategy = request['strategy'];
   if (typeof strategy === 'string') {
     const name = strategy.trim().toLowerCase();
-    const registry = await strategyRegistryOf(context);
-    const file = registry.strategies.find((each) => each.name === name)?.reload?.module;
-    if (file !== undefined) spec.strategy_file = file;
+    for (const path of context.strategyModules ?? []) {
+      if ((await fileStrategyNames(path)).includes(name)) {
+        spec.strategy_file = path;
+        break;
+      }
+    }
   }
   return spec;
 }

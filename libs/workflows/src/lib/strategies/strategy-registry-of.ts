@@ -122,14 +122,18 @@ export async function checkStrategyModules(
   const checked: CheckedStrategyModule[] = [];
   for (const path of modules) {
     const exports = await importStrategyModule(path, field);
-    const single = strategiesOfModule(exports, path).map((strategy): StrategyContractCheck => ({
-      ...checkStrategy(strategy),
-      kind: 'single-asset',
-    }));
-    const universe = universeStrategiesOfModule(exports, path).map((strategy): StrategyContractCheck => {
-      const { universesPerSet, ...check } = checkUniverseStrategy(strategy);
-      return { ...check, kind: 'universe', seriesPerSet: universesPerSet };
-    });
+    const single = readModule(path, field, () => strategiesOfModule(exports, path)).map(
+      (strategy): StrategyContractCheck => ({
+        ...checkStrategy(strategy),
+        kind: 'single-asset',
+      }),
+    );
+    const universe = readModule(path, field, () => universeStrategiesOfModule(exports, path)).map(
+      (strategy): StrategyContractCheck => {
+        const { universesPerSet, ...check } = checkUniverseStrategy(strategy);
+        return { ...check, kind: 'universe', seriesPerSet: universesPerSet };
+      },
+    );
     checked.push({ path, checks: [...single, ...universe] });
   }
   const violations: FieldViolation[] = checked.flatMap(({ path, checks }) =>
@@ -137,14 +141,42 @@ export async function checkStrategyModules(
       .filter((check) => !check.passed)
       .map((check) => ({
         field,
-        rule: `${path}: ${check.strategy} breaks the strategy contract (${check.verdicts
-          .filter((verdict) => !verdict.passed)
-          .map((verdict) => `${verdict.property}: ${verdict.problem}`)
-          .join('; ')})`,
+        rule: `${path}: ${check.strategy} breaks the strategy contract (${brokenProperties(check)})`,
       })),
   );
   if (options.refuse && violations.length > 0) throw AetherError.invalid(violations);
   return checked;
+}
+
+/**
+ * Reads a module's exports with `read` (`strategiesOfModule`, `universeStrategiesOfModule`), turning anything
+ * other than their own refusal (a Proxy whose traps throw, a getter that throws) into an INVALID_ARGUMENT that
+ * names the file.
+ */
+function readModule<T>(path: string, field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AetherError) throw error;
+    const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw AetherError.invalid([
+      { field, rule: `must name a module whose exports can be read: ${path} threw ${thrown}` },
+    ]);
+  }
+}
+
+/**
+ * `property: problem` of each failed property; properties failing with the same problem (a strategy that
+ * throws fails them all alike) are named together, the problem said once.
+ */
+export function brokenProperties(check: StrategyContractCheck): string {
+  const byProblem = new Map<string, string[]>();
+  for (const verdict of check.verdicts) {
+    if (verdict.passed) continue;
+    const problem = verdict.problem ?? '';
+    byProblem.set(problem, [...(byProblem.get(problem) ?? []), verdict.property]);
+  }
+  return [...byProblem].map(([problem, properties]) => `${properties.join(', ')}: ${problem}`).join('; ');
 }
 
 /** Modules are named by absolute path, so every thread and process finds the same file. */
@@ -162,7 +194,10 @@ async function loadRegistry(modules: readonly string[]): Promise<StrategyRegistr
   const strategies: Strategy[] = [];
   const sources = new Map<string, string>(BUILT_IN_STRATEGIES.names().map((name) => [name, 'the built-ins']));
   for (const path of modules) {
-    const loaded = strategiesOfModule(await importStrategyModule(path), path, { loader: THREAD_LOADER });
+    const exports = await importStrategyModule(path);
+    const loaded = readModule(path, 'strategy_modules', () =>
+      strategiesOfModule(exports, path, { loader: THREAD_LOADER }),
+    );
     for (const strategy of loaded) {
       const taken = sources.get(strategy.name);
       if (taken !== undefined) {
