@@ -343,6 +343,26 @@ describe('strategy files that fail, from the built CLI', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("keeps the file's console output off standard output, so the result still parses", () => {
+    write(
+      'chatty.mjs',
+      definition("console.log('computing', series.length); console.info('info'); target.fill(0);"),
+    );
+    const run = cli([
+      'backtest',
+      '--symbol',
+      'SPY',
+      '--period',
+      '1y',
+      '--strategy-file',
+      'chatty.mjs',
+      '--json',
+    ]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ strategy: 'faulty' });
+    expect(run.stderr).toContain('computing');
+  });
+
   it('is never sent to a server or a queue', () => {
     write('flat.mjs', definition('target.fill(0);'));
     const remote = cli(['backtest', '--strategy-file', 'flat.mjs', '--api-url', 'http://127.0.0.1:9']);

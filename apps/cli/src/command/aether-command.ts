@@ -6,7 +6,7 @@ import type { FlagShape } from './config-file';
 import * as Errors from '@oclif/core/errors';
 import * as Flags from '@oclif/core/flags';
 import { describeFailure } from './describe-failure';
-import { refuseEarlyExit } from './early-exit';
+import { consoleToStandardError, refuseEarlyExit } from './early-exit';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
 import { SECRET_FLAGS, type SecretValue } from '../flags/secret-flags';
@@ -233,6 +233,7 @@ export abstract class AetherCommand extends Command {
       }
     }
     const allowExit = refuseEarlyExit(this.id ?? 'the command');
+    const restoreConsole = consoleToStandardError();
     try {
       return await this.runLocally(
         name,
@@ -244,6 +245,7 @@ export abstract class AetherCommand extends Command {
         options.jobs,
       );
     } finally {
+      restoreConsole();
       allowExit();
     }
   }

@@ -14,3 +14,14 @@ export function refuseEarlyExit(what: string): () => void {
   process.on('exit', onExit);
   return () => process.off('exit', onExit);
 }
+
+/**
+ * Until the returned function is called, `console.log`, `info` and `debug` write to standard error: standard
+ * output holds the command's result (JSON a script parses), and code run on a user's behalf (a strategy file
+ * that logs) must not mix into it. The command's own output is written with `this.log`, not the console.
+ */
+export function consoleToStandardError(): () => void {
+  const { log, info, debug } = console;
+  console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+  return () => Object.assign(console, { log, info, debug });
+}

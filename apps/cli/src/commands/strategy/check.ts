@@ -6,7 +6,7 @@ import {
 } from '@aetherquant/workflows/strategies';
 import { AetherCommand } from '../../command/aether-command';
 import { requiredArg } from '../../jobs/job-args';
-import { refuseEarlyExit } from '../../command/early-exit';
+import { consoleToStandardError, refuseEarlyExit } from '../../command/early-exit';
 
 export default class StrategyCheckCommand extends AetherCommand {
   static override summary = 'Run the strategy contract on a strategy file and print a verdict per property.';
@@ -29,9 +29,11 @@ export default class StrategyCheckCommand extends AetherCommand {
     const { args } = await this.parse(StrategyCheckCommand);
     const [path] = resolveStrategyPaths([args.path], process.cwd(), 'PATH') as [string];
     const allowExit = refuseEarlyExit('strategy check');
-    const [checked] = (await checkStrategyModules([path], { field: 'PATH' }).finally(allowExit)) as [
-      CheckedStrategyModule,
-    ];
+    const restoreConsole = consoleToStandardError();
+    const [checked] = (await checkStrategyModules([path], { field: 'PATH' }).finally(() => {
+      restoreConsole();
+      allowExit();
+    })) as [CheckedStrategyModule];
     if (!this.jsonEnabled()) this.log(verdictLines(checked).join('\n'));
     const failed = checked.checks.filter((check) => !check.passed);
     if (failed.length > 0) {

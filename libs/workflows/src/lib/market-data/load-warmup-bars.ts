@@ -66,7 +66,7 @@ export async function loadWarmBars(
 }
 
 /** `a` then `b`, one series (times must ascend across the join: `a` ends before `b` starts). */
-function concatSeries(a: BarSeries, b: BarSeries): BarSeries {
+export function concatSeries(a: BarSeries, b: BarSeries): BarSeries {
   const column = (name: (typeof BAR_COLUMNS)[number]) => {
     const joined = new Float64Array(a.length + b.length);
     joined.set(a[name], 0);

@@ -1,6 +1,5 @@
 import {
   AetherError,
-  BAR_COLUMNS,
   BarSeries,
   DAY_MS,
   formatBarTime,
@@ -26,6 +25,7 @@ import { tradingCosts } from '../backtest/trading-costs';
 import { chartSeries } from '../chart/chart-series';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
 import { loadBars } from '../market-data/load-bars';
+import { concatSeries } from '../market-data/load-warmup-bars';
 import { type RecordedComputation } from '../runs/recorded-workflow';
 import { strategyRegistryOf, universeRegistryOf } from '../strategies/strategy-registry-of';
 import { type WorkflowContext } from '../workflow/workflow-context';
@@ -297,25 +297,4 @@ function orderCount(result: UniverseBacktestResult): number {
     for (let t = 0; t < column.length; t++) if (column[t] !== (t === 0 ? 0 : column[t - 1])) count++;
   }
   return count;
-}
-
-/** `a` then `b`, one series (`a` ends before `b` starts). */
-function concatSeries(a: BarSeries, b: BarSeries): BarSeries {
-  const column = (name: (typeof BAR_COLUMNS)[number]) => {
-    const joined = new Float64Array(a.length + b.length);
-    joined.set(a[name], 0);
-    joined.set(b[name], a.length);
-    return joined;
-  };
-  return new BarSeries({
-    symbol: b.symbol,
-    interval: b.interval,
-    time: column('time'),
-    open: column('open'),
-    high: column('high'),
-    low: column('low'),
-    close: column('close'),
-    volume: column('volume'),
-    ...(b.provenance === undefined ? {} : { provenance: b.provenance }),
-  });
 }
