@@ -12,7 +12,6 @@ import {
   strategiesOfModule,
   type StrategyRegistry,
 } from '@aetherquant/strategies';
-import { type WorkflowContext } from '../workflow/workflow-context';
 import { importStrategyModule } from './import-strategy-module';
 
 /**
@@ -52,7 +51,7 @@ function loadedOnce<Registry>(
  * fails to load, or exports no valid strategy is an INVALID_ARGUMENT naming it.
  */
 export function strategyRegistryOf(context: {
-  strategyModules?: WorkflowContext['strategyModules'];
+  strategyModules?: readonly string[];
 }): Promise<StrategyRegistry> {
   const modules = context.strategyModules ?? [];
   if (modules.length === 0) return Promise.resolve(BUILT_IN_STRATEGIES);
@@ -65,7 +64,7 @@ export function strategyRegistryOf(context: {
  * order; a name taken twice is refused.
  */
 export function universeRegistryOf(context: {
-  strategyModules?: WorkflowContext['strategyModules'];
+  strategyModules?: readonly string[];
 }): Promise<UniverseStrategyRegistry> {
   const modules = context.strategyModules ?? [];
   if (modules.length === 0) return Promise.resolve(BUILT_IN_UNIVERSE_STRATEGIES);
