@@ -277,17 +277,24 @@ function checkOptions(series: readonly BarSeries[], options: PortfolioBacktestOp
       rule: `must be monthly, quarterly or a whole number of bars at least 1 (got ${rebalance.everyBars})`,
     });
   }
-  let lookback: Period | undefined;
+  const lookback = parseLookback(options.lookback, violations);
+  if (violations.length > 0) throw AetherError.invalid(violations, 'portfolio backtest');
+  return lookback as Period;
+}
+
+/**
+ * The trailing window of a rebalance (`6mo`, `1y`): a span, parsed; a problem is added to `violations` (and
+ * undefined returned) so it is reported with every other one.
+ */
+export function parseLookback(lookback: Period | string, violations: FieldViolation[]): Period | undefined {
   try {
-    lookback =
-      typeof options.lookback === 'string' ? parsePeriod(options.lookback, 'lookback') : options.lookback;
-    if (lookback.kind !== 'relative')
-      violations.push({ field: 'lookback', rule: `must be a span such as 6mo or 1y (got ${lookback.name})` });
+    const period = typeof lookback === 'string' ? parsePeriod(lookback, 'lookback') : lookback;
+    if (period.kind === 'relative') return period;
+    violations.push({ field: 'lookback', rule: `must be a span such as 6mo or 1y (got ${period.name})` });
   } catch (error) {
     if (error instanceof AetherError && error.details?.violations)
       violations.push(...error.details.violations);
     else throw error;
   }
-  if (violations.length > 0) throw AetherError.invalid(violations, 'portfolio backtest');
-  return lookback as Period;
+  return undefined;
 }

@@ -1,10 +1,4 @@
-import {
-  AetherError,
-  type BarSeries,
-  type FieldViolation,
-  type Period,
-  parsePeriod,
-} from '@aetherquant/core';
+import { AetherError, type BarSeries, type FieldViolation, type Period } from '@aetherquant/core';
 import {
   clipLongOnly,
   type Strategy,
@@ -20,6 +14,7 @@ import {
 } from '../engine/backtest-strategy';
 import {
   lookbackWeights,
+  parseLookback,
   type PortfolioAllocation,
   type PortfolioBacktestOptions,
   rebalanceBars,
@@ -198,17 +193,7 @@ function checkSleeveOptions(
       rule: 'cannot weight strategy sleeves: sleeve weights are long-only (the strategy itself may go short)',
     });
   }
-  let lookback: Period | undefined;
-  try {
-    lookback =
-      typeof options.lookback === 'string' ? parsePeriod(options.lookback, 'lookback') : options.lookback;
-    if (lookback.kind !== 'relative')
-      violations.push({ field: 'lookback', rule: `must be a span such as 6mo or 1y (got ${lookback.name})` });
-  } catch (error) {
-    if (error instanceof AetherError && error.details?.violations)
-      violations.push(...error.details.violations);
-    else throw error;
-  }
+  const lookback = parseLookback(options.lookback, violations);
   const windowStart = checkWindow(series, options.windowStart ?? 0, violations);
   return { lookback: lookback as Period, windowStart };
 }
