@@ -12,6 +12,7 @@ const DOMAIN_SCOPES = [
   'scope:optimization',
   'scope:backtest',
   'scope:execution',
+  'scope:tearsheet',
 ];
 
 const LIBRARY_SCOPES = ['scope:core', ...DOMAIN_SCOPES, 'scope:persistence', 'scope:workflows'];
@@ -27,6 +28,8 @@ const scopeDependencies = {
   // Rebalanced portfolio backtests recompute weights with the optimisers.
   'scope:backtest': ['scope:core', 'scope:strategies', 'scope:risk', 'scope:optimization'],
   'scope:execution': ['scope:core', 'scope:strategies', 'scope:risk'],
+  // A run as a page: figures, curves and tables rendered to HTML, the analytics computed with the risk library.
+  'scope:tearsheet': ['scope:core', 'scope:risk'],
   'scope:persistence': ['scope:core'],
   'scope:workflows': LIBRARY_SCOPES.filter((scope) => scope !== 'scope:workflows'),
   // The typed HTTP client of the REST API: browser-safe, for the dashboard, the CLI's remote mode and other projects.

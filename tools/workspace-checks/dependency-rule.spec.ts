@@ -36,6 +36,7 @@ describe('the dependency rule as data (docs/ARCHITECTURE.md)', () => {
         'scope:persistence',
         'scope:risk',
         'scope:strategies',
+        'scope:tearsheet',
         'scope:testing',
         'scope:tools',
         'scope:workflows',

@@ -13,6 +13,7 @@ export {
   type StrategyBacktestOptions,
   type StrategyBacktestResult,
 } from './lib/engine/backtest-strategy';
+export { buyAndHoldEquity } from './lib/engine/buy-and-hold';
 export { type Trade } from './lib/engine/trades';
 
 export { gridCombinations, gridWarmupBars, parseRange, type ParameterGrid } from './lib/sweep/parameter-grid';

@@ -77,6 +77,7 @@ export {
 } from './lib/requests/signal-request';
 export { fetchRequestSchema, type FetchRequest } from './lib/requests/fetch-request';
 export { DEFAULT_SYNTHETIC_SEED } from './lib/requests/bar-source';
+export { EQUAL_WEIGHT_BENCHMARK } from './lib/requests/benchmark-field';
 export {
   getRunRequestSchema,
   initDatabaseRequestSchema,
@@ -88,6 +89,11 @@ export {
   type ListAuditRequest,
   type ListRunsRequest,
 } from './lib/requests/history-requests';
+export {
+  runReportRequestSchema,
+  RUN_REPORT_FORMATS,
+  RUN_REPORT_TABLES,
+} from './lib/requests/run-report-request';
 export {
   backtestRequestSchema,
   RANK_METRICS,
@@ -225,6 +231,14 @@ export {
   type RunsReport,
   type RunView,
 } from './lib/reports/history-views';
+export {
+  runReportSchema,
+  REPORT_CONTENT_SECURITY_POLICY,
+  REPORT_WARNINGS_HEADER,
+  reportHeaders,
+  reportFromResponse,
+  type RunReport,
+} from './lib/reports/run-report';
 
 // The reports of the use cases only the CLI runs (live trading, the database) and of the key check.
 export {

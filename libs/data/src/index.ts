@@ -9,11 +9,20 @@ export { checkBarCount, type BarCount, type BarSpanFields } from './lib/provider
 export { YahooProvider, type YahooProviderOptions } from './lib/yahoo/yahoo-provider';
 export { CsvProvider, type CsvProviderOptions, readBarFile } from './lib/csv/csv-provider';
 export { CSV_BAR_HEADER, formatBarsCsv } from './lib/csv/csv-bar-writer';
-export { SyntheticProvider, type SyntheticProviderOptions } from './lib/synthetic/synthetic-provider';
+export {
+  SYNTHETIC_GENERATOR_VERSION,
+  SyntheticProvider,
+  type SyntheticProviderOptions,
+} from './lib/synthetic/synthetic-provider';
 export { CachedProvider, type CachedProviderOptions } from './lib/cache/cached-provider';
 export { RecentBars, type RecentBarsOptions, type RecentBarsStats } from './lib/cache/recent-bars';
 export { createMarketDataProvider, type ProviderSelection } from './lib/factory/create-provider';
-export { alignSeries, type AlignedSeries } from './lib/alignment/align-series';
+export {
+  alignSeries,
+  type AlignedSeries,
+  closesAtTimes,
+  type ClosesAtTimes,
+} from './lib/alignment/align-series';
 export { loadBarsBefore, lookbackMs, requestBefore } from './lib/warmup/bars-before';
 export { canResample, resampleBars, type ResampleOptions } from './lib/resample/resample-bars';
 export {

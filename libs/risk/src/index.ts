@@ -8,3 +8,6 @@ export { beta, alpha } from './lib/benchmark/benchmark';
 export { winRate, profitFactor } from './lib/trades/trades';
 export { exposure, turnover } from './lib/exposure/exposure';
 export { summary, type RiskSummary, type RiskSummaryInput } from './lib/summary/summary';
+export { drawdownCurve, drawdownPeriods, type DrawdownPeriod } from './lib/drawdown/drawdown-periods';
+export { calendarReturns, type CalendarPeriod, type CalendarReturn } from './lib/calendar/calendar-returns';
+export { rollingSharpe, rollingVolatility } from './lib/rolling/rolling-ratios';

@@ -15,3 +15,10 @@ export { LONG_SWEEP_JOB, range } from './lib/job-fixtures';
 export { closedPort } from './lib/closed-port';
 export { TcpProxy } from './lib/tcp-proxy';
 export { EMA_TREND_STRATEGY, peekingStrategy } from './lib/strategy-file-fixtures';
+export {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  launchChromium,
+  watchTraffic,
+  type PageTraffic,
+} from './lib/chromium';

@@ -3,7 +3,9 @@ import {
   AetherError,
   endpointPath,
   type HttpUseCaseName,
+  reportHeaders,
   routeOf,
+  type RunReport,
   SERVER_REQUEST_LIMITS,
 } from '@aetherquant/core';
 import {
@@ -53,6 +55,11 @@ export class WorkflowRunner implements OnModuleDestroy {
    * JSON text with its content type set (the handler returns either as it is).
    */
   async run(name: HttpUseCaseName, request: ApiRequest): Promise<unknown> {
+    const answer = await this.#answer(name, request);
+    return routeOf(name).document ? sendDocument(answer, request) : answer;
+  }
+
+  async #answer(name: HttpUseCaseName, request: ApiRequest): Promise<unknown> {
     const { input, useCase } = endpointInput(name, request);
     if (isComputeUseCase(useCase)) return this.#compute(useCase, input, request);
     const { keyName, role } = request.context.caller;
@@ -127,6 +134,16 @@ export class WorkflowRunner implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await Promise.all([this.runtime.compute.close(), this.runtime.jobs.close()]);
   }
+}
+
+/**
+ * A document route's answer as the document itself: `content` as the body, the rest in headers (see
+ * reportHeaders: Content-Type, Content-Disposition, warnings, and a policy that lets a page load nothing).
+ */
+function sendDocument(answer: unknown, request: ApiRequest): string {
+  const report = (typeof answer === 'string' ? JSON.parse(answer) : answer) as RunReport;
+  for (const [name, value] of Object.entries(reportHeaders(report))) request.res?.setHeader(name, value);
+  return report.content;
 }
 
 /** `/api/jobs/:job_id` with the answer's `job_id` → the created resource's path. */

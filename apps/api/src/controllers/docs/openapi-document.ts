@@ -38,6 +38,23 @@ function successResponse(route: ApiRoute): JsonObject {
       content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': schema } },
     };
   }
+  if (route.document) {
+    return {
+      description:
+        'The document itself (not JSON): the HTML page, or the CSV table `table` names, with its Content-Type and a Content-Disposition naming the file.',
+      headers: {
+        'Content-Disposition': {
+          description: '`inline` for HTML, `attachment` for CSV, with `filename`.',
+          schema: { type: 'string' },
+        },
+      },
+      // What a client of the API returns for it (`@aetherquant/client` rebuilds it from the headers and body).
+      content: {
+        'text/html': { schema: { type: 'string' }, 'x-document': schema },
+        'text/csv': { schema: { type: 'string' }, 'x-document': schema },
+      },
+    };
+  }
   return {
     description: route.accepted
       ? 'Accepted: the work runs later; `Location` is its URL.'

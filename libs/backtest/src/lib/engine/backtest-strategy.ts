@@ -9,7 +9,8 @@ export interface StrategyBacktestOptions extends BacktestOptions {
    * The index of the first bar of the requested window (0 by default). The bars before it only warm the
    * strategy up: its targets are computed from at most `warmupBars(parameters)` of them (exactly that many
    * when there are enough, so the run does not depend on how much older history was loaded), and every
-   * figure (equity, benchmark, trades, summaries) covers bars `[windowStart, length)` only.
+   * figure (equity, benchmark, trades, summaries) covers bars `[windowStart, length)` only, and a chosen
+   * benchmark's `benchmarkCloses` are one per bar of that window.
    */
   windowStart?: number;
 }

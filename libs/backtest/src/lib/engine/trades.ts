@@ -7,14 +7,27 @@ export interface Trade {
   exitIndex: number;
   entryTime: number;
   exitTime: number;
-  /** Closes at entry and exit (the prices the exposure was decided at). */
+  /** Closes at entry and exit (the prices the exposure was decided at), exactly as the engine used them. */
   entryPrice: number;
   exitPrice: number;
+  /**
+   * The units taken at entry: |target[entry]| × equity[entry] ÷ close[entry], the position the exposure
+   * decided at the entry close amounts to (equity after that bar's cost). Positive for longs and shorts
+   * (`side` says which). The vectorised engine holds a constant fraction of equity, not a number of units:
+   * within a trade the units it implies stay constant only for a +1 exposure without size changes, and drift
+   * with equity and price otherwise.
+   */
+  size: number;
   /**
    * What the strategy earned over the trade, costs included: equity[exit] / equity[entry] − 1. This holds for
    * shorts and fractional exposures alike; the cost of a reversal is counted in the trade it closes.
    */
   return: number;
+  /**
+   * The same in the account's currency: equity[exit] − equity[entry] (= return × equity[entry]), costs
+   * included as in `return`.
+   */
+  pnl: number;
   barsHeld: number;
   /** Still open at the last bar: its exit is that bar's close. */
   open: boolean;
@@ -77,21 +90,30 @@ export function tradeSpans(targets: Float64Array, equity: Float64Array): TradeSp
   return { count, entry, exit, side: sides, returns, lastOpen };
 }
 
-/** The trades as objects, for reports and people. */
-export function tradesFromSpans(series: BarSeries, spans: TradeSpans): Trade[] {
+/** The trades as objects, for reports and people (`targets` and `equity` those the spans were found in). */
+export function tradesFromSpans(
+  series: BarSeries,
+  spans: TradeSpans,
+  targets: Float64Array,
+  equity: Float64Array,
+): Trade[] {
   const trades: Trade[] = [];
   for (let k = 0; k < spans.count; k++) {
     const entry = spans.entry[k] as number;
     const exit = spans.exit[k] as number;
+    const entryPrice = series.close[entry] as number;
+    const entryEquity = equity[entry] as number;
     trades.push({
       side: spans.side[k] === 1 ? 'long' : 'short',
       entryIndex: entry,
       exitIndex: exit,
       entryTime: series.time[entry] as number,
       exitTime: series.time[exit] as number,
-      entryPrice: series.close[entry] as number,
+      entryPrice,
       exitPrice: series.close[exit] as number,
+      size: (Math.abs(targets[entry] as number) * entryEquity) / entryPrice,
       return: spans.returns[k] as number,
+      pnl: (equity[exit] as number) - entryEquity,
       barsHeld: exit - entry,
       open: spans.lastOpen && k === spans.count - 1,
     });
@@ -101,7 +123,7 @@ export function tradesFromSpans(series: BarSeries, spans: TradeSpans): Trade[] {
 
 /** The trades of a target series as objects (see {@link tradeSpans} for the rule). */
 export function extractTrades(series: BarSeries, targets: Float64Array, equity: Float64Array): Trade[] {
-  return tradesFromSpans(series, tradeSpans(targets, equity));
+  return tradesFromSpans(series, tradeSpans(targets, equity), targets, equity);
 }
 
 function grow<T extends Int32Array | Int8Array>(array: T, capacity: number): T {

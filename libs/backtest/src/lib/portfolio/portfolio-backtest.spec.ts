@@ -1,4 +1,5 @@
 import { BarSeries, DAY_MS } from '@aetherquant/core';
+import { buyAndHoldEquity } from '../engine/buy-and-hold';
 import { rebalanceBars, runPortfolioBacktest } from './portfolio-backtest';
 
 /** Weekday bars from 2020-01-01 for each close column, all on one calendar. */
@@ -90,6 +91,28 @@ describe('runPortfolioBacktest', () => {
     expect(first.time - 31 * DAY_MS).toBeGreaterThanOrEqual((series[0]?.time[0] as number) - DAY_MS);
     expect(first.index % 5).toBe(0);
     expect(result.time[0]).toBe(first.time);
+  });
+
+  it('measures against a chosen benchmark bought at the first allocation’s close and held, without costs', () => {
+    const series = aligned([path(0, 80), path(1, 80)]);
+    const benchmarkCloses = Float64Array.from(path(3, 80));
+    const own = runPortfolioBacktest(series, { ...options, allocation: 'equal-weight' });
+    const chosen = runPortfolioBacktest(series, { ...options, allocation: 'equal-weight', benchmarkCloses });
+    const start = own.rebalances[0]?.index as number;
+    expect(start).toBeGreaterThan(0);
+    // An independent replay: the cash × close[t] / close[start], from the first allocation on.
+    Array.from(chosen.benchmarkEquity).forEach((value, j) =>
+      expect(value).toBeCloseTo(
+        (1000 * (benchmarkCloses[start + j] as number)) / (benchmarkCloses[start] as number),
+        9,
+      ),
+    );
+    expect(Array.from(chosen.benchmarkEquity)).toEqual(
+      Array.from(buyAndHoldEquity(benchmarkCloses, 1000, start)),
+    );
+    // The portfolio itself is unchanged; beta is now measured against the chosen benchmark.
+    expect(Array.from(chosen.equity)).toEqual(Array.from(own.equity));
+    expect(chosen.summary.beta).not.toBe(own.summary.beta);
   });
 
   it('computes each rebalance’s weights from bars up to it only (no look-ahead)', () => {

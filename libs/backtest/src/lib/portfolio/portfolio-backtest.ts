@@ -15,6 +15,7 @@ import {
   returnsMatrix,
 } from '@aetherquant/optimization';
 import { type RiskSummary, summary } from '@aetherquant/risk';
+import { benchmarkClosesViolation, buyAndHoldEquity } from '../engine/buy-and-hold';
 import { type BacktestOptions, costViolations } from '../engine/vectorised-backtest';
 
 const { abs } = Math;
@@ -28,6 +29,11 @@ export type RebalanceSchedule = 'monthly' | 'quarterly' | { everyBars: number };
  */
 export type PortfolioAllocation = OptimizationMethod | 'equal-weight' | 'inverse-volatility';
 
+/**
+ * A portfolio backtest's options. A chosen benchmark's `benchmarkCloses` are one per bar of the series (the
+ * first allocation is not known beforehand): the benchmark is bought with the initial cash at the close of
+ * the first allocation's bar and held, instead of the equal-weight portfolio.
+ */
 export interface PortfolioBacktestOptions extends BacktestOptions {
   /** An optimiser, `equal-weight` or `inverse-volatility`. */
   allocation: PortfolioAllocation;
@@ -51,11 +57,14 @@ export interface PortfolioBacktestResult {
   /** The bars from the first allocation on. */
   time: Float64Array;
   equity: Float64Array;
-  /** Equal weights, rebalanced on the same schedule with the same costs. */
+  /**
+   * Equal weights, rebalanced on the same schedule with the same costs; or buy-and-hold of `benchmarkCloses`
+   * from the first allocation, without costs, when the options give them.
+   */
   benchmarkEquity: Float64Array;
   rebalances: Rebalance[];
   summary: RiskSummary;
-  /** The equal-weight benchmark's summary, computed on first read. */
+  /** The benchmark's summary, computed on first read. */
   readonly benchmark: RiskSummary;
 }
 
@@ -97,7 +106,10 @@ export function runPortfolioBacktest(
   const start = schedule[first] as number;
   const length = n - start;
   const equity = new Float64Array(length);
-  const benchmarkEquity = new Float64Array(length);
+  const chosen = options.benchmarkCloses;
+  // The equal-weight portfolio's curve, unless a chosen benchmark replaces it.
+  const benchmarkEquity =
+    chosen === undefined ? new Float64Array(length) : buyAndHoldEquity(chosen, options.initialCash, start);
   const holdings = new Float64Array(assets);
   const benchmarkHoldings = new Float64Array(assets);
   const equalWeights = new Array<number>(assets).fill(1 / assets);
@@ -122,7 +134,7 @@ export function runPortfolioBacktest(
       next++;
     }
     equity[t - start] = value;
-    benchmarkEquity[t - start] = benchmarkValue;
+    if (chosen === undefined) benchmarkEquity[t - start] = benchmarkValue;
   }
 
   let benchmark: RiskSummary | undefined;
@@ -271,6 +283,8 @@ function checkOptions(series: readonly BarSeries[], options: PortfolioBacktestOp
   }
   const { rebalance } = options;
   violations.push(...costViolations(options));
+  const benchmark = benchmarkClosesViolation(options.benchmarkCloses, times?.length ?? 0);
+  if (benchmark !== undefined) violations.push(benchmark);
   if (typeof rebalance === 'object' && !(Number.isInteger(rebalance.everyBars) && rebalance.everyBars >= 1)) {
     violations.push({
       field: 'rebalance',

@@ -22,7 +22,11 @@ import {
 } from '../portfolio/portfolio-backtest';
 import { runUniverseBacktest, type UniverseBacktestResult } from './universe-backtest';
 
-/** Costs, cash, direction and where the window starts, shared by both kinds of universe run. */
+/**
+ * Costs, cash, direction and where the window starts, shared by both kinds of universe run. A chosen
+ * benchmark's closes (`benchmarkCloses`) are one per bar of the window: the combined run and each symbol's
+ * standalone one are measured against it.
+ */
 export interface UniverseRunOptions extends StrategyBacktestOptions {
   /** The index (in every aligned series) of the window's first bar; the bars before it are warm-up only. */
   windowStart?: number;
@@ -53,7 +57,7 @@ export type SleeveBacktestResult = UniverseBacktestResult & {
   parameters: StrategyParameters;
   /** Warm-up bars the strategy was computed from (the same for every symbol: the calendar is one). */
   warmupBars: number;
-  /** Each symbol's standalone backtest of the strategy over the same window, with the same costs. */
+  /** Each symbol's standalone backtest of the strategy over the same window, with the same costs and benchmark. */
   sleeves: StrategyBacktestResult[];
   rebalances: SleeveRebalance[];
 };

@@ -63,6 +63,22 @@ describe('runUniverseBacktest, by hand: two assets, costs, a rebalance', () => {
     );
   });
 
+  it('holds a chosen benchmark instead, given its closes, and leaves the strategy’s equity as it was', () => {
+    // Benchmark closes 20 → 22 → 22 → 19.8: 1000, 1100, 1100, 990.
+    const chosen = runUniverseBacktest([a, b], positions, {
+      initialCash: 1000,
+      commissionBps: 10,
+      slippageBps: 10,
+      benchmarkCloses: Float64Array.of(20, 22, 22, 19.8),
+    });
+    const expected = [1000, 1100, 1100, 990];
+    Array.from(chosen.benchmarkEquity).forEach((value, t) =>
+      expect(value).toBeCloseTo(expected[t] as number, 9),
+    );
+    expect(Array.from(chosen.equity)).toEqual(Array.from(result.equity));
+    expect(chosen.benchmark.totalReturn).toBeCloseTo(-0.01, 12);
+  });
+
   it('measures exposure as the gross position held and turnover as Σ|Δ position| a year', () => {
     // Held over bars 1, 2, 3: 1, 1, 0.5 → 2.5 / 3.  Traded 1 + 0 + 0.5 + 0 = 1.5 → 1.5 · 252 / 4 = 94.5.
     expect(result.summary.exposure).toBeCloseTo(2.5 / 3, 12);

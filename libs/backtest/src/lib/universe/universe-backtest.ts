@@ -1,5 +1,6 @@
 import { AetherError, type BarSeries, type FieldViolation, type Interval } from '@aetherquant/core';
 import { type RiskSummary, summary } from '@aetherquant/risk';
+import { benchmarkClosesViolation, buyAndHoldEquity } from '../engine/buy-and-hold';
 import { tradeSpans } from '../engine/trades';
 import { type BacktestOptions, costViolations } from '../engine/vectorised-backtest';
 
@@ -14,7 +15,7 @@ export interface UniverseBacktestResult {
   positions: readonly Float64Array[];
   /** Equity after each bar's close: `equity[0]` is the initial cash less the cost of the first positions. */
   equity: Float64Array;
-  /** Buy-and-hold of 1/N of the cash in each asset, without costs. */
+  /** Buy-and-hold of 1/N of the cash in each asset, without costs (or of `benchmarkCloses` when given). */
   benchmarkEquity: Float64Array;
   /** Σᵢ |position_i[t] − position_i[t − 1]| per bar (position_i[−1] = 0): what costs were charged on. */
   traded: Float64Array;
@@ -38,7 +39,8 @@ export interface UniverseBacktestResult {
  * they are the position's sign changes, as there; with several, win rate and profit factor are null).
  *
  * The benchmark buys 1/N of the cash of each asset at the first close and holds it, without costs:
- * bench[t] = Σᵢ bench_i[t], bench_i[0] = cash/N, bench_i[t] = bench_i[t−1]·(1 + r_i[t]).
+ * bench[t] = Σᵢ bench_i[t], bench_i[0] = cash/N, bench_i[t] = bench_i[t−1]·(1 + r_i[t]); or, given
+ * `options.benchmarkCloses`, buy-and-hold of those closes (`buyAndHoldEquity`).
  * Exposure is the mean gross position held over a bar (Σᵢ |p_i[t−1]|); turnover Σ_t traded[t] · periods / n.
  */
 export function runUniverseBacktest(
@@ -53,7 +55,9 @@ export function runUniverseBacktest(
   const closes = series.map((s) => s.close);
   const cost = (options.commissionBps + options.slippageBps) / 10_000;
   const equity = new Float64Array(n);
-  const benchmarkEquity = new Float64Array(n);
+  const chosen = options.benchmarkCloses;
+  const benchmarkEquity =
+    chosen === undefined ? new Float64Array(n) : buyAndHoldEquity(chosen, options.initialCash);
   const benchmarks = new Float64Array(assets).fill(options.initialCash / assets);
   const traded = new Float64Array(n);
   const held = new Float64Array(Math.max(0, n - 1));
@@ -63,7 +67,7 @@ export function runUniverseBacktest(
   traded[0] = turnover;
   let equityValue = options.initialCash * (1 - turnover * cost);
   equity[0] = equityValue;
-  benchmarkEquity[0] = options.initialCash;
+  if (chosen === undefined) benchmarkEquity[0] = options.initialCash;
   for (let t = 1; t < n; t++) {
     let gain = 0;
     let change = 0;
@@ -83,7 +87,7 @@ export function runUniverseBacktest(
     }
     equityValue *= 1 + gain - change * cost;
     equity[t] = equityValue;
-    benchmarkEquity[t] = benchmarkValue;
+    if (chosen === undefined) benchmarkEquity[t] = benchmarkValue;
     traded[t] = change;
     held[t - 1] = gross;
   }
@@ -133,6 +137,8 @@ function checkInputs(
   else if (first.length === 0) violations.push({ field: 'bars', rule: 'must hold at least one bar' });
   else if (series.some((s) => s.length !== first.length || s.time.some((time, t) => time !== first.time[t])))
     violations.push({ field: 'symbols', rule: 'must be aligned on one calendar (align the series first)' });
+  const benchmark = benchmarkClosesViolation(options.benchmarkCloses, first?.length ?? 0);
+  if (benchmark !== undefined) violations.push(benchmark);
   if (positions.length !== series.length) {
     violations.push({
       field: 'positions',

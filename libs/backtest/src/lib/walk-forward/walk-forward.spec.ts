@@ -2,6 +2,7 @@ import { AetherError, BarSeries, DAY_MS, formatIsoDate, parsePeriod } from '@aet
 import { maCrossStrategy } from '@aetherquant/strategies';
 import { rejection } from '@aetherquant/testing';
 import { dailyBars, randomWalk } from '../../testing/series';
+import { buyAndHoldEquity } from '../engine/buy-and-hold';
 import { runBacktest } from '../engine/vectorised-backtest';
 import { runSweep } from '../sweep/run-sweep';
 import { gridWarmupBars } from '../sweep/parameter-grid';
@@ -301,6 +302,42 @@ describe('runWalkForward', () => {
       expect({ ...threaded, workers: 1 }).toEqual(result);
       expect(calls[calls.length - 1]).toEqual([12 * 7, 12 * 7]);
     });
+  });
+
+  it('measures the stitched equity against a chosen benchmark from the first test bar, given from windowStart', async () => {
+    const series = randomWalk(700, 5);
+    const other = randomWalk(700, 6);
+    const windowStart = 40;
+    const options = {
+      ...costs,
+      train: '1y',
+      test: '6mo',
+      rankBy: 'sharpe' as const,
+      workers: 1,
+      windowStart,
+    };
+    const grid = { fast: [5, 10], slow: [20, 30] };
+    const own = await runWalkForward(series, maCrossStrategy, grid, options);
+    // Its own closes given as the benchmark: exactly the default figures.
+    const same = await runWalkForward(series, maCrossStrategy, grid, {
+      ...options,
+      benchmarkCloses: series.close.slice(windowStart),
+    });
+    expect(Array.from(same.benchmarkEquity)).toEqual(Array.from(own.benchmarkEquity));
+    expect(same.summary).toEqual(own.summary);
+    // Another series: buy-and-hold of it over the out-of-sample bars, the strategy's equity unchanged.
+    const chosen = await runWalkForward(series, maCrossStrategy, grid, {
+      ...options,
+      benchmarkCloses: other.close.slice(windowStart),
+    });
+    const first = series.firstIndexAtOrAfter(own.time[0] as number);
+    expect(Array.from(chosen.benchmarkEquity)).toEqual(
+      Array.from(buyAndHoldEquity(other.close, costs.initialCash, first, first + own.time.length)),
+    );
+    expect(Array.from(chosen.equity)).toEqual(Array.from(own.equity));
+    await expect(
+      runWalkForward(series, maCrossStrategy, grid, { ...options, benchmarkCloses: other.close }),
+    ).rejects.toThrow(`benchmarkCloses must have one close per bar (got 700 for ${700 - windowStart} bars)`);
   });
 
   it('names train when a train window is too short for every valid combination', async () => {

@@ -25,6 +25,7 @@ import {
   seriesName,
 } from '../sweep/sweep-plan';
 import { createSweepRunner } from '../sweep/sweep-runner';
+import { benchmarkClosesViolation, buyAndHoldEquity } from '../engine/buy-and-hold';
 import { runBacktest } from '../engine/vectorised-backtest';
 import { warmupFrom } from '../engine/backtest-strategy';
 
@@ -42,6 +43,12 @@ export interface WalkForwardOptions extends GridSearchOptions {
    * its warm-up from the bars before its own window (see {@link runWalkForward}).
    */
   windowStart?: number;
+  /**
+   * A chosen benchmark's closes, one per bar from `windowStart` on, aligned to those bars' times: the
+   * stitched out-of-sample equity is then measured against buy-and-hold of them (from the first test bar)
+   * instead of buy-and-hold of the series itself.
+   */
+  benchmarkCloses?: Float64Array;
 }
 
 /** The bars of one window pair, as indices into the series: train `[trainFrom, testFrom)`, test `[testFrom, testTo)`. */
@@ -89,7 +96,7 @@ export interface WalkForwardResult {
   time: Float64Array;
   /** The targets traded on those bars (each window's chosen parameters). */
   targets: Float64Array;
-  /** Buy-and-hold over the same bars from the same initial cash, without costs. */
+  /** Buy-and-hold over the same bars (of the series, or of `benchmarkCloses`) from the same initial cash, without costs. */
   benchmarkEquity: Float64Array;
   /** Risk summary of the stitched equity: against the benchmark, with the windows' trades and exposure. */
   summary: RiskSummary;
@@ -202,6 +209,8 @@ export async function runWalkForward(
 ): Promise<WalkForwardResult> {
   const plan = planGridSearch(strategy, grid, options, 'walk-forward');
   const windowStart = options.windowStart ?? 0;
+  const benchmarkProblem = benchmarkClosesViolation(options.benchmarkCloses, series.length - windowStart);
+  if (benchmarkProblem !== undefined) throw AetherError.invalid([benchmarkProblem], 'walk-forward');
   const spans = walkForwardWindows(series, options.train, options.test, windowStart);
   const trainName = relativePeriod(options.train, 'train', [])?.name as string;
   const testName = relativePeriod(options.test, 'test', [])?.name as string;
@@ -310,14 +319,10 @@ export async function runWalkForward(
     cash = endEquity;
   }
 
-  const close = series.close;
-  const benchmarkEquity = new Float64Array(length);
-  let benchmarkValue = plan.initialCash;
-  benchmarkEquity[0] = benchmarkValue;
-  for (let j = 1; j < length; j++) {
-    benchmarkValue *= 1 + ((close[first + j] as number) / (close[first + j - 1] as number) - 1);
-    benchmarkEquity[j] = benchmarkValue;
-  }
+  const benchmarkEquity =
+    options.benchmarkCloses === undefined
+      ? buyAndHoldEquity(series.close, plan.initialCash, first, last)
+      : buyAndHoldEquity(options.benchmarkCloses, plan.initialCash, first - windowStart, last - windowStart);
   const periodsPerYear = series.interval.periodsPerYear;
   progress.finish();
   return {

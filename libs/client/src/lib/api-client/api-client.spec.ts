@@ -1,4 +1,4 @@
-import { AetherError, apiErrorBody } from '@aetherquant/core';
+import { AetherError, apiErrorBody, reportHeaders, type RunReport } from '@aetherquant/core';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { closedPort } from '@aetherquant/testing';
@@ -96,6 +96,7 @@ describe('createApiClient against a loopback server', () => {
         strategy: 'ma-cross',
         params: { fast: 5, slow: 20 },
         long_only: true,
+        benchmark: 'QQQ',
         seed: undefined,
       },
       { requestId: 'cli-42' },
@@ -113,6 +114,7 @@ describe('createApiClient against a loopback server', () => {
       strategy: 'ma-cross',
       params: { fast: 5, slow: 20 },
       long_only: true,
+      benchmark: 'QQQ',
     });
   });
 
@@ -226,6 +228,34 @@ describe('createApiClient against a loopback server', () => {
     const error = await failure(client.call('runs', { limit: 2 }));
     expect(error.code).toBe(code);
     expect(error.message).toBe(`GET ${origin}/aq/api/runs?limit=2 failed with HTTP ${status}`);
+  });
+
+  it("gives back a document route's answer (a run report) as the use case's object, and its errors as errors", async () => {
+    const sent: RunReport = {
+      run_id: 'run-1',
+      format: 'csv',
+      table: 'trades',
+      media_type: 'text/csv; charset=utf-8',
+      filename: 'report-run-1-trades.csv',
+      content: 'symbol,side\nSPY,long\n',
+      warnings: ['The rerun differs — data changed → see'],
+    };
+    api.answer = (response) => {
+      response.writeHead(200, reportHeaders(sent));
+      response.end(sent.content);
+    };
+    const client = createApiClient({ baseUrl: origin, apiKey: API_KEY });
+    expect(await client.call('runReport', { id: 'run-1', format: 'csv', table: 'trades' })).toEqual(sent);
+    expect(api.last.url).toBe('/api/runs/run-1/report?format=csv&table=trades');
+    api.answer = (response) =>
+      json(
+        response,
+        400,
+        apiErrorBody(AetherError.invalid([{ field: 'table', rule: 'is required with format csv' }]), 'r-2'),
+      );
+    await expect(client.call('runReport', { id: 'run-1', format: 'csv' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 
   it('fails a 2xx that is not JSON as UPSTREAM_FAILED', async () => {

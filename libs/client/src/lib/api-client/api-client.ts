@@ -4,6 +4,8 @@ import {
   type HttpAnswer,
   type HttpUseCaseInput,
   type CallableUseCaseName,
+  findUseCase,
+  reportFromResponse,
   type RetryPolicy,
   sendWithRetry,
   type UseCaseOutput,
@@ -88,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     request: EndpointRequest,
     callOptions: CallOptions,
     accept: (status: number, body: unknown) => boolean = (status) => status >= 200 && status < 300,
+    document?: (response: Response, text: string) => unknown,
   ): Promise<unknown> {
     const url = resolveApiUrl(base, request.path, request.query);
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -104,6 +107,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       clientPolicy(timeoutMs, (last) => unavailable(last, `${request.method} ${url.href}`)),
     );
 
+    // A document route answers the document itself on success, and JSON errors like every route.
+    if (document !== undefined && response.status >= 200 && response.status < 300)
+      return document(response, text);
     const body = parseJson(text);
     if (!accept(response.status, body)) {
       throw errorFromResponse({
@@ -140,7 +146,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       callOptions: CallOptions = {},
     ) {
       const fields = input as Readonly<Record<string, unknown>>;
-      return (await exchange(endpointRequest(name, fields), callOptions)) as UseCaseOutput<Name>;
+      // A route that answers a document (a run's report) gives it back as the use case's object.
+      const document = findUseCase(name)?.http?.document
+        ? (response: Response, text: string) =>
+            reportFromResponse(fields as { id: string }, response.headers, text)
+        : undefined;
+      return (await exchange(
+        endpointRequest(name, fields),
+        callOptions,
+        undefined,
+        document,
+      )) as UseCaseOutput<Name>;
     },
     async health(callOptions: CallOptions = {}) {
       return (await exchange({ method: 'GET', path: '/healthz' }, callOptions)) as HealthStatus;

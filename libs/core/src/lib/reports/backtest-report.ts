@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
+import {
+  barTimeSchema,
+  benchmarkSchema,
+  ratioSchema,
+  strategyParamsSchema,
+  warmupBarsSchema,
+} from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 /** The seed's headline figures of a strategy against its benchmark, rounded as it prints them. */
@@ -58,13 +64,29 @@ export const tradeViewSchema = z
     side: z.enum(['long', 'short']),
     entry: barTimeSchema,
     exit: barTimeSchema,
-    entry_price: z.number(),
-    exit_price: z.number(),
+    entry_price: z
+      .number()
+      .describe('The close at entry, where the exposure was taken: exactly the price the engine used.'),
+    exit_price: z.number().describe('The close at exit, exactly the price the engine used.'),
+    size: z
+      .number()
+      .min(0)
+      .describe(
+        'Units taken at entry: |exposure| × equity at entry ÷ entry price (fractional; `side` gives the direction). The engine holds a fraction of equity, so for a fractional or short exposure the units drift within the trade.',
+      ),
     return: z.number().describe('Equity at exit ÷ equity at entry − 1, costs included.'),
+    pnl: z
+      .number()
+      .describe(
+        'Profit or loss in the account currency: equity at exit − equity at entry (= return × equity at entry), costs included as in `return`; 2 decimals.',
+      ),
     bars_held: z.number().int().min(0),
     open: z.boolean().describe('Still open at the last bar (its exit is that bar).'),
   })
-  .meta({ description: 'One trade as a report lists it: prices to 2 decimals, the return to 6.' });
+  .meta({
+    description:
+      'One trade as a report lists it: prices and size as the engine computed them (unrounded), the P&L to 2 decimals, the return to 6.',
+  });
 
 export const backtestReportSchema = withResponseMeta(
   z.strictObject({
@@ -73,6 +95,9 @@ export const backtestReportSchema = withResponseMeta(
     ...headlineFiguresSchema.shape,
     run_id: recordingFields.run_id,
     provider: z.string().describe('Where the bars came from; `synthetic` data never passes for market data.'),
+    benchmark: benchmarkSchema.describe(
+      "What the `benchmark_*` figures, `beta`, `alpha` and the chart's benchmark measure: a symbol, bought with the initial cash at the window's first close and held without costs; by default (and when the request names it) the traded symbol itself. Another symbol's bars come from the same provider and interval, aligned to the traded bars (a missing bar's close is carried forward, with a warning).",
+    ),
     strategy: z.string(),
     params: strategyParamsSchema,
     first: barTimeSchema.describe(
@@ -91,7 +116,7 @@ export const backtestReportSchema = withResponseMeta(
       .optional()
       .describe('The latest trades (at most 500), oldest first, with the chart; never recorded.'),
   }),
-  "What `aetherquant backtest` prints and `POST /api/backtest` (with `symbol`) returns: a strategy against buy-and-hold of the same bars. The seed's keys first, then what this engine adds.",
+  "What `aetherquant backtest` prints and `POST /api/backtest` (with `symbol`) returns: a strategy against buy-and-hold of the same bars, or of the `benchmark` the request names. The seed's keys first, then what this engine adds.",
   {
     symbol: 'SPY',
     rows: 252,
@@ -106,6 +131,7 @@ export const backtestReportSchema = withResponseMeta(
     excess_annual_return: -0.154811,
     run_id: '0193a1c4-7e21-7000-88aa-1eddc98f20a9',
     provider: 'csv',
+    benchmark: 'SPY',
     strategy: 'ma-cross',
     params: { fast: 10, slow: 30 },
     first: '2024-01-02',
@@ -138,9 +164,11 @@ export const backtestReportSchema = withResponseMeta(
         side: 'long',
         entry: '2024-02-13',
         exit: '2024-04-16',
-        entry_price: 487.82,
-        exit_price: 498.7,
+        entry_price: 487.82257080078125,
+        exit_price: 498.6975402832031,
+        size: 201.18505348962182,
         return: 0.021986,
+        pnl: 2157.76,
         bars_held: 43,
         open: false,
       },
@@ -148,9 +176,11 @@ export const backtestReportSchema = withResponseMeta(
         side: 'short',
         entry: '2024-04-16',
         exit: '2024-05-09',
-        entry_price: 498.7,
-        exit_price: 515.18,
+        entry_price: 498.6975402832031,
+        exit_price: 515.1778564453125,
+        size: 201.1246535185252,
         return: -0.033347,
+        pnl: -3344.72,
         bars_held: 17,
         open: false,
       },
@@ -166,7 +196,7 @@ export type MetricsReport = z.infer<typeof metricsReportSchema>;
 export type TradeView = z.infer<typeof tradeViewSchema>;
 /**
  * What `aetherquant backtest` prints: the seed's keys first, then what this engine adds. In JSON the keys come
- * in this order: `symbol`, `rows`, the {@link HeadlineFigures}, `run_id` (when recorded), `provider` …
+ * in this order: `symbol`, `rows`, the {@link HeadlineFigures}, `run_id` (when recorded), `provider`, `benchmark` …
  * `metrics`, `warnings`, `chart`, `trade_list` (`warmup_bars` between `last` and `trades`).
  */
 export type BacktestReport = z.infer<typeof backtestReportSchema>;

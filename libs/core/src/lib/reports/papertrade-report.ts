@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
+import { barTimeSchema, benchmarkSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 /** One order of a paper-trading run as its report lists it. */
@@ -30,6 +30,7 @@ export const PAPERTRADE_EXAMPLE_FIGURES = {
   symbol: 'QQQ',
   broker: 'paper',
   provider: 'csv',
+  benchmark: 'QQQ',
   strategy: 'ma-cross',
   params: { fast: 5, slow: 20 },
   first: '2024-01-02',
@@ -47,6 +48,9 @@ export const papertradeReportSchema = withResponseMeta(
     symbol: z.string(),
     broker: z.literal('paper'),
     provider: z.string().describe('Where the bars came from; `synthetic` data never passes for market data.'),
+    benchmark: benchmarkSchema.describe(
+      "What the chart's benchmark curve holds: a symbol, bought with the starting equity at the window's first close and held without costs or whole-share rounding; by default the traded symbol itself.",
+    ),
     strategy: z.string(),
     params: strategyParamsSchema,
     first: barTimeSchema.describe('The first bar of the requested window: the first bar replayed.'),
@@ -62,7 +66,7 @@ export const papertradeReportSchema = withResponseMeta(
     chart: chartSeriesSchema
       .optional()
       .describe(
-        "Present when the caller asked for charts (the API does): the engine's equity at each close against buy-and-hold of the starting equity; never recorded.",
+        "Present when the caller asked for charts (the API does): the engine's equity at each close against buy-and-hold of the starting equity in `benchmark`; never recorded.",
       ),
   }),
   'What `aetherquant papertrade` prints and `POST /api/papertrade` returns: the strategy replayed bar by bar against the paper broker (long-only), with its orders.',

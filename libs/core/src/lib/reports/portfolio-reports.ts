@@ -5,7 +5,13 @@ import { ALLOCATIONS, OPTIMIZATION_METHODS } from '../requests/portfolio-request
 import { headlineFiguresSchema, metricsReportSchema } from './backtest-report';
 import { chartSeriesSchema } from './chart-series';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
+import {
+  barTimeSchema,
+  benchmarkSchema,
+  ratioSchema,
+  strategyParamsSchema,
+  warmupBarsSchema,
+} from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 const provider = z
@@ -62,6 +68,9 @@ export const portfolioBacktestReportSchema = withResponseMeta(
     rows: z.number().int().min(1).describe('Bars from the first allocation on.'),
     ...headlineFiguresSchema.shape,
     provider,
+    benchmark: benchmarkSchema.describe(
+      "What the `benchmark_*` figures, `beta`, `alpha` and the chart's benchmark measure: `equal-weight` by default (without a strategy, the equal-weight portfolio rebalanced on the same schedule with the same costs; with one, 1/N of the cash in each symbol at the window's first close, held without costs), or a symbol the request named, bought with the initial cash at the first measured close and held without costs (its bars aligned to the portfolio's, a missing bar's close carried forward).",
+    ),
     allocation: z
       .enum(ALLOCATIONS)
       .optional()
@@ -113,10 +122,10 @@ export const portfolioBacktestReportSchema = withResponseMeta(
     chart: chartSeriesSchema
       .optional()
       .describe(
-        'Present when the caller asked for charts (the API does), the benchmark being equal weights; never recorded.',
+        'Present when the caller asked for charts (the API does), the benchmark being the one `benchmark` names; never recorded.',
       ),
   }),
-  "What `aetherquant backtest --symbols` prints and `POST /api/backtest` (with `symbols`) returns: a rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's, rebalanced the same way. With `strategy` (a universe backtest) it adds `strategy`, `universe`, `params`, `warmup_bars`, `per_symbol` and `weight_history`, and its `benchmark_*` figures are buying 1/N of each symbol and holding it.",
+  "What `aetherquant backtest --symbols` prints and `POST /api/backtest` (with `symbols`) returns: a rebalanced portfolio backtest; by default its `benchmark_*` figures are the equal-weight portfolio's, rebalanced the same way. With `strategy` (a universe backtest) it adds `strategy`, `universe`, `params`, `warmup_bars`, `per_symbol` and `weight_history`, and its default `benchmark_*` figures are buying 1/N of each symbol and holding it. A `benchmark` symbol in the request replaces either with buy-and-hold of that symbol; `benchmark` says which it was.",
   {
     symbols: ['SPY', 'QQQ'],
     rows: 378,
@@ -130,6 +139,7 @@ export const portfolioBacktestReportSchema = withResponseMeta(
     benchmark_final_equity: 137139.71,
     excess_annual_return: -0.002459,
     provider: 'csv',
+    benchmark: 'equal-weight',
     allocation: 'risk-parity',
     rebalance: 'monthly',
     lookback: '6mo',
@@ -164,5 +174,5 @@ export const portfolioBacktestReportSchema = withResponseMeta(
 
 /** What `aetherquant optimize` prints (see {@link optimizeReportSchema}). */
 export type OptimizeReport = z.infer<typeof optimizeReportSchema>;
-/** A rebalanced portfolio backtest; its `benchmark_*` figures are the equal-weight portfolio's. */
+/** A rebalanced portfolio backtest; its `benchmark_*` figures are `benchmark`'s (equal weights by default). */
 export type PortfolioBacktestReport = z.infer<typeof portfolioBacktestReportSchema>;

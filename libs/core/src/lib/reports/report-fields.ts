@@ -31,3 +31,15 @@ export const warmupBarsSchema = z
   .describe(
     'Bars loaded before the requested window so the strategy is ready on its first bar; they feed the strategy only, every figure covers the window (`first` to `last`). Fewer than the strategy needs when the data begins later, with a warning naming the first bar it is ready on.',
   );
+
+/**
+ * What a run's `benchmark_*` figures, its `beta` and `alpha` and its chart's benchmark curve measure: a symbol
+ * (buy-and-hold of it: bought with the initial cash at the close of the first bar measured, held without
+ * costs, its bars from the same provider and interval aligned to the run's, a missing bar's close carried
+ * forward), or, for a portfolio or universe backtest by default, `equal-weight`.
+ */
+export const benchmarkSchema = z
+  .string()
+  .describe(
+    "What the `benchmark_*` figures, `beta`, `alpha` and the chart's benchmark measure: a symbol, bought with the initial cash at the first measured close and held without costs (its bars from the same provider and interval, aligned to the run's: a missing bar's close is carried forward).",
+  );

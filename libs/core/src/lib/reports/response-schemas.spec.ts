@@ -42,6 +42,7 @@ const USE_CASE_RESPONSES = {
   runsReportSchema: 'aetherquant db runs, GET /api/runs',
   runDetailViewSchema: 'GET /api/runs/:id',
   auditReportSchema: 'aetherquant db audit, GET /api/audit',
+  runReportSchema: 'aetherquant report, GET /api/runs/:id/report (as the document itself)',
 };
 
 describe('response schemas', () => {

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { RANK_METRICS } from '../requests/backtest-request';
 import { headlineFiguresSchema, metricsReportSchema } from './backtest-report';
 import { recordingFields } from './recording-fields';
-import { barTimeSchema, ratioSchema, strategyParamsSchema, warmupBarsSchema } from './report-fields';
+import {
+  barTimeSchema,
+  benchmarkSchema,
+  ratioSchema,
+  strategyParamsSchema,
+  warmupBarsSchema,
+} from './report-fields';
 import { withResponseMeta } from './response-meta';
 
 const provider = z
@@ -117,6 +123,9 @@ export const walkForwardReportSchema = withResponseMeta(
     rows: z.number().int().min(1).describe('Out-of-sample bars: the test windows stitched together.'),
     ...headlineFiguresSchema.shape,
     provider,
+    benchmark: benchmarkSchema.describe(
+      'What the `benchmark_*` figures, `beta` and `alpha` measure: a symbol, bought with the initial cash at the first out-of-sample close and held without costs over the same bars; by default the traded symbol itself.',
+    ),
     strategy: z.string(),
     rank_by: rankBy,
     train: z.string().describe('The train window’s length (`3y`).'),
@@ -130,7 +139,7 @@ export const walkForwardReportSchema = withResponseMeta(
     metrics: metricsReportSchema,
     ...recordingFields,
   }),
-  'What `aetherquant walk-forward` prints: on each train window the best parameters by `rank_by`, traded on the test window that follows; the out-of-sample equity stitched and summarised against buy-and-hold of the same bars.',
+  'What `aetherquant walk-forward` prints: on each train window the best parameters by `rank_by`, traded on the test window that follows; the out-of-sample equity stitched and summarised against buy-and-hold of the same bars (or of the `benchmark` the request names).',
   {
     symbol: 'SPY',
     rows: 502,
@@ -144,6 +153,7 @@ export const walkForwardReportSchema = withResponseMeta(
     benchmark_final_equity: 158242.66,
     excess_annual_return: -0.24378,
     provider: 'csv',
+    benchmark: 'SPY',
     strategy: 'ma-cross',
     rank_by: 'sharpe',
     train: '1y',

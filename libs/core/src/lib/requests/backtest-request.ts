@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { barSourceFields } from './bar-source';
+import { benchmarkField } from './benchmark-field';
 import { strategyField, strategyParamsField } from './strategy-fields';
 
 /** Costs, cash and direction: defaults come from the settings (`AETHERQ_COMMISSION_BPS`, …). */
@@ -20,6 +21,7 @@ export const backtestRequestSchema = z
     ...tradingFields,
     strategy: strategyField,
     params: strategyParamsField,
+    benchmark: benchmarkField,
   })
   .strict();
 
@@ -66,6 +68,8 @@ export const walkForwardRequestSchema = z
     ...gridSearchFields,
     train: z.string().min(1).default('3y'),
     test: z.string().min(1).default('1y'),
+    /** The stitched out-of-sample equity is measured against it (a sweep reports no benchmark figures). */
+    benchmark: benchmarkField,
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tradingFields } from './backtest-request';
 import { barSourceFields } from './bar-source';
+import { portfolioBenchmarkField } from './benchmark-field';
 
 /** The optimisers (`@aetherquant/optimization` implements them; the request schemas name them). */
 export const OPTIMIZATION_METHODS = [
@@ -68,6 +69,7 @@ export const portfolioBacktestRequestSchema = z
     strategy: z.string().min(1).optional(),
     /** The strategy's parameters by name; only with `strategy`. */
     params: z.record(z.string(), z.number()).optional(),
+    benchmark: portfolioBenchmarkField,
   })
   .strict();
 

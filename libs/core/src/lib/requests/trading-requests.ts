@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIVE_BROKER_PROVIDERS } from '../settings/settings-schema';
 import { tradingFields } from './backtest-request';
 import { barSourceFields } from './bar-source';
+import { benchmarkField } from './benchmark-field';
 import { strategyField, strategyParamsField } from './strategy-fields';
 
 /** Paper history when a request names neither a period nor dates. */
@@ -22,6 +23,8 @@ export const papertradeRequestSchema = z
     ...tradingFields,
     /** Allow fractional shares; whole shares by default. */
     fractional: z.boolean().default(false),
+    /** What the chart's benchmark curve holds. */
+    benchmark: benchmarkField,
   })
   .strict();
 

@@ -29,6 +29,8 @@ export interface ApiRoute {
   readonly accepted?: { readonly location: string };
   /** Server-Sent Events instead of one JSON body (see HttpRoute.stream). */
   readonly stream?: 'server-sent-events';
+  /** A document (HTML, CSV) instead of JSON (see HttpRoute.document). */
+  readonly document?: true;
 }
 
 /**
@@ -120,6 +122,7 @@ export function deriveRoutes(catalog: Readonly<Record<string, UseCase>>): ApiRou
       description: useCase.description,
       ...(http.accepted ? { accepted: http.accepted } : {}),
       ...(http.stream ? { stream: http.stream } : {}),
+      ...(http.document ? { document: http.document } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@ import { barsReportSchema } from '../reports/bars-report';
 import { databaseStatusSchema } from '../reports/database-status';
 import { auditReportSchema, runDetailViewSchema, runsReportSchema } from '../reports/history-views';
 import { keycheckReportSchema } from '../reports/keycheck-report';
+import { runReportSchema } from '../reports/run-report';
 import { liveTradeReportSchema } from '../reports/live-trade-report';
 import { papertradeReportSchema } from '../reports/papertrade-report';
 import { optimizeReportSchema, portfolioBacktestReportSchema } from '../reports/portfolio-reports';
@@ -23,6 +24,7 @@ import {
   listRunsRequestSchema,
 } from '../requests/history-requests';
 import { optimizeRequestSchema, portfolioBacktestRequestSchema } from '../requests/portfolio-requests';
+import { runReportRequestSchema } from '../requests/run-report-request';
 import { signalRequestSchema } from '../requests/signal-request';
 import { liveTradeRequestSchema, papertradeRequestSchema } from '../requests/trading-requests';
 import {
@@ -259,6 +261,25 @@ export const USE_CASES = {
     weight: 'light',
     limits: [],
     http: { method: 'GET', path: '/api/runs/:id', input: 'query', request: getRunRequestSchema },
+  },
+  runReport: {
+    title: 'report',
+    summary: "A run's report: an HTML tearsheet, or its trades or equity as CSV",
+    description:
+      "One self-contained HTML page (no script, no external URL) of a recorded run: its recorded figures against the benchmark, equity (linear and log) with the trades on the price, drawdowns, monthly and yearly returns, rolling Sharpe ratio and volatility, the return distribution, the trade list, weights, a sweep's grid or walk-forward windows, the spec and the data's hash. The curves and trades come from a rerun of the run's spec (a warning says so if the data changed since). With `format=csv` and `table`, the trades or the equity curve as CSV. Answered as the document itself.",
+    permission: 'runs',
+    request: runReportRequestSchema,
+    response: runReportSchema,
+    records: false,
+    weight: 'compute',
+    limits: [],
+    http: {
+      method: 'GET',
+      path: '/api/runs/:id/report',
+      input: 'query',
+      request: runReportRequestSchema,
+      document: true,
+    },
   },
   audit: {
     title: 'audit',

@@ -33,6 +33,11 @@ export interface HttpRoute {
    * rather than one JSON body. Clients follow it with an event-stream reader, not a request.
    */
   readonly stream?: 'server-sent-events';
+  /**
+   * Set for a route that answers a document rather than JSON: the response's `content` is the body, its
+   * `media_type` the Content-Type and its `filename` the Content-Disposition's (a tearsheet, a CSV table).
+   */
+  readonly document?: true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AetherError, BarSeries, DAY_MS, formatIsoDate } from '@aetherquant/core';
 import { describeWithMarketData } from '@aetherquant/testing';
 import { CsvProvider } from '../csv/csv-provider';
-import { alignSeries } from './align-series';
+import { alignSeries, closesAtTimes } from './align-series';
 
 const day = (n: number) => Date.UTC(2019, 0, 1) + n * DAY_MS;
 
@@ -90,5 +90,50 @@ describeWithMarketData('alignSeries on the nine ETFs of the shared market data',
       XLE: 6101,
     };
     expect(dropped).toEqual(symbols.map((symbol) => ({ symbol, bars: (rows[symbol] as number) - 4318 })));
+  });
+});
+
+describe('closesAtTimes', () => {
+  const times = Float64Array.from([1, 2, 3, 4, 5].map(day));
+
+  it('takes the close at each time the series shares', () => {
+    const aligned = closesAtTimes(series('SPY', [0, 1, 2, 3, 4, 5, 6]), times);
+    expect(Array.from(aligned.close)).toEqual([101, 102, 103, 104, 105]);
+    expect(Array.from(aligned.present)).toEqual([1, 1, 1, 1, 1]);
+    expect(aligned.matched).toBe(5);
+  });
+
+  it('carries the last close forward over a time the series lacks, so its return there is 0', () => {
+    // No bar on days 2 and 3: day 1's close (101) stands at both; day 4's return is then 104/101 − 1.
+    const aligned = closesAtTimes(series('SPY', [1, 4, 5]), times);
+    expect(Array.from(aligned.close)).toEqual([101, 101, 101, 104, 105]);
+    expect(Array.from(aligned.present)).toEqual([1, 0, 0, 1, 1]);
+    expect(aligned.matched).toBe(3);
+  });
+
+  it('carries a bar between two times forward to the next (its move counts in the next return)', () => {
+    // A bar on day 2.5 (not one of the times) and none on day 3: day 3 takes day 2.5's close.
+    const between = new BarSeries({
+      symbol: 'SPY',
+      interval: '1d',
+      time: [day(1), day(2), day(2) + DAY_MS / 2, day(4), day(5)],
+      open: [1, 2, 7, 4, 5],
+      high: [1, 2, 7, 4, 5],
+      low: [1, 2, 7, 4, 5],
+      close: [1, 2, 7, 4, 5],
+      volume: [1, 1, 1, 1, 1],
+    });
+    expect(Array.from(closesAtTimes(between, times).close)).toEqual([1, 2, 7, 4, 5]);
+  });
+
+  it('stands the first close in before the series starts: flat until it lists', () => {
+    const aligned = closesAtTimes(series('NEW', [3, 4, 5]), times);
+    expect(Array.from(aligned.close)).toEqual([103, 103, 103, 104, 105]);
+    expect(Array.from(aligned.present)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it('matches no time when the series lies wholly outside them', () => {
+    expect(closesAtTimes(series('OLD', [-3, -2]), times).matched).toBe(0);
+    expect(closesAtTimes(series('LATE', [8, 9]), times).matched).toBe(0);
   });
 });

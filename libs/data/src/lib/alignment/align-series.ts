@@ -85,3 +85,39 @@ function restrict(series: BarSeries, times: Float64Array): BarSeries {
     provenance: series.provenance,
   });
 }
+
+/** A series' closes at another series' bar times (see {@link closesAtTimes}). */
+export interface ClosesAtTimes {
+  /** One close per time: the series' last close at or before it; before the series' first bar, its first close. */
+  close: Float64Array;
+  /** 1 where the series has a bar at exactly that time, 0 where its close was carried over. */
+  present: Uint8Array;
+  /** How many times have a bar of the series (the 1s of `present`). */
+  matched: number;
+}
+
+/**
+ * The closes of `series` at the bar `times` of another (ascending), for a benchmark measured against bars it
+ * may not share, without dropping any of those bars (as {@link alignSeries} would). The rule: at a time
+ * where the series has no bar (a holiday of its exchange, a missing row), its **last close is carried
+ * forward**, so its return over that bar is 0 and the next bar's return covers both; before its first bar
+ * (a later listing), its first close stands in, so it is flat until it starts: bought when it can be.
+ * Bars of the series at other times only move the closes carried. One pass over both arrays.
+ */
+export function closesAtTimes(series: BarSeries, times: Float64Array): ClosesAtTimes {
+  const close = new Float64Array(times.length);
+  const present = new Uint8Array(times.length);
+  const n = series.length;
+  let source = -1; // the series' last bar at or before the current time
+  let matched = 0;
+  for (let k = 0; k < times.length; k++) {
+    const time = times[k] as number;
+    while (source + 1 < n && (series.time[source + 1] as number) <= time) source++;
+    if (source >= 0 && series.time[source] === time) {
+      present[k] = 1;
+      matched++;
+    }
+    close[k] = series.close[Math.max(source, 0)] as number;
+  }
+  return { close, present, matched };
+}

@@ -1,16 +1,18 @@
-import { TRADING_DAYS_PER_YEAR } from '@aetherquant/core';
+import { parseIsoTime, TRADING_DAYS_PER_YEAR } from '@aetherquant/core';
 import { CounterRandom } from './counter-random';
-import { SESSION_MINUTES } from './synthetic-calendar';
+import { ANCHOR_DATE } from './known-profiles';
+import { marketShocks } from './market-factor';
+import { firstBusinessDayAtOrAfter, SESSION_MINUTES } from './synthetic-calendar';
 import { type SymbolProfile } from './symbol-profile';
 
 /**
  * Math's functions held in module constants: under Jest's sandbox every `Math.x` is a global lookup through
  * the context's interceptor (~200 ns each, 100× a local), which turns hot loops into slow tests.
  */
-const { abs, exp, round, sqrt } = Math;
+const { abs, exp, log, max, round, sqrt } = Math;
 
-/** The market factor's stream id: fixed, shared by every symbol under a seed. */
-export const MARKET_STREAM = 0;
+/** The business-day index of {@link ANCHOR_DATE} (a Tuesday): the session whose close each path meets. */
+export const ANCHOR_DAY = firstBusinessDayAtOrAfter(parseIsoTime(ANCHOR_DATE));
 
 /**
  * Counters of a symbol's stream: business day `d` owns `[d · 256, d · 256 + 256)`, so a day's draws never
@@ -56,9 +58,18 @@ const MINUTE_PROFILE = (() => {
  *
  * **Daily closes.** The log return of business day `d` is
  * `r_d = (μ − σ²/2)·Δt + σ·√Δt·x_d` with `x_d = ρ·m_d + √(1 − ρ²)·e_d` and `Δt = 1/252`, where `m_d` is the
- * market shock (seed and `d` only, shared by all symbols) and `e_d` the symbol's own; both are standard
- * normals, so `x_d` is one too and two symbols' daily returns correlate `ρ₁·ρ₂`. The log close is
- * `log S₀ + Σ_{k ≤ d} r_k`, summed from 1990-01-01 in one fixed order, so every window sees the same values.
+ * market shock (seed and `d` only, shared by all symbols; a Brownian bridge over each five-year block, see
+ * {@link marketShocks}) and `e_d` the symbol's own; both are standard normals, independent of each other,
+ * so for any ρ in [−1, 1] `x_d` is one too (variance ρ² + 1 − ρ² = 1) and two symbols' daily returns
+ * correlate `ρ₁·ρ₂` (negative for a bond fund against a stock). The log close is
+ * `c + Σ_{k ≤ d} r_k`, summed from 1990-01-01 in one fixed order, so every window sees the same values.
+ *
+ * **Anchoring.** The constant `c` is chosen so that the close on {@link ANCHOR_DATE} is the profile's
+ * `anchorPrice` under every seed: `c = log(anchorPrice) − Σ_{k ≤ A} r_k`, A the anchor's business day. So
+ * SPY trades near $586 at the end of 2024 whatever the seed, and recent years look like the real ones;
+ * the seed decides the path to and from that point, so the further from 2024, the wider the possible prices
+ * (for SPY, whose market part is pinned every five years, hardly at all). Days up to the anchor are drawn
+ * even when the clock ends history before it.
  *
  * **Open and minutes.** The day is one Brownian motion from the previous close to the close, of variance
  * `σ²·Δt`, of which the share `f` = {@link OVERNIGHT_VARIANCE_SHARE} passes overnight. The open is that
@@ -76,7 +87,7 @@ const MINUTE_PROFILE = (() => {
  * whole shares and a day's bars sum to `V_d` exactly.
  */
 export class SyntheticPath {
-  /** `logClose[d + 1]` is the log close of day `d`; `logClose[0]` is the log start price. */
+  /** `logClose[d + 1]` is the log close of day `d`; `logClose[0]` is the close before 1990-01-01. */
   private readonly logClose: Float64Array;
   /** The standardised daily shock `x_d`. */
   private readonly dailyShock: Float64Array;
@@ -96,39 +107,50 @@ export class SyntheticPath {
   close = Number.NaN;
   volume = Number.NaN;
 
-  /** Draws the daily closes of days `0 … lastDay`. */
+  /** Draws the daily closes of days `0 … lastDay` (and on to the anchor day, to place the path). */
   constructor(
     seed: number,
     private readonly profile: SymbolProfile,
     lastDay: number,
   ) {
     const { drift, volatility, marketLoading } = profile;
-    const market = new CounterRandom(seed, MARKET_STREAM);
     this.own = new CounterRandom(seed, profile.stream);
     const dailyVolatility = volatility * sqrt(DAY_FRACTION);
     this.overnightScale = sqrt(OVERNIGHT_VARIANCE_SHARE * (1 - OVERNIGHT_VARIANCE_SHARE)) * dailyVolatility;
     this.minuteScale = volatility * sqrt(((1 - OVERNIGHT_VARIANCE_SHARE) * DAY_FRACTION) / SESSION_MINUTES);
 
-    const days = Math.max(0, lastDay + 1);
+    const days = max(lastDay, ANCHOR_DAY) + 1;
+    const market = marketShocks(seed, days - 1);
     this.logClose = new Float64Array(days + 1);
     this.dailyShock = new Float64Array(days);
     const meanReturn = (drift - (volatility * volatility) / 2) * DAY_FRACTION;
     const idiosyncratic = sqrt(1 - marketLoading * marketLoading);
-    let logPrice = Math.log(profile.startPrice);
-    this.logClose[0] = logPrice;
+    // The sum from 0, in one order whatever the clock; then shifted as a whole onto the anchor.
+    let logPrice = 0;
     for (let d = 0; d < days; d++) {
       const shock =
-        marketLoading * market.normal(d) +
+        marketLoading * (market[d] as number) +
         idiosyncratic * this.own.normal(d * SLOTS_PER_DAY + SLOT_OWN_SHOCK);
       this.dailyShock[d] = shock;
       logPrice += meanReturn + dailyVolatility * shock;
       this.logClose[d + 1] = logPrice;
     }
+    const shift = log(profile.anchorPrice) - (this.logClose[ANCHOR_DAY + 1] as number);
+    for (let i = 0; i <= days; i++) this.logClose[i] = (this.logClose[i] as number) + shift;
   }
 
   /**
-   * Simulates business day `d` (at most the constructor's `lastDay`): sets `open`, `high`, `low`, `close`
-   * and `volume`, and fills {@link minutePath}. With `minuteVolumes`, also prepares {@link volumeTraded}.
+   * The close of business day `d` (at most the constructor's `lastDay`, or the anchor day) without simulating
+   * its session: the value {@link simulateDay} sets as `close`.
+   */
+  closeOf(d: number): number {
+    return exp(this.logClose[d + 1] as number);
+  }
+
+  /**
+   * Simulates business day `d` (at most the constructor's `lastDay`, or the anchor day): sets `open`, `high`,
+   * `low`, `close` and `volume`, and fills {@link minutePath}. With `minuteVolumes`, also prepares
+   * {@link volumeTraded}.
    */
   simulateDay(d: number, minuteVolumes: boolean): void {
     const own = this.own;

@@ -49,6 +49,15 @@ export interface SyntheticProviderOptions {
 
 const PROVIDER = 'synthetic';
 
+/**
+ * The generation of the synthetic model: raised whenever a (seed, symbol, request) gives other bars than
+ * before, so what is keyed on the data a request reads (job ids, see the workflows' `marketDataVersion`)
+ * never serves results computed from an older model. 1: profiles drawn from the symbol, a free market
+ * random walk from a drawn 1990 price; 2: a table of well-known symbols, paths anchored on 2024-12-31, the
+ * market factor pinned to its trend every five years.
+ */
+export const SYNTHETIC_GENERATOR_VERSION = 2;
+
 /** How an interval's bars are built from the simulated days. */
 type BarShape =
   | { readonly kind: 'intraday'; readonly minutes: number }
@@ -113,10 +122,14 @@ function lastBarTime(shape: BarShape, lastDay: number): number {
  * reaching before 1990 get the bars from 1990-01-01 on. `start` and `end` are inclusive dates.
  *
  * **Prices.** A geometric Brownian motion per symbol with a common market factor, its drift, volatility,
- * loading, start price and volume fixed by the symbol ({@link symbolProfile}); each session simulated
- * minute by minute as a Brownian bridge from open to close ({@link SyntheticPath} has the formulas).
- * There are no dividends or splits, so adjusted and raw prices are the same; only `provenance.adjusted`
- * follows the request.
+ * loading, price level and volume fixed by the symbol ({@link symbolProfile}): well-known symbols (SPY,
+ * QQQ, TLT, GLD, AAPL, … about seventy) from a table of plausible figures, any other from a hash of its
+ * name as a plausible stock. Each path is shifted so that its close on 2024-12-31 is the profile's price
+ * (near the real one for known symbols), and the market factor is pinned to its trend at the start of
+ * every five-year block (1990, 1995, …), so over 1995–2024 SPY drifts 9 % a year (7.85 % compounded)
+ * under every seed ({@link SyntheticPath} and `marketShocks` have the formulas). Each session is simulated minute by
+ * minute as a Brownian bridge from open to close. There are no dividends or splits, so adjusted and raw
+ * prices are the same; only `provenance.adjusted` follows the request.
  *
  * **Intervals.** Intraday bars (`1m` … `90m`, `1h` = `60m`) aggregate the minutes of the 14:30–21:00 UTC
  * session (09:30–16:00 New York standard time; daylight saving is ignored), the last bar of a day partial
@@ -133,9 +146,10 @@ function lastBarTime(shape: BarShape, lastDay: number): number {
  * one, so a cache may merge overlapping fetches. Moving `now` on only adds sessions; the one bar it can
  * change is the last week, month or quarter, which fills with them.
  *
- * **Cost.** Daily closes for 1990 to the window's end (two normals a day, about a millisecond), plus 390
- * minute shocks for each session inside the window (and, for weeks and months, the rest of their spans).
- * The bars a request selects are counted exactly from the calendar before anything is simulated
+ * **Cost.** Daily closes for 1990 to the window's end or the anchor date, whichever is later (two normals
+ * a day, about a millisecond; the market factor's normals run on to the end of their five-year block and
+ * are shared by the symbols of a seed), plus 390 minute shocks for each session inside the window (and,
+ * for weeks and months, the rest of their spans). The bars a request selects are counted exactly from the calendar before anything is simulated
  * ({@link SyntheticProvider.countBars}), so a request over `maxBars` is refused at no cost: `period=max` of
  * `1m` bars is 390 bars for each of ~9,000 sessions, 3.5 M bars, never built.
  */

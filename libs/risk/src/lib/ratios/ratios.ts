@@ -23,6 +23,11 @@ export function sharpe(returns: ArrayLike<number>, periodsPerYear: number): numb
   checkFinite(returns, 'returns', violations);
   checkPeriodsPerYear(periodsPerYear, violations);
   throwIfInvalid(violations, 'sharpe');
+  return sharpeOf(returns, periodsPerYear);
+}
+
+/** {@link sharpe} without argument checks (the caller has made them). */
+export function sharpeOf(returns: ArrayLike<number>, periodsPerYear: number): number {
   const count = returns.length;
   if (count < 2) return 0;
   const mean = meanOf(returns);

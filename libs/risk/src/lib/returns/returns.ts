@@ -79,6 +79,11 @@ export function annualVolatility(returns: ArrayLike<number>, periodsPerYear: num
   checkFinite(returns, 'returns', violations);
   checkPeriodsPerYear(periodsPerYear, violations);
   throwIfInvalid(violations, 'annualVolatility');
+  return annualVolatilityOf(returns, periodsPerYear);
+}
+
+/** {@link annualVolatility} without argument checks (the caller has made them). */
+export function annualVolatilityOf(returns: ArrayLike<number>, periodsPerYear: number): number {
   const count = returns.length;
   if (count < 2) return 0;
   const mean = meanOf(returns);

@@ -50,7 +50,6 @@ export function metricsReport(summary: RiskSummary): MetricsReport {
   };
 }
 
-/** The seed's headline figures of a strategy against its benchmark, rounded as it prints them. */
 /** What every strategy-against-benchmark run result has: both curves and both risk summaries. */
 export interface RunAgainstBenchmark {
   summary: RiskSummary;
@@ -78,7 +77,14 @@ export function headlineFigures(result: RunAgainstBenchmark): HeadlineFigures {
 
 export function backtestReport(
   result: BacktestResult,
-  run: { strategy: string; params: Record<string, number>; provider: string; warmupBars: number },
+  run: {
+    strategy: string;
+    params: Record<string, number>;
+    provider: string;
+    /** What the benchmark figures measure, as the report names it (see `loadRunBenchmark`). */
+    benchmark: string;
+    warmupBars: number;
+  },
 ): BacktestReport {
   const { series } = result;
   const n = series.length;
@@ -87,6 +93,7 @@ export function backtestReport(
     rows: n,
     ...headlineFigures(result),
     provider: run.provider,
+    benchmark: run.benchmark,
     strategy: run.strategy,
     params: run.params,
     first: formatBarTime(series.time[0] as number, series.interval),

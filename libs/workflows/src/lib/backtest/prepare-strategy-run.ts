@@ -27,7 +27,7 @@ export interface PreparedStrategyRun {
   window: BarSeries;
   /** Said when the data does not reach back far enough for the whole warm-up (see `loadWarmBars`). */
   warnings: string[];
-  costs: Required<Omit<StrategyBacktestOptions, 'windowStart'>>;
+  costs: Required<Omit<StrategyBacktestOptions, 'windowStart' | 'benchmarkCloses'>>;
   /** Where the bars came from, as results say it (`synthetic` included). */
   provider: string;
   /** The part of a recorded run's parameters every strategy run shares. */

@@ -5,7 +5,7 @@ import { type StrategyBacktestOptions } from '@aetherquant/backtest';
 export function tradingCosts(
   request: { initial_cash?: number; commission_bps?: number; slippage_bps?: number; long_only: boolean },
   settings: Settings,
-): Required<Omit<StrategyBacktestOptions, 'windowStart'>> {
+): Required<Omit<StrategyBacktestOptions, 'windowStart' | 'benchmarkCloses'>> {
   return {
     initialCash: request.initial_cash ?? settings.initialCash,
     commissionBps: request.commission_bps ?? settings.commissionBps,

@@ -1,14 +1,7 @@
 import { parseInterval } from '@aetherquant/core';
-import { buyAndHoldEquity, chartSeries, drawdownSeries } from './chart-series';
+import { buyAndHoldEquity, chartSeries } from './chart-series';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-describe('drawdownSeries', () => {
-  it('is equity over its running peak, minus 1', () => {
-    // Peaks 100, 120, 120, 120, 130: 0, 0, 90 / 120 − 1 = −0.25, 60 / 120 − 1 = −0.5, 0.
-    expect(Array.from(drawdownSeries([100, 120, 90, 60, 130]))).toEqual([0, 0, -0.25, -0.5, 0]);
-  });
-});
 
 describe('buyAndHoldEquity', () => {
   it('scales the starting equity by close[t] / close[0]', () => {

@@ -1,4 +1,5 @@
 import { type ChartSeries, formatBarTime, type Interval } from '@aetherquant/core';
+import { drawdownCurve } from '@aetherquant/risk';
 import { money, ratio } from '../backtest/backtest-report';
 import { downsampleIndices } from './downsample';
 
@@ -8,21 +9,6 @@ export interface ChartInput {
   equity: ArrayLike<number>;
   benchmark: ArrayLike<number>;
   interval: Interval;
-}
-
-/**
- * Drawdown at every bar: `equity[t] / max(equity[0..t]) − 1`, the curve whose minimum is the maximum drawdown
- * as empyrical and the risk library define it (the risk library only computes that minimum).
- */
-export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
-  const drawdown = new Float64Array(equity.length);
-  let peak = -Infinity;
-  for (let t = 0; t < equity.length; t++) {
-    const value = equity[t] as number;
-    if (value > peak) peak = value;
-    drawdown[t] = value / peak - 1;
-  }
-  return drawdown;
 }
 
 /**
@@ -51,7 +37,7 @@ function timeLabel(input: ChartInput, index: number): string {
 
 /** The chart of a run, downsampled to at most `maxPoints` points (see {@link downsampleIndices}). */
 export function chartSeries(input: ChartInput, maxPoints: number): ChartSeries {
-  const drawdown = drawdownSeries(input.equity);
+  const drawdown = drawdownCurve(input.equity);
   const kept = downsampleIndices(input.equity, drawdown, maxPoints);
   return {
     time: kept.map((i) => timeLabel(input, i)),

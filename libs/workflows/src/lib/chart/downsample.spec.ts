@@ -1,10 +1,10 @@
 import { AetherError } from '@aetherquant/core';
 import fc from 'fast-check';
-import { drawdownSeries } from './chart-series';
+import { drawdownCurve } from '@aetherquant/risk';
 import { downsampleIndices } from './downsample';
 
 const indicesOf = (equity: number[], maxPoints: number) =>
-  downsampleIndices(equity, drawdownSeries(equity), maxPoints);
+  downsampleIndices(equity, drawdownCurve(equity), maxPoints);
 
 describe('downsampleIndices', () => {
   it('keeps every index when the series fits', () => {
@@ -45,7 +45,7 @@ describe('downsampleIndices', () => {
         fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 1, maxLength: 400 }),
         fc.integer({ min: 5, max: 60 }),
         (equity, maxPoints) => {
-          const drawdown = drawdownSeries(equity);
+          const drawdown = drawdownCurve(equity);
           const kept = downsampleIndices(equity, drawdown, maxPoints);
           const n = equity.length;
           expect(kept.length).toBeLessThanOrEqual(maxPoints);

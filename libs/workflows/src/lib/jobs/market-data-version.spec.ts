@@ -2,6 +2,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AetherError } from '@aetherquant/core';
+import { SYNTHETIC_GENERATOR_VERSION } from '@aetherquant/data';
 import { rejection } from '@aetherquant/testing';
 import { marketDataVersion } from './market-data-version';
 
@@ -55,6 +56,20 @@ describe('marketDataVersion', () => {
     const error = await rejection(version('backtest', { symbol: '../etc/passwd' }), 'INVALID_ARGUMENT');
     expect(error.message).toContain('request.symbol');
     await rejection(version('portfolioBacktest', { symbols: ['SPY', '../x'] }), 'INVALID_ARGUMENT');
+  });
+
+  it("names the synthetic generator's version, so a new model is new data", async () => {
+    const request = { symbol: 'SPY', start: '2020-01-01', end: '2020-12-31' };
+    const synthetic = { data: { ...data, provider: 'synthetic' as const } };
+    const version = await marketDataVersion(synthetic)('backtest', request);
+    expect(JSON.parse(version)).toEqual({ provider: 'synthetic', generator: SYNTHETIC_GENERATOR_VERSION });
+    expect(SYNTHETIC_GENERATOR_VERSION).toBe(2);
+    const latest = await marketDataVersion(synthetic, at('2024-01-02T00:00:00Z'))('backtest', {
+      symbol: 'SPY',
+    });
+    expect(JSON.parse(latest)).toMatchObject({ generator: 2 });
+    // Yahoo's bars are the market's: no generator to name.
+    expect(JSON.parse(await marketDataVersion({ data })('backtest', request))).toEqual({ provider: 'yahoo' });
   });
 
   it('names a bad interval as the request field it is', async () => {

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import {
   DAY_MS,
   type DataProviderName,
+  EQUAL_WEIGHT_BENCHMARK,
   normalizeSymbol,
   parseInterval,
   type Settings,
 } from '@aetherquant/core';
+import { SYNTHETIC_GENERATOR_VERSION } from '@aetherquant/data';
 import { canonicalJson, type DataVersion } from './job-identity';
 
 /**
@@ -18,6 +20,8 @@ import { canonicalJson, type DataVersion } from './job-identity';
  *   clock, by one bar: the day for daily and longer bars, the bar's own length below (a 5m request is new
  *   work every five minutes).
  * - With an `end` (and not csv), the request names its data fully.
+ * - `synthetic` also names the generator's version (`SYNTHETIC_GENERATOR_VERSION`), raised when the model
+ *   changes: the same request then reads other bars.
  */
 export function marketDataVersion(
   settings: Pick<Settings, 'data'>,
@@ -31,24 +35,33 @@ export function marketDataVersion(
       const files = await Promise.all(symbols.map((symbol) => csvFileVersion(folder, symbol)));
       return canonicalJson({ provider, files });
     }
-    if (request['end'] !== undefined) return canonicalJson({ provider });
+    // Synthetic bars are also what the generator makes of them: a new model is new data.
+    const source =
+      provider === 'synthetic' ? { provider, generator: SYNTHETIC_GENERATOR_VERSION } : { provider };
+    if (request['end'] !== undefined) return canonicalJson(source);
     const interval = typeof request['interval'] === 'string' ? request['interval'] : '1d';
     const bar = parseInterval(interval, 'request.interval');
     const barMs = bar.intraday ? bar.nominalMs : DAY_MS;
-    return canonicalJson({ provider, asOf: Math.floor(clock() / barMs) });
+    return canonicalJson({ ...source, asOf: Math.floor(clock() / barMs) });
   };
 }
 
 /**
- * The request's symbols, checked as the data layer checks them (INVALID_ARGUMENT on `request.symbol(s)`)
- * before any becomes a file name: `../x` never reaches the file system.
+ * The request's symbols, its benchmark's among them, checked as the data layer checks them (INVALID_ARGUMENT
+ * on `request.symbol(s)`) before any becomes a file name: `../x` never reaches the file system.
  */
 function symbolsOf(request: Readonly<Record<string, unknown>>): string[] {
   const many = request['symbols'];
-  if (Array.isArray(many)) {
-    return many.map((symbol, index) => normalizeSymbol(String(symbol), `request.symbols[${index}]`));
-  }
-  return typeof request['symbol'] === 'string' ? [normalizeSymbol(request['symbol'], 'request.symbol')] : [];
+  const traded = Array.isArray(many)
+    ? many.map((symbol, index) => normalizeSymbol(String(symbol), `request.symbols[${index}]`))
+    : typeof request['symbol'] === 'string'
+      ? [normalizeSymbol(request['symbol'], 'request.symbol')]
+      : [];
+  // A benchmark symbol's bars are read too (`equal-weight` reads none).
+  const benchmark = request['benchmark'];
+  return typeof benchmark === 'string' && benchmark !== EQUAL_WEIGHT_BENCHMARK
+    ? [...traded, normalizeSymbol(benchmark, 'request.benchmark')]
+    : traded;
 }
 
 /** `<size>:<mtime>` of the file the csv provider reads for `symbol` (either case of its name), or `missing`. */

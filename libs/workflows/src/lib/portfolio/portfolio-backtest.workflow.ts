@@ -1,17 +1,25 @@
-import { AetherError, formatBarTime, type PortfolioBacktestReport } from '@aetherquant/core';
+import {
+  AetherError,
+  EQUAL_WEIGHT_BENCHMARK,
+  formatBarTime,
+  type PortfolioBacktestReport,
+} from '@aetherquant/core';
 import { runPortfolioBacktest } from '@aetherquant/backtest';
 import { headlineFigures, metricsReport, ratio } from '../backtest/backtest-report';
 import { tradingCosts } from '../backtest/trading-costs';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
+import { loadRunBenchmark } from '../market-data/load-benchmark';
 import { chartSeries } from '../chart/chart-series';
+import { portfolioRunDetail } from '../report/portfolio-run-detail';
 import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { computeUniverseBacktest } from '../universe/universe-backtest';
 
 /**
  * A rebalanced portfolio backtest: weights recomputed on a schedule from a trailing window only, costs on
  * each rebalance's turnover, against equal weights rebalanced the same way (the seed's headline keys compare
- * the two: `benchmark_*` is the equal-weight portfolio). With `strategy`, a universe backtest instead (a
- * strategy run on each symbol in weighted sleeves, or a universe strategy): see `computeUniverseBacktest`.
+ * the two: `benchmark_*` is the equal-weight portfolio), or against buy-and-hold of the request's `benchmark`
+ * symbol from the first allocation. With `strategy`, a universe backtest instead (a strategy run on each
+ * symbol in weighted sleeves, or a universe strategy): see `computeUniverseBacktest`.
  */
 export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBacktest', {
   async compute(request, context) {
@@ -26,8 +34,17 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
     }
     const { series, provider } = await loadAlignedBars(request.symbols, request, context);
     const costs = tradingCosts(request, context.settings);
+    const common = series[0] as (typeof series)[number];
+    const benchmark = await loadRunBenchmark(
+      request.benchmark,
+      EQUAL_WEIGHT_BENCHMARK,
+      { label: series.map((s) => s.symbol).join(','), time: common.time, interval: common.interval },
+      request,
+      context,
+    );
     const result = runPortfolioBacktest(series, {
       ...costs,
+      ...(benchmark.closes === undefined ? {} : { benchmarkCloses: benchmark.closes }),
       allocation: request.allocation,
       rebalance: typeof request.rebalance === 'number' ? { everyBars: request.rebalance } : request.rebalance,
       lookback: request.lookback,
@@ -48,6 +65,7 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
       rows: n,
       ...headlineFigures(result),
       provider,
+      benchmark: benchmark.name,
       allocation: request.allocation,
       rebalance: request.rebalance,
       lookback: request.lookback,
@@ -62,6 +80,8 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
     const bars = (series[0] as (typeof series)[number]).time;
     return {
       report,
+      // Measured from the first allocation: what aligning the benchmark cost from there.
+      warnings: benchmark.warnings(result.time[0]),
       // The run's span starts at the first allocation; the bars before it fed the first lookback, and a rerun
       // must load them again.
       requestedWindow: { start: new Date(bars[0] as number), end: new Date(bars[bars.length - 1] as number) },
@@ -76,6 +96,7 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
           rebalance: request.rebalance,
           lookback: request.lookback,
           provider,
+          benchmark: benchmark.name,
           commission_bps: costs.commissionBps,
           slippage_bps: costs.slippageBps,
           initial_cash: costs.initialCash,
@@ -98,6 +119,14 @@ export const portfolioBacktestWorkflow = defineRecordedWorkflow('portfolioBackte
           chartPoints,
         ),
       }),
+      detail: () =>
+        portfolioRunDetail(
+          result,
+          series.map((s) => s.close.subarray(s.length - n)),
+          benchmark.name === EQUAL_WEIGHT_BENCHMARK
+            ? 'Equal weight, rebalanced alike'
+            : `Buy and hold ${benchmark.name}`,
+        ),
     };
   },
 });

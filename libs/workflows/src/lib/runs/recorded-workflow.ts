@@ -10,6 +10,7 @@ import {
 import { type NewRun, uuidV7 } from '@aetherquant/persistence';
 import { withDatabase } from '../history/with-database';
 import { type RequestedWindow, runSpec } from './run-spec';
+import { type RunDetail } from '../report/run-detail';
 import { defineWorkflow, type Workflow, type WorkflowName, type WorkflowRequest } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
@@ -53,6 +54,11 @@ export interface RecordedComputation<Name extends RecordingWorkflowName> {
    * span starts at its first allocation): the run's spec pins these dates.
    */
   requestedWindow?: RequestedWindow;
+  /**
+   * What a report of the run draws at full resolution (curves, every trade, weights): asked for only when a
+   * run is rerun for its report (`aetherquant report`), never recorded.
+   */
+  detail?: () => RunDetail;
 }
 
 export interface RecordedWorkflowImplementation<Name extends RecordingWorkflowName> {
@@ -67,15 +73,30 @@ export interface RecordedWorkflowImplementation<Name extends RecordingWorkflowNa
  * adds the screen's fields, which are never recorded. Every recording use case goes through here (recording
  * is not reachable otherwise), so the rules below hold for all of them alike.
  */
+/**
+ * A recording use case's workflow, with its computation alone beside `run`: a report reruns a run's spec
+ * through `compute` (nothing recorded, no run id) to draw what the run recorded only as figures.
+ */
+export interface RecordedWorkflow<Name extends RecordingWorkflowName> extends Workflow<Name> {
+  compute: RecordedWorkflowImplementation<Name>['compute'];
+}
+
+/** Whether a workflow records runs, and so can be rerun for a report. */
+export function isRecordedWorkflow(
+  workflow: Workflow<WorkflowName>,
+): workflow is RecordedWorkflow<RecordingWorkflowName> {
+  return typeof (workflow as Partial<RecordedWorkflow<RecordingWorkflowName>>).compute === 'function';
+}
+
 export function defineRecordedWorkflow<Name extends RecordingWorkflowName>(
   name: Name,
   implementation: RecordedWorkflowImplementation<Name>,
-): Workflow<Name> {
+): RecordedWorkflow<Name> {
   // Typed callers cannot get here with a use case that records nothing; untyped ones learn it at once.
   const useCase: UseCase = USE_CASES[name];
   const type = useCase.records;
   if (type === false) throw new TypeError(`${name} records no run (its catalog entry says records: false)`);
-  return defineWorkflow(name, {
+  const workflow = defineWorkflow(name, {
     async run(request, context) {
       const started = performance.now();
       const {
@@ -102,6 +123,7 @@ export function defineRecordedWorkflow<Name extends RecordingWorkflowName>(
       return { ...recorded, ...drawn } as UseCaseOutput<Name>;
     },
   });
+  return { ...workflow, compute: implementation.compute };
 }
 
 /** What recording a run came to: its id, nothing (persistence off), or why it could not be recorded. */

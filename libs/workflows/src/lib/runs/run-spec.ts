@@ -5,8 +5,18 @@ import { fileStrategyNames } from '../strategies/strategy-registry-of';
 import { type WorkflowName } from '../workflow/workflow';
 import { type WorkflowContext } from '../workflow/workflow-context';
 
-/** The fields a run resolves from the settings when the request leaves them out, pinned from its parameters. */
-const RESOLVED_FIELDS = ['provider', 'commission_bps', 'slippage_bps', 'initial_cash', 'long_only'] as const;
+/**
+ * The fields a run resolves when the request leaves them out (from the settings, or, for `benchmark`, the
+ * traded symbol or `equal-weight`), pinned from its parameters.
+ */
+const RESOLVED_FIELDS = [
+  'provider',
+  'commission_bps',
+  'slippage_bps',
+  'initial_cash',
+  'long_only',
+  'benchmark',
+] as const;
 
 /** The first and last bar of the window a run was asked for, when its recorded span is not it. */
 export interface RequestedWindow {
@@ -17,7 +27,7 @@ export interface RequestedWindow {
 /**
  * The spec that reruns a run to the same figures: its request with everything it resolved pinned, so nothing
  * depends any more on the day it is rerun or the settings it is rerun with — the window as dates (a `period`
- * such as `1y` moves with the calendar), the interval, provider, costs and cash the run used, every strategy
+ * such as `1y` moves with the calendar), the interval, provider, costs, cash and benchmark the run used, every strategy
  * parameter (defaults included), the csv folder as an absolute path, and the strategy file a strategy came
  * from (`strategy_file`, for the CLI's `--strategy-file`). Fields the request does not take are never added.
  */

@@ -5,12 +5,14 @@ import {
   type PaperOrderView,
   type PapertradeReport,
 } from '@aetherquant/core';
+import { buyAndHoldEquity } from '@aetherquant/backtest';
 import { type OrderResult, PaperBroker, runTradingEngine } from '@aetherquant/execution';
 import { requireBars } from '@aetherquant/strategies';
 import { money } from '../backtest/backtest-report';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
 import { resolveRequestParams } from '../backtest/request-params';
-import { buyAndHoldEquity, chartSeries } from '../chart/chart-series';
+import { chartSeries } from '../chart/chart-series';
+import { loadRunBenchmark } from '../market-data/load-benchmark';
 import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 
 export function paperOrderView(order: OrderResult, interval: Interval): PaperOrderView {
@@ -59,6 +61,14 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
     requireBars(warm, strategy, params);
     const series = warm.slice(warmupBars);
     const targets = strategy.targets(warm, params).subarray(warmupBars);
+    // What the chart's benchmark curve holds: the traded symbol, or the request's benchmark aligned to it.
+    const benchmark = await loadRunBenchmark(
+      request.benchmark,
+      series.symbol,
+      { label: series.symbol, time: series.time, interval: series.interval },
+      request,
+      context,
+    );
     const broker = new PaperBroker({
       cash: costs.initialCash,
       commissionBps: costs.commissionBps,
@@ -79,6 +89,7 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
       symbol: series.symbol,
       broker: 'paper',
       provider,
+      benchmark: benchmark.name,
       strategy: strategy.name,
       params,
       first: formatBarTime(series.time[0] as number, series.interval),
@@ -91,14 +102,24 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
       position,
       orders: trading.orders.map((order) => paperOrderView(order, series.interval)),
     };
+    const allWarnings = [...warnings, ...benchmark.warnings()];
     return {
       report,
-      warnings,
+      warnings: allWarnings,
       run: {
         ...recordedSpan,
         period: period ?? null,
-        parameters: { ...recordedParameters, params, fractional: request.fractional },
-        result: { ...report, orders: undefined, ...(warnings.length > 0 ? { warnings } : {}) },
+        parameters: {
+          ...recordedParameters,
+          benchmark: benchmark.name,
+          params,
+          fractional: request.fractional,
+        },
+        result: {
+          ...report,
+          orders: undefined,
+          ...(allWarnings.length > 0 ? { warnings: allWarnings } : {}),
+        },
         finalEquity: trading.finalAccount.equity,
         ordersPlaced: filled.length,
         metrics: { final_equity: trading.finalAccount.equity, cash: trading.finalAccount.cash, position },
@@ -118,11 +139,21 @@ export const papertradeWorkflow = defineRecordedWorkflow('papertrade', {
           {
             time: series.time,
             equity: trading.equity,
-            benchmark: buyAndHoldEquity(series.close, costs.initialCash),
+            benchmark: buyAndHoldEquity(benchmark.closes ?? series.close, costs.initialCash),
             interval: series.interval,
           },
           chartPoints,
         ),
+      }),
+      // The orders are the run's own (recorded with it); the page draws the curves and the closes.
+      detail: () => ({
+        series: {
+          time: series.time,
+          equity: trading.equity,
+          benchmark: buyAndHoldEquity(benchmark.closes ?? series.close, costs.initialCash),
+          price: { symbol: series.symbol, close: series.close },
+        },
+        benchmarkLabel: `Buy and hold ${benchmark.name}`,
       }),
     };
   },

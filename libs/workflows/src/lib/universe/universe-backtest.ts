@@ -2,6 +2,7 @@ import {
   AetherError,
   BarSeries,
   DAY_MS,
+  EQUAL_WEIGHT_BENCHMARK,
   formatBarTime,
   type MetricsReport,
   parsePeriod,
@@ -25,6 +26,7 @@ import { tradingCosts } from '../backtest/trading-costs';
 import { chartSeries } from '../chart/chart-series';
 import { loadAlignedBars } from '../market-data/load-aligned-bars';
 import { loadBars } from '../market-data/load-bars';
+import { loadRunBenchmark } from '../market-data/load-benchmark';
 import { concatSeries } from '../market-data/load-warmup-bars';
 import { type RecordedComputation } from '../runs/recorded-workflow';
 import { strategyRegistryOf, universeRegistryOf } from '../strategies/strategy-registry-of';
@@ -138,7 +140,20 @@ export async function computeUniverseBacktest(
     );
   }
 
-  const options = { ...costs, windowStart };
+  // The benchmark over the window's bars (the series' from windowStart), as the engines take it.
+  const symbolsLabel = windows.map((window) => window.symbol).join(',');
+  const benchmark = await loadRunBenchmark(
+    request.benchmark,
+    EQUAL_WEIGHT_BENCHMARK,
+    { label: symbolsLabel, time: (series[0] as BarSeries).time.subarray(windowStart), interval },
+    request,
+    context,
+  );
+  const options = {
+    ...costs,
+    windowStart,
+    ...(benchmark.closes === undefined ? {} : { benchmarkCloses: benchmark.closes }),
+  };
   const result =
     chosen.kind === 'sleeves'
       ? backtestStrategySleeves(series, chosen.strategy, chosen.parameters, {
@@ -194,6 +209,7 @@ export async function computeUniverseBacktest(
     rows: n,
     ...headlineFigures(result),
     provider: aligned.provider,
+    benchmark: benchmark.name,
     ...(sleeves
       ? { allocation: request.allocation, rebalance: request.rebalance, lookback: request.lookback }
       : {}),
@@ -211,7 +227,7 @@ export async function computeUniverseBacktest(
   };
   return {
     report,
-    warnings,
+    warnings: [...warnings, ...benchmark.warnings()],
     run: {
       symbols,
       period: request.period ?? null,
@@ -232,6 +248,7 @@ export async function computeUniverseBacktest(
             }
           : {}),
         provider: aligned.provider,
+        benchmark: benchmark.name,
         commission_bps: costs.commissionBps,
         slippage_bps: costs.slippageBps,
         initial_cash: costs.initialCash,

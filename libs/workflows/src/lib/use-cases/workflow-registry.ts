@@ -22,6 +22,7 @@ export const WORKFLOW_MODULES: { readonly [Name in WorkflowName]: () => Promise<
   walkForward: async () => (await import('../walk-forward/walk-forward.workflow')).walkForwardWorkflow,
   runs: async () => (await import('../history/history.workflows')).listRunsWorkflow,
   run: async () => (await import('../history/history.workflows')).getRunWorkflow,
+  runReport: async () => (await import('../report/report.workflow')).runReportWorkflow,
   audit: async () => (await import('../history/history.workflows')).listAuditWorkflow,
   initDatabase: async () => (await import('../history/history.workflows')).initDatabaseWorkflow,
   submitJob: async () => (await import('../jobs/job.workflows')).submitJobWorkflow,

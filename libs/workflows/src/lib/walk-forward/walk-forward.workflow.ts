@@ -6,11 +6,13 @@ import { defineRecordedWorkflow } from '../runs/recorded-workflow';
 import { strategyRegistryOf } from '../strategies/strategy-registry-of';
 import { requestGrid } from '../sweep/parameter-grid';
 import { prepareStrategyRun } from '../backtest/prepare-strategy-run';
+import { loadRunBenchmark } from '../market-data/load-benchmark';
+import { walkForwardRunDetail } from '../report/walk-forward-run-detail';
 
 /**
  * Walk-forward analysis: on each train window the grid's best parameters by `rank_by`, traded on the test
  * window that follows, rolled forward; the out-of-sample equity stitched and summarised against
- * buy-and-hold of the same bars.
+ * buy-and-hold of the same bars (or of the request's `benchmark`, its bars aligned to them).
  *
  * Warm-up: the bars the most demanding valid combination needs are loaded before the requested history, so
  * the first train window starts at the first requested bar and is evaluated as fully as the later ones.
@@ -24,14 +26,31 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
     // and the number of windows (known once the bars' calendar is) before any search runs.
     const grid = requestGrid((await strategyRegistryOf(context)).get(request.strategy), request.grid);
     checkSweepLimit(gridCombinations(grid), context.limits, 'walkForward');
-    const { strategy, series, warmupBars, warnings, costs, provider, recordedParameters, recordedSpan } =
-      await prepareStrategyRun(request, context, (strategy) => gridWarmupBars(strategy, grid));
+    const {
+      strategy,
+      series,
+      window: bars,
+      warmupBars,
+      warnings,
+      costs,
+      provider,
+      recordedParameters,
+      recordedSpan,
+    } = await prepareStrategyRun(request, context, (strategy) => gridWarmupBars(strategy, grid));
     checkWalkForwardLimit(
       walkForwardWindows(series, request.train, request.test, warmupBars).length,
       context.limits,
     );
+    const benchmark = await loadRunBenchmark(
+      request.benchmark,
+      bars.symbol,
+      { label: bars.symbol, time: bars.time, interval: bars.interval },
+      request,
+      context,
+    );
     const result = await runWalkForward(series, strategy, grid, {
       ...costs,
+      ...(benchmark.closes === undefined ? {} : { benchmarkCloses: benchmark.closes }),
       windowStart: warmupBars,
       rankBy: request.rank_by,
       train: request.train,
@@ -45,6 +64,7 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
       rows: n,
       ...headlineFigures(result),
       provider,
+      benchmark: benchmark.name,
       strategy: strategy.name,
       rank_by: request.rank_by,
       train: request.train,
@@ -68,7 +88,8 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
     };
     return {
       report,
-      warnings,
+      // The benchmark is measured over the out-of-sample bars only: what its alignment cost there.
+      warnings: [...warnings, ...benchmark.warnings(result.time[0])],
       // The windows roll from the first requested bar: a rerun must ask for the same bars.
       requestedWindow: { start: recordedSpan.start, end: recordedSpan.end },
       run: {
@@ -79,6 +100,7 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
         period: request.period ?? null,
         parameters: {
           ...recordedParameters,
+          benchmark: benchmark.name,
           grid: request.grid,
           rank_by: request.rank_by,
           train: request.train,
@@ -93,6 +115,7 @@ export const walkForwardWorkflow = defineRecordedWorkflow('walkForward', {
           ...report.metrics,
         },
       },
+      detail: () => walkForwardRunDetail(result, series, report, benchmark.name),
     };
   },
 });

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tearsheet',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
