@@ -36,6 +36,7 @@ const REMOTE_SAMPLES: Readonly<Partial<Record<HttpUseCaseName, string[]>>> = {
   sweep: ['sweep', '--symbol', 'SPY', '--fast', '5:20:5', '--slow', '10:30:10'],
   runs: ['db', 'runs'],
   run: ['runs', 'spec', SAMPLE_RUN_ID],
+  runReport: ['report', SAMPLE_RUN_ID],
   audit: ['db', 'audit'],
   submitJob: ['jobs', 'submit', 'sweep', '--detach'],
   job: ['jobs', 'show', SAMPLE_JOB_ID],
@@ -95,7 +96,8 @@ describe('the CLI agrees with the use-case catalog (built binary)', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-  });
+    // One binary start per use case with a route, one after another: minutes on a loaded machine.
+  }, 180_000);
 
   it('a use case without a route says why it stays local, naming its flag, and sends nothing', async () => {
     const run = await runCliAsync(

@@ -10,6 +10,12 @@ import { consoleToStandardError, refuseEarlyExit } from './early-exit';
 import { flagNamer } from '../flags/flag-input';
 import { progressBar } from './progress-bar';
 import { SECRET_FLAGS, type SecretValue } from '../flags/secret-flags';
+import { type CommandShape } from './command-shape';
+import { reportFailure } from './report-failure';
+import { symbolArgumentKind, symbolArgumentToken } from './symbol-argument';
+import { outputMode, rendererOf, renderedText } from '../output/output-mode';
+import { type JsonLayout, jsonLayoutOf, jsonText } from '../output/report-renderer';
+import { type ReportKind, type ReportViews } from '../output/report-renderers';
 /** Why `--strategy-file` runs here only: code never travels to a server or a worker. */
 const STRATEGY_FILE_STAYS_LOCAL = {
   remote:
@@ -60,11 +66,16 @@ export function workflowRunOptions(flags: {
 }
 
 /**
- * What every AetherQuant command shares: `--json` output of the value `run()` returns, and failures
- * reported as one line on stderr (or a JSON error with `--json`) with the exit code of their error code.
+ * What every AetherQuant command shares: its result printed for where it goes ({@link present}: a table on a
+ * terminal, what scripts have always read in a pipe, the value `run()` returns as JSON with `--json`), a symbol
+ * as its first argument where it takes one, and failures reported as one line on stderr (or a JSON error with
+ * `--json`) with the exit code of their error code.
  */
 export abstract class AetherCommand extends Command {
   static override enableJsonFlag = true;
+
+  /** How `--json` lays out the value `run()` returns: as the command's report prints in a pipe. */
+  #jsonLayout: JsonLayout = 'indented';
 
   /**
    * For commands that read settings: an explicit env file instead of `./.env`. Not named `--env-file`:
@@ -102,19 +113,90 @@ export abstract class AetherCommand extends Command {
   });
 
   /**
-   * Parses as oclif does, after replacing `--config FILE` (for a command that declares it) with the flags the
-   * file gives. The file is read only when the command line names one.
+   * Parses as oclif does, after two expansions: a symbol given as the first argument (`backtest SPY`, for a
+   * command that declares the argument) becomes the flag it stands for, then `--config FILE` (for a command
+   * that declares it) becomes the flags the file gives, the command line winning. The file is read only when
+   * the command line names one.
    */
   protected override async parse<
     F extends Record<string, unknown>,
     B extends Record<string, unknown>,
     A extends Record<string, unknown>,
   >(options?: Input<F, B, A>, argv: string[] = this.argv): Promise<ParserOutput<F, B, A>> {
-    const named = argv.some((token) => token === '--config' || token.startsWith('--config='));
-    if (!named || options?.flags?.['config'] === undefined) return super.parse(options, argv);
+    const withSymbol = options === undefined ? argv : await this.#symbolArgumentAsFlag(options, argv);
+    const named = withSymbol.some((token) => token === '--config' || token.startsWith('--config='));
+    if (!named || options?.flags?.['config'] === undefined) return super.parse(options, withSymbol);
     const { expandConfigFile } = await import('./config-file');
     const shapes = options.flags as unknown as Record<string, FlagShape>;
-    return super.parse(options, expandConfigFile(argv, this.id ?? '', shapes));
+    return super.parse(options, expandConfigFile(withSymbol, this.id ?? '', shapes));
+  }
+
+  /**
+   * `argv` with the flag its symbol argument stands for added (`backtest SPY` → `… --symbol=SPY`), so a config
+   * file's symbols give way to it as to the flag. Found by a first parse of the command line alone, with no
+   * flag required (a config file may give one), which refuses an argument that contradicts the flags.
+   */
+  async #symbolArgumentAsFlag<
+    F extends Record<string, unknown>,
+    B extends Record<string, unknown>,
+    A extends Record<string, unknown>,
+  >(options: Input<F, B, A>, argv: string[]): Promise<string[]> {
+    const command = this.#shape(options);
+    if (symbolArgumentKind(command) === undefined) return argv;
+    const optional = Object.fromEntries(
+      Object.entries(options.flags ?? {}).map(([name, flag]) => [
+        name,
+        { ...(flag as object), required: false },
+      ]),
+    );
+    // Named one by one: `options` is usually the command's class, whose inherited statics a spread would drop.
+    const commandLine = await super.parse(
+      {
+        args: options.args,
+        strict: options.strict,
+        baseFlags: options.baseFlags,
+        enableJsonFlag: options.enableJsonFlag,
+        '--': options['--'],
+        flags: optional as typeof options.flags,
+      },
+      argv,
+    );
+    const symbol = (commandLine.args as { symbol?: string }).symbol;
+    const token = symbolArgumentToken(
+      command,
+      symbol,
+      commandLine.flags as { symbol?: unknown; symbols?: unknown },
+    );
+    return token === undefined ? argv : [...argv, token];
+  }
+
+  /** This command as the usage errors and the symbol argument read it. */
+  #shape(
+    options: { flags?: object; args?: object } = this.constructor as typeof AetherCommand,
+  ): CommandShape {
+    const ctor = this.constructor as typeof AetherCommand;
+    return {
+      id: this.id ?? '',
+      flags: options.flags as CommandShape['flags'],
+      args: options.args as CommandShape['args'],
+      enableJsonFlag: ctor.enableJsonFlag,
+    };
+  }
+
+  /**
+   * Prints what the command did, by its kind of report (one renderer per kind, output/report-renderers.ts): on a
+   * terminal as tables and summaries, in a pipe exactly as scripts have always read it; with `--json` nothing
+   * here, the value `run()` returns is printed as JSON, laid out as the report prints in a pipe.
+   */
+  protected present<Kind extends ReportKind>(kind: Kind, view: ReportViews[Kind]): void {
+    this.#jsonLayout = jsonLayoutOf(rendererOf(kind));
+    const text = renderedText(kind, view, outputMode(this.jsonEnabled()));
+    if (text !== undefined && text !== '') this.log(text);
+  }
+
+  /** `--json`: the value as JSON, on one line where the command's report prints on one line in a pipe. */
+  override logJson(json: unknown): void {
+    process.stdout.write(`${jsonText(json, this.#jsonLayout)}\n`);
   }
 
   /**
@@ -295,19 +377,15 @@ export abstract class AetherCommand extends Command {
     }
   }
 
-  private printWarnings(warnings: unknown): void {
+  protected printWarnings(warnings: unknown): void {
     if (!Array.isArray(warnings)) return;
     for (const warning of warnings) process.stderr.write(`warning: ${String(warning)}\n`);
   }
 
   protected override async catch(error: Error): Promise<never> {
     if (error instanceof Errors.ExitError) throw error;
-    const failure = describeFailure(error);
-    if (this.jsonEnabled()) {
-      this.logJson({ error: { code: failure.code, message: failure.message, details: failure.details } });
-    } else {
-      process.stderr.write(`error: ${failure.message}\n`);
-    }
+    const failure = describeFailure(error, this.#shape());
+    reportFailure(failure, this.jsonEnabled());
     this.exit(failure.exitCode);
   }
 }

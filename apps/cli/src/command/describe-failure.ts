@@ -1,6 +1,9 @@
 import { AetherError, type ErrorCode } from '@aetherquant/core';
 import * as Errors from '@oclif/core/errors';
+import { unstyled } from '../output/terminal';
+import { type CommandShape } from './command-shape';
 import { EXIT_CODES } from './exit-codes';
+import { usageErrorMessage } from './usage-errors';
 
 export interface Failure {
   code: ErrorCode;
@@ -10,8 +13,11 @@ export interface Failure {
   details?: AetherError['details'];
 }
 
-/** Turns anything a command threw into what the user sees: one line and an exit code. */
-export function describeFailure(error: unknown): Failure {
+/**
+ * Turns anything a command threw into what the user sees: one line and an exit code. Given the `command` that
+ * threw, oclif's usage errors also say how to put them right (the flag a typo meant, where the help is).
+ */
+export function describeFailure(error: unknown, command?: CommandShape): Failure {
   if (error instanceof AetherError) {
     return {
       code: error.code,
@@ -22,9 +28,10 @@ export function describeFailure(error: unknown): Failure {
   }
   // oclif's own parse errors (unknown flag, missing required flag, bad option): usage errors, exit 2.
   if (error instanceof Errors.CLIError && error.oclif.exit === 2) {
+    const message = oneLine(error.message);
     return {
       code: 'INVALID_ARGUMENT',
-      message: oneLine(error.message),
+      message: command === undefined ? message : usageErrorMessage(error as object, message, command),
       exitCode: EXIT_CODES.INVALID_ARGUMENT,
     };
   }
@@ -38,10 +45,11 @@ export function describeFailure(error: unknown): Failure {
 
 /**
  * Collapses a message to one line for stderr. oclif wraps parse errors in a header ("The following error
- * occurred:") and a hint ("See more help with --help"); only the lines between say what is wrong.
+ * occurred:") and a hint ("See more help with --help"), and dims the lines between on a terminal; only those
+ * lines say what is wrong, and colour has no place in a message a script may read.
  */
 function oneLine(message: string): string {
-  const lines = message
+  const lines = unstyled(message)
     .split('\n')
     .map((line) => line.trim())
     .filter(

@@ -6,6 +6,8 @@ import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '
 import { numericFlag } from '../flags/flag-input';
 import { optimizerRequest, portfolioFlags, symbolList } from '../flags/portfolio-flags';
 import { strategyFlags, strategyParams } from '../flags/strategy-flags';
+import { benchmarkFlags, benchmarkRequest } from '../flags/benchmark-flag';
+import { symbolArgument } from '../command/symbol-argument';
 
 export default class BacktestCommand extends AetherCommand {
   static override useCases = ['backtest', 'portfolioBacktest'] as const;
@@ -16,6 +18,7 @@ export default class BacktestCommand extends AetherCommand {
     'metrics. The exposure decided at a close earns the next bar; costs are charged on turnover. The run is ' +
     'recorded in the database (run_id) unless AETHERQ_DATABASE_URL=none.';
   static override examples = [
+    '<%= config.bin %> backtest SPY --period 2y',
     '<%= config.bin %> backtest --symbol SPY --period 2y',
     '<%= config.bin %> backtest --symbol SPY --provider csv --data-dir ../shared/data/market --start 2010-01-01 --end 2019-12-31 --fast 20 --slow 50',
     '<%= config.bin %> backtest --symbol QQQ --strategy rsi-reversion --param period=14 --param lower=25 --long-only --provider synthetic',
@@ -23,11 +26,15 @@ export default class BacktestCommand extends AetherCommand {
     '<%= config.bin %> backtest --symbols SPY,QQQ,TLT --strategy ma-cross --allocation inverse-volatility --rebalance quarterly --period 5y',
     '<%= config.bin %> backtest --symbols SPY,QQQ,TLT,GLD,EFA --strategy top-momentum --param k=2 --period 10y',
   ];
+  static override args = {
+    symbol: symbolArgument('The symbol, as --symbol SPY; several (a portfolio) as --symbols: SPY,QQQ,TLT.'),
+  };
   static override flags = {
     ...barSourceFlags,
     ...strategyFlags,
     ...tradingFlags,
     ...portfolioFlags,
+    ...benchmarkFlags,
     ...AetherCommand.databaseUrlFlags,
     config: AetherCommand.configFlag,
     dotenv: AetherCommand.dotenvFlag,
@@ -46,11 +53,13 @@ export default class BacktestCommand extends AetherCommand {
               ...tradingRequest(flags),
               strategy: flags.strategy,
               params: strategyParams(flags),
+              ...benchmarkRequest(flags),
             },
             options,
           )
         : await this.runUseCase('portfolioBacktest', portfolioRequest(flags), options);
-    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    if (flags.symbols === undefined) this.present('backtest', report as BacktestReport);
+    else this.present('portfolioBacktest', report as PortfolioBacktestReport);
     return report;
   }
 }
@@ -87,5 +96,6 @@ function portfolioRequest(flags: BacktestFlags) {
     lookback: flags.lookback,
     ...optimizerRequest(flags),
     ...(withStrategy ? { strategy: flags.strategy, params: strategyParams(flags) } : {}),
+    ...benchmarkRequest(flags),
   };
 }

@@ -11,6 +11,7 @@ import { AetherCommand } from '../command/aether-command';
 import { EXIT_CODES } from '../command/exit-codes';
 import { numericFlag } from '../flags/flag-input';
 import { symbolList } from '../flags/portfolio-flags';
+import { symbolArgument } from '../command/symbol-argument';
 
 export default class FetchCommand extends AetherCommand {
   static override useCases = ['fetch'] as const;
@@ -32,6 +33,11 @@ export default class FetchCommand extends AetherCommand {
     '<%= config.bin %> fetch --symbol QQQ --start 2019-01-02 --end 2019-12-31 --provider csv --data-dir ../shared/data/market --output -',
     '<%= config.bin %> fetch --symbols SPY,QQQ,TLT --period 10y --data-dir data/market',
   ];
+  static override args = {
+    symbol: symbolArgument(
+      'The symbol, as --symbol SPY; several (into --data-dir) as --symbols: SPY,QQQ,TLT.',
+    ),
+  };
   static override flags = {
     symbol: Flags.string({ summary: 'Ticker, e.g. SPY (trimmed and upper-cased); not with --symbols.' }),
     symbols: Flags.string({
@@ -95,7 +101,7 @@ export default class FetchCommand extends AetherCommand {
         process.stdout.write(single.csv);
         process.stderr.write(`${JSON.stringify(single.summary)}\n`);
       } else {
-        this.log(JSON.stringify(single.summary));
+        this.present('fetch', single.summary);
       }
       return single.summary;
     } catch (error) {
@@ -108,7 +114,7 @@ export default class FetchCommand extends AetherCommand {
    * first failure when there is one (the files of the others are written all the same).
    */
   private reportFolder(folder: FetchFolderSummary): FetchFolderSummary {
-    this.log(JSON.stringify(folder));
+    this.present('fetchFolder', folder);
     let firstFailure: ErrorCode | undefined;
     for (const file of folder.symbols) {
       if (file.error === undefined) continue;

@@ -4,6 +4,7 @@ import * as Flags from '@oclif/core/flags';
 import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest } from '../flags/market-flags';
 import { optimizerFlags, optimizerRequest, requiredSymbolsFlag, symbolList } from '../flags/portfolio-flags';
+import { symbolArgument } from '../command/symbol-argument';
 
 const { symbol: _symbol, ...marketFlags } = barSourceFlags;
 
@@ -20,6 +21,7 @@ export default class OptimizeCommand extends AetherCommand {
     '<%= config.bin %> optimize --symbols SPY,QQQ,TLT,GLD --period 5y',
     '<%= config.bin %> optimize --symbols SPY,QQQ,TLT,GLD --method mean-variance --risk-aversion 4 --max-weight 0.5',
   ];
+  static override args = { symbol: symbolArgument('The symbols, as --symbols SPY,QQQ,TLT.') };
   static override flags = {
     symbols: requiredSymbolsFlag,
     method: Flags.string({
@@ -43,7 +45,7 @@ export default class OptimizeCommand extends AetherCommand {
       ...optimizerRequest(flags),
     };
     const report = await this.runUseCase('optimize', request, workflowRunOptions(flags));
-    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    this.present('optimize', report);
     return report;
   }
 }

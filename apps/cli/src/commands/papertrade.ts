@@ -5,6 +5,8 @@ import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
 import { SECRET_FLAGS } from '../flags/secret-flags';
 import { strategyFlags, strategyParams } from '../flags/strategy-flags';
+import { benchmarkFlags, benchmarkRequest } from '../flags/benchmark-flag';
+import { symbolArgument } from '../command/symbol-argument';
 
 export default class PapertradeCommand extends AetherCommand {
   static override useCases = ['papertrade', 'liveTrade'] as const;
@@ -24,11 +26,13 @@ export default class PapertradeCommand extends AetherCommand {
     '<%= config.bin %> papertrade --symbol SPY --period 6mo',
     '<%= config.bin %> papertrade --symbol SPY --broker live --broker-provider alpaca --broker-endpoint https://paper-api.alpaca.markets',
   ];
+  static override args = { symbol: symbolArgument('The symbol, as --symbol SPY.') };
   static override flags = {
     ...barSourceFlags,
     ...strategyFlags,
     ...tradingFlags,
     fractional: Flags.boolean({ summary: 'Paper: allow fractional shares.', default: false }),
+    ...benchmarkFlags,
     broker: Flags.string({
       summary: 'paper (default) or live.',
       options: ['paper', 'live'],
@@ -86,10 +90,12 @@ export default class PapertradeCommand extends AetherCommand {
               ...tradingRequest(flags),
               ...strategy,
               fractional: flags.fractional,
+              ...benchmarkRequest(flags),
             },
             options,
           );
-    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    if (flags.broker === 'live') this.present('liveTrade', report as LiveTradeReport);
+    else this.present('papertrade', report as PapertradeReport);
     return report;
   }
 }

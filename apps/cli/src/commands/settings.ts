@@ -16,7 +16,7 @@ export default class SettingsCommand extends AetherCommand {
   async run(): Promise<Settings> {
     const { flags } = await this.parse(SettingsCommand);
     const settings = redactSettings(this.loadSettings(flags.dotenv));
-    if (!this.jsonEnabled()) this.log(JSON.stringify(settings, null, 2));
+    this.present('settings', settings);
     return settings;
   }
 }

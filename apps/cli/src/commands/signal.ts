@@ -28,7 +28,7 @@ export default class SignalCommand extends AetherCommand {
       latest_return: numericFlag(flags['latest-return']),
       threshold: numericFlag(flags.threshold),
     });
-    this.log(result.signal);
+    this.present('signal', result);
     return result;
   }
 }

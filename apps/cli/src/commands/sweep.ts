@@ -6,6 +6,7 @@ import { JobCommand } from '../jobs/job-command';
 import { numericFlag } from '../flags/flag-input';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
 import { gridSearchFlags, gridSearchRequest } from '../flags/strategy-flags';
+import { symbolArgument } from '../command/symbol-argument';
 
 export default class SweepCommand extends JobCommand {
   static override useCases = ['sweep', 'submitJob'] as const;
@@ -21,6 +22,7 @@ export default class SweepCommand extends JobCommand {
     '<%= config.bin %> sweep --symbol QQQ --strategy momentum --param lookback=5:120:5 --rank-by calmar --provider synthetic',
     'AETHERQ_REDIS_URL=redis://127.0.0.1:6379 <%= config.bin %> sweep --symbol SPY --period max --fast 1:100 --slow 101:300 --detach',
   ];
+  static override args = { symbol: symbolArgument('The symbol, as --symbol SPY.') };
   static override flags = {
     ...barSourceFlags,
     ...gridSearchFlags,
@@ -43,7 +45,7 @@ export default class SweepCommand extends JobCommand {
     };
     if (flags.detach) return this.submitDetached('sweep', request, workflowRunOptions(flags));
     const report = await this.runWithProgress('sweep', 'sweep', request, workflowRunOptions(flags));
-    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    this.present('sweep', report);
     return report;
   }
 }

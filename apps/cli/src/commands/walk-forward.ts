@@ -5,6 +5,8 @@ import { AetherCommand, workflowRunOptions } from '../command/aether-command';
 import { JobCommand } from '../jobs/job-command';
 import { barSourceFlags, barSourceRequest, tradingFlags, tradingRequest } from '../flags/market-flags';
 import { gridSearchFlags, gridSearchRequest } from '../flags/strategy-flags';
+import { benchmarkFlags, benchmarkRequest } from '../flags/benchmark-flag';
+import { symbolArgument } from '../command/symbol-argument';
 
 export default class WalkForwardCommand extends JobCommand {
   static override useCases = ['walkForward', 'submitJob'] as const;
@@ -20,12 +22,14 @@ export default class WalkForwardCommand extends JobCommand {
     '<%= config.bin %> walk-forward --symbol SPY --period max --fast 10:50:10 --slow 50:200:25 --train 3y --test 1y',
     '<%= config.bin %> walk-forward --symbol SPY --period max --fast 10:50:10 --slow 50:200:25 --detach --api-url https://quant.example/aq',
   ];
+  static override args = { symbol: symbolArgument('The symbol, as --symbol SPY.') };
   static override flags = {
     ...barSourceFlags,
     ...gridSearchFlags,
     train: Flags.string({ summary: 'Train window length: 6mo, 1y, 3y, … [default: 3y].' }),
     test: Flags.string({ summary: 'Test window length [default: 1y].' }),
     ...tradingFlags,
+    ...benchmarkFlags,
     detach: JobCommand.detachFlag,
     ...AetherCommand.databaseUrlFlags,
     config: AetherCommand.configFlag,
@@ -41,6 +45,7 @@ export default class WalkForwardCommand extends JobCommand {
       ...gridSearchRequest(flags),
       train: flags.train,
       test: flags.test,
+      ...benchmarkRequest(flags),
     };
     if (flags.detach) return this.submitDetached('walkForward', request, workflowRunOptions(flags));
     if (flags['api-url'] !== undefined) {
@@ -55,7 +60,7 @@ export default class WalkForwardCommand extends JobCommand {
       request,
       workflowRunOptions(flags),
     );
-    if (!this.jsonEnabled()) this.log(JSON.stringify(report, null, 2));
+    this.present('walkForward', report);
     return report;
   }
 }

@@ -13,7 +13,8 @@ import { AetherCommand, type JobEngineSource, type WorkflowRunOptions } from '..
 import { flagNamer } from '../flags/flag-input';
 import { commandSpelling } from './job-names';
 import { JOB_CANCELLED_EXIT_CODE } from '../command/exit-codes';
-import { isFinished, jobFailure, jobSummary, printedResult } from './job-output';
+import { isFinished, jobFailure, shownResult } from './job-output';
+import { type ReportViews } from '../output/report-renderers';
 import { jobProgressBar } from './job-progress-bar';
 
 /**
@@ -88,7 +89,7 @@ export abstract class JobCommand extends AetherCommand {
 
   /** One job as `jobs show` and `jobs cancel` print it (`--json`: the job as it is); resolves with it. */
   protected printJob(job: JobStatus): JobStatus {
-    if (!this.jsonEnabled()) this.log(jobSummary(job));
+    this.present('job', job);
     return job;
   }
 
@@ -150,9 +151,7 @@ export abstract class JobCommand extends AetherCommand {
 
   /** A job just submitted and not waited for: its id and status, and the line that waits for it. */
   protected printSubmitted(job: JobStatus, options: WorkflowRunOptions): void {
-    if (this.jsonEnabled()) return;
-    this.log(`${job.job_id} ${job.status} (${commandSpelling(job.use_case)})`);
-    this.log(this.waitCommand(job.job_id, options));
+    this.present('submittedJob', { job, waitCommand: this.waitCommand(job.job_id, options) });
   }
 
   /** `aetherquant jobs wait <id>`, with the flags that say where the job is (never a key itself). */
@@ -217,7 +216,8 @@ export abstract class JobCommand extends AetherCommand {
    */
   protected finishJob(job: JobStatus): JobStatus {
     if (job.status === 'completed') {
-      if (!this.jsonEnabled()) this.log(printedResult(job.result));
+      // As the use case's own command prints its report (`--json`: the job, result included).
+      this.present(job.use_case, shownResult(job.result) as ReportViews[JobUseCaseName]);
       return job;
     }
     if (job.status === 'failed') throw jobFailure(job);

@@ -61,13 +61,11 @@ export function isFinished(job: Pick<JobStatus, 'status'>): boolean {
 /** What the API adds to reports for screens (the dashboard): the CLI prints the figures only. */
 const SCREEN_FIELDS = ['chart', 'trade_list'];
 
-/** A completed job's result as its use case's own command prints it. */
-export function printedResult(result: unknown): string {
-  const shown =
-    typeof result === 'object' && result !== null && !Array.isArray(result)
-      ? Object.fromEntries(Object.entries(result).filter(([key]) => !SCREEN_FIELDS.includes(key)))
-      : result;
-  return JSON.stringify(shown, null, 2);
+/** A completed job's result as its use case's own command prints it: without what the API adds for screens. */
+export function shownResult(result: unknown): unknown {
+  return typeof result === 'object' && result !== null && !Array.isArray(result)
+    ? Object.fromEntries(Object.entries(result).filter(([key]) => !SCREEN_FIELDS.includes(key)))
+    : result;
 }
 
 /** A failed job as the error its own command would have failed with: same code, so the same exit code. */

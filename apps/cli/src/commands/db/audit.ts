@@ -24,7 +24,7 @@ export default class DbAuditCommand extends AetherCommand {
     const { flags } = await this.parse(DbAuditCommand);
     const request = { limit: numericFlag(flags.limit), before: numericFlag(flags.before) };
     const result = await this.runUseCase('audit', request, workflowRunOptions(flags));
-    this.log(JSON.stringify(result));
+    this.present('audit', result);
     return result;
   }
 }

@@ -18,7 +18,7 @@ export default class DbInitCommand extends AetherCommand {
     const { flags } = await this.parse(DbInitCommand);
     const result = await this.runUseCase('initDatabase', {}, workflowRunOptions(flags));
     process.stderr.write(`database ready: ${result.database}\n`);
-    this.log(JSON.stringify({ status: result.status }));
+    this.present('initDatabase', { status: result.status });
     return { status: result.status };
   }
 }

@@ -35,7 +35,7 @@ export default class DbRunsCommand extends AetherCommand {
       before: flags.before,
     };
     const result = await this.runUseCase('runs', request, workflowRunOptions(flags));
-    this.log(JSON.stringify(result));
+    this.present('runs', result);
     return result;
   }
 }

@@ -86,14 +86,7 @@ export default class EnvProductionCommand extends AetherCommand {
       mode: '0600',
       ...(flags['generate-keys'] ? keys : {}),
     };
-    if (!this.jsonEnabled()) {
-      const from = template.source === 'built-in' ? 'the built-in template' : template.source;
-      this.log(`wrote ${output} (mode 0600) from ${from}`);
-      if (flags['generate-keys']) {
-        // Shown once: the file is the only other copy.
-        this.log(`TRADER_KEY=${keys.trader_key}\nADMIN_KEY=${keys.admin_key}`);
-      }
-    }
+    this.present('envFile', result);
     if (databaseUrl === undefined && /change-me/.test(written['AETHERQ_DATABASE_URL'] ?? '')) {
       process.stderr.write(
         `note: AETHERQ_DATABASE_URL holds the template's placeholder password; edit it in ${output} or pass --database-url\n`,

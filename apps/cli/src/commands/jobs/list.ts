@@ -3,7 +3,6 @@ import * as Flags from '@oclif/core/flags';
 import { workflowRunOptions } from '../../command/aether-command';
 import { numericFlag } from '../../flags/flag-input';
 import { JOB_FLAGS, JobCommand } from '../../jobs/job-command';
-import { jobTable } from '../../jobs/job-output';
 
 export default class JobsListCommand extends JobCommand {
   static override useCases = ['jobs'] as const;
@@ -30,11 +29,7 @@ export default class JobsListCommand extends JobCommand {
       { status: flags.status, limit: numericFlag(flags.limit), offset: numericFlag(flags.offset) },
       workflowRunOptions(flags),
     );
-    if (!this.jsonEnabled()) {
-      this.log(
-        report.jobs.length === 0 ? `no ${flags.status ? `${flags.status} ` : ''}jobs` : jobTable(report.jobs),
-      );
-    }
+    this.present('jobs', { jobs: report.jobs, status: flags.status });
     return report;
   }
 }

@@ -28,13 +28,7 @@ export default class KeysGenerateCommand extends AetherCommand {
   async run(): Promise<ApiKeys> {
     const { flags } = await this.parse(KeysGenerateCommand);
     const keys = generateApiKeys(parseKeyBytes(flags.bytes), flags.admin);
-    if (!this.jsonEnabled()) {
-      const lines = [`TRADER_KEY=${keys.trader_key}`];
-      if (keys.admin_key !== undefined) lines.push(`ADMIN_KEY=${keys.admin_key}`);
-      lines.push(`AETHERQ_API_KEY=${keys.trader_key}`);
-      if (keys.admin_key !== undefined) lines.push(`AETHERQ_ADMIN_API_KEY=${keys.admin_key}`);
-      this.log(lines.join('\n'));
-    }
+    this.present('generatedKeys', keys);
     return keys;
   }
 }

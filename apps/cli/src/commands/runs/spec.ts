@@ -51,11 +51,9 @@ export default class RunsSpecCommand extends AetherCommand {
       );
     }
     const config = configOf(run.spec);
-    if (!this.jsonEnabled()) {
-      this.log(
-        format === 'json' ? JSON.stringify(config, null, 2) : toYaml(config, { lineWidth: 0 }).trimEnd(),
-      );
-    }
+    const text =
+      format === 'json' ? JSON.stringify(config, null, 2) : toYaml(config, { lineWidth: 0 }).trimEnd();
+    this.present('runSpec', { text });
     return config;
   }
 }

@@ -34,7 +34,7 @@ export default class StrategyCheckCommand extends AetherCommand {
       restoreConsole();
       allowExit();
     })) as [CheckedStrategyModule];
-    if (!this.jsonEnabled()) this.log(verdictLines(checked).join('\n'));
+    this.present('strategyCheck', checked);
     const failed = checked.checks.filter((check) => !check.passed);
     if (failed.length > 0) {
       const broken = failed.map(
@@ -55,18 +55,4 @@ export default class StrategyCheckCommand extends AetherCommand {
     }
     return checked;
   }
-}
-
-/** `name (path): passed`, then a line per property: ✓ or ✗, the property, its rule or its counter-example. */
-function verdictLines({ path, checks }: CheckedStrategyModule): string[] {
-  const width = Math.max(
-    ...checks.flatMap((check) => check.verdicts.map((verdict) => verdict.property.length)),
-  );
-  return checks.flatMap((check) => [
-    `${check.strategy} (${path}): ${check.passed ? 'passed' : 'FAILED'} — ${check.parameterSets} parameter sets, ${check.seriesPerSet} ${check.kind === 'universe' ? 'universes' : 'series'} each`,
-    ...check.verdicts.map(
-      (verdict) =>
-        `  ${verdict.passed ? '✓' : '✗'} ${verdict.property.padEnd(width)}  ${verdict.passed ? verdict.rule : verdict.problem}`,
-    ),
-  ]);
 }

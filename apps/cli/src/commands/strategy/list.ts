@@ -1,14 +1,7 @@
-import { type StrategyDescription } from '@aetherquant/core';
 import { fileStrategyNames, resolveStrategyPaths } from '@aetherquant/workflows/strategies';
 import { AetherCommand, workflowRunOptions } from '../../command/aether-command';
 import { strategyFlags } from '../../flags/strategy-flags';
-
-interface ListedStrategy extends StrategyDescription {
-  /** `single-asset` (one symbol's targets), or `universe` (every symbol's at once, for `--symbols`). */
-  kind: 'single-asset' | 'universe';
-  /** `built-in`, or the file it comes from. */
-  source: string;
-}
+import { type ListedStrategy } from '../../output/renderers/strategies.renderer';
 
 export default class StrategyListCommand extends AetherCommand {
   static override useCases = ['strategies'] as const;
@@ -34,19 +27,7 @@ export default class StrategyListCommand extends AetherCommand {
       ...listedBy.strategies.map((strategy) => ({ ...strategy, kind: 'single-asset' as const })),
       ...listedBy.universe_strategies.map((strategy) => ({ ...strategy, kind: 'universe' as const })),
     ].map((strategy) => ({ ...strategy, source: sources.get(strategy.name) ?? 'built-in' }));
-    if (!this.jsonEnabled()) {
-      const width = Math.max(...listed.map((strategy) => strategy.name.length));
-      for (const strategy of listed) {
-        const parameters = strategy.parameters
-          .map((p) => `${p.name}=${p.default} [${p.min}..${p.max}]`)
-          .join(' ');
-        const kind = strategy.kind === 'universe' ? 'universe, ' : '';
-        this.log(
-          `${strategy.name.padEnd(width)}  ${kind}${strategy.source}  ${parameters || '(no parameters)'}`,
-        );
-        this.log(`${' '.repeat(width)}  ${strategy.description}`);
-      }
-    }
+    this.present('strategies', { strategies: listed });
     return { strategies: listed };
   }
 

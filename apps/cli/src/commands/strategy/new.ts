@@ -95,11 +95,9 @@ export default class StrategyNewCommand extends AetherCommand {
       await writeFile(specPath, files.spec, { flag: 'wx' });
       await appendFile(readme, existsSync(readme) ? files.readmeLine : `# Strategies\n\n${files.readmeLine}`);
     });
-    if (!this.jsonEnabled()) {
-      this.log(`wrote ${strategyPath}\nwrote ${specPath}\nadded ${name} to ${readme}`);
-      this.log(`next: aetherquant strategy check ${strategyPath}`);
-    }
-    return { strategy: name, files: [strategyPath, specPath, readme] };
+    const scaffolded = { strategy: name, files: [strategyPath, specPath, readme] };
+    this.present('scaffolded', scaffolded);
+    return scaffolded;
   }
 }
 

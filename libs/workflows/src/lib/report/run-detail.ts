@@ -21,3 +21,10 @@ export interface RunDetail {
   /** What the benchmark curve is, in a legend: "Buy and hold SPY", "Equal weight". */
   benchmarkLabel?: string;
 }
+
+/** Strategy parameters as a reader sees them: `fast 20, slow 50`. */
+export function parametersText(params: Readonly<Record<string, number>> | undefined): string {
+  return Object.entries(params ?? {})
+    .map(([name, value]) => `${name} ${value}`)
+    .join(', ');
+}

@@ -7,7 +7,7 @@ import {
   type TearsheetTable,
 } from '@aetherquant/tearsheet';
 import { type Replay } from './replay-run';
-import { type RunDetail } from './run-detail';
+import { parametersText, type RunDetail } from './run-detail';
 import { runFigures } from './run-figures';
 
 /** Money figures are in the account currency; AetherQuant keeps one, in US dollars (as its data providers quote). */
@@ -111,8 +111,8 @@ function strategyLabel(
   result: Readonly<Record<string, unknown>>,
 ): string {
   if (strategy !== undefined) {
-    const shown = Object.entries(params ?? {}).map(([name, value]) => `${name} ${value}`);
-    return shown.length > 0 ? `${strategy} (${shown.join(', ')})` : strategy;
+    const shown = parametersText(params);
+    return shown === '' ? strategy : `${strategy} (${shown})`;
   }
   if (typeof result['allocation'] === 'string') return `${result['allocation']} portfolio`;
   return 'Strategy';
@@ -186,9 +186,7 @@ function recordedTables(run: RunDetailView, result: Readonly<Record<string, unkn
         { label: 'Trades', kind: 'count' },
       ],
       rows: entries.map((e) => [
-        Object.entries((e['params'] as Record<string, number>) ?? {})
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', '),
+        parametersText(e['params'] as Record<string, number> | undefined),
         e['sharpe'] as number | null,
         e['annual_return'] as number | null,
         e['max_drawdown'] as number | null,

@@ -1,6 +1,6 @@
 import { type BarSeries, type WalkForwardReport } from '@aetherquant/core';
 import { type WalkForwardResult } from '@aetherquant/backtest';
-import { type RunDetail } from './run-detail';
+import { parametersText, type RunDetail } from './run-detail';
 
 /**
  * What a report draws of a walk-forward analysis: the stitched out-of-sample equity against its benchmark,
@@ -42,9 +42,7 @@ export function walkForwardRunDetail(
         rows: report.windows.map((window) => [
           `${window.train_start} → ${window.train_end}`,
           `${window.test_start} → ${window.test_end}`,
-          Object.entries(window.params)
-            .map(([name, value]) => `${name} ${value}`)
-            .join(', '),
+          parametersText(window.params),
           window.train_score,
           window.annual_return,
           window.sharpe,
