@@ -294,3 +294,16 @@ export {
   type ListJobsRequest,
 } from './lib/jobs/job-schemas';
 export { DEFAULT_AUDIT_LIMIT, DEFAULT_RUNS_LIMIT } from './lib/requests/history-requests';
+export {
+  formatCount,
+  formatDecimal,
+  formatDuration,
+  formatMoney,
+  formatParams,
+  formatPercent,
+  formatPrice,
+  formatSignedPercent,
+  formatTime,
+  formatWindow,
+  MISSING,
+} from './lib/format/number-format';

@@ -9,7 +9,7 @@ import {
   formatPercent,
   formatSignedPercent,
   MISSING,
-} from './number-format';
+} from '@aetherquant/core';
 import { type Style } from './terminal';
 
 export type FigureKind = 'percent' | 'signed-percent' | 'decimal' | 'money' | 'count' | 'bars';

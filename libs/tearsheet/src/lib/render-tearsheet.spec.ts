@@ -74,7 +74,7 @@ describe('renderTearsheet', () => {
 
   it('shows each recorded figure as recorded, coloured by its own sign', () => {
     const row = (label: string) => page.match(new RegExp(`<tr data-figure="${label}">(.*?)</tr>`))?.[1] ?? '';
-    expect(row('Annual return')).toContain('<span class="num down">−2.35 %</span>');
+    expect(row('Annual return')).toContain('<span class="num down">-2.35 %</span>');
     expect(row('Annual return')).toContain('<span class="num up">13.27 %</span>');
     expect(row('Final equity')).toContain('$78,829.41');
     expect(row('Final equity')).toContain('$346,875.08');
@@ -106,15 +106,15 @@ describe('renderTearsheet', () => {
     expect(page.match(/aria-label="Equity, log scale"/g)).toHaveLength(1);
     expect(page).toContain('<polygon class="marker buy"');
     expect(page).toContain('<polygon class="marker sell"');
-    expect(page).toContain('Open long 2023-01-16 at $3.24');
+    expect(page).toContain('Open long 2023-01-16 at $3.242');
   });
 
   it('lists the trade with its exact price, size and P&L in currency', () => {
     const trades = page.slice(page.indexOf('<section id="trades">'));
-    expect(trades).toContain('$3.24'); // 3.14159 + 0.10, two decimals from $1 up
+    expect(trades).toContain('$3.242'); // 3.14159 + 0.10, four significant digits under $10
     expect(trades).toContain('31,000.5');
-    expect(trades).toContain('<span class="num down">−$1,234.50</span>');
-    expect(trades).toContain('<span class="num down">−1.23 %</span>');
+    expect(trades).toContain('<span class="num down">-$1,234.50</span>');
+    expect(trades).toContain('<span class="num down">-1.23 %</span>');
   });
 
   it('escapes what users wrote: a strategy name with markup stays text', () => {
@@ -174,8 +174,8 @@ describe('renderTearsheet', () => {
     expect(bare).toContain('<section id="contribution">');
     expect(bare).toContain('<section id="grid">');
     expect(bare).toContain('<td class="empty">—</td>');
-    expect(bare).toContain('−0.25');
+    expect(bare).toContain('-0.25');
     expect(bare).toContain('<section id="table-1">');
-    expect(bare).toContain('<span class="num down">−5.00 %</span>');
+    expect(bare).toContain('<span class="num down">-5.00 %</span>');
   });
 });

@@ -1,5 +1,5 @@
 import { type BacktestReport } from '@aetherquant/core';
-import { formatParams } from '../number-format';
+import { formatParams } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { benchmarkLabel, headlineTable } from './headline';
 import { blocks, figureFields, lines, runLine, title, warningLines, windowLine } from './report-parts';

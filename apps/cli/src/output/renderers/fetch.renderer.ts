@@ -1,6 +1,6 @@
 import { type FetchFolderSummary, type FetchSummary } from '@aetherquant/core';
 import { renderFields } from '../fields';
-import { formatCount, formatTime, formatWindow } from '../number-format';
+import { formatCount, formatTime, formatWindow } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 import { blocks, title } from './report-parts';

@@ -1,5 +1,5 @@
 import { type AuditEventView, type AuditReport, type RunsReport } from '@aetherquant/core';
-import { formatCount, formatDuration, formatMoney, formatTime, formatWindow } from '../number-format';
+import { formatCount, formatDuration, formatMoney, formatTime, formatWindow } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 import { blocks, lines } from './report-parts';

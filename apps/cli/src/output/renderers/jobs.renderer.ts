@@ -1,7 +1,7 @@
 import { type JobStatus, type JobsReport } from '@aetherquant/core';
 import { commandSpelling } from '../../jobs/job-names';
 import { jobSummary, jobTable, progressPercent } from '../../jobs/job-output';
-import { formatTime } from '../number-format';
+import { formatTime } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 

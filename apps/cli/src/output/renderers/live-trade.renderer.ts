@@ -1,6 +1,6 @@
 import { type LiveTradeReport } from '@aetherquant/core';
 import { renderFields } from '../fields';
-import { formatCount, formatMoney, formatTime } from '../number-format';
+import { formatCount, formatMoney, formatTime } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { blocks, title, warningLines } from './report-parts';
 

@@ -1,7 +1,7 @@
 import { type OptimizeReport } from '@aetherquant/core';
 import { renderFields } from '../fields';
 import { figure } from '../figures';
-import { formatPercent } from '../number-format';
+import { formatPercent } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 import { blocks, lines, runLine, title, warningLines, windowLine } from './report-parts';

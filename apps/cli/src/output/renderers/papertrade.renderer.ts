@@ -1,7 +1,7 @@
 import { type PaperOrderView, type PapertradeReport } from '@aetherquant/core';
 import { renderFields } from '../fields';
 import { toned } from '../figures';
-import { formatCount, formatMoney, formatParams, formatSignedPercent, formatTime } from '../number-format';
+import { formatCount, formatMoney, formatParams, formatSignedPercent, formatTime } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 import { blocks, lines, runLine, title, warningLines, windowLine } from './report-parts';

@@ -1,4 +1,4 @@
-import { formatCount } from '../number-format';
+import { formatCount } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 import { blocks, runLine, title } from './report-parts';

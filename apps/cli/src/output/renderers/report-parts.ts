@@ -3,7 +3,7 @@
 
 import { renderFields } from '../fields';
 import { figure, FIGURES, figureSpec } from '../figures';
-import { formatCount, formatWindow } from '../number-format';
+import { formatCount, formatWindow } from '@aetherquant/core';
 import { type Style, type Terminal, visibleWidth } from '../terminal';
 
 /** Blocks of lines separated by one blank line; empty blocks left out. */

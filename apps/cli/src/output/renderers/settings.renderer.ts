@@ -1,5 +1,5 @@
 import { type Settings } from '@aetherquant/core';
-import { MISSING } from '../number-format';
+import { MISSING } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { renderTable } from '../table';
 

@@ -1,7 +1,7 @@
 import { type SignalResult } from '@aetherquant/workflows';
 import { renderFields } from '../fields';
 import { toned } from '../figures';
-import { formatPercent, formatSignedPercent } from '../number-format';
+import { formatPercent, formatSignedPercent } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 
 /** `signal`: one word for scripts; for a person, the word with the return and the band it was held against. */

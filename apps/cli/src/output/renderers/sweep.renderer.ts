@@ -1,6 +1,6 @@
 import { type SweepEntry, type SweepReport } from '@aetherquant/core';
 import { figure, figureSpec } from '../figures';
-import { formatCount } from '../number-format';
+import { formatCount } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { type Column, renderTable } from '../table';
 import { blocks, lines, runLine, title, warningLines, windowLine } from './report-parts';

@@ -1,5 +1,6 @@
 import { histogram } from '../analytics/series-analytics';
-import { formatFigure, formatPrice } from '../format/figure-format';
+import { formatPrice } from '@aetherquant/core';
+import { formatFigure } from '../format/figure-format';
 import { html, type Html } from '../format/html';
 import { barChart } from '../svg/bar-chart';
 import { type ChartLine, type ChartMarker, legend, lineChart } from '../svg/line-chart';

@@ -1,4 +1,5 @@
-import { formatFigure, formatPrice, formatQuantity } from '../format/figure-format';
+import { formatCount, formatPrice } from '@aetherquant/core';
+import { formatFigure } from '../format/figure-format';
 import { html, type Html } from '../format/html';
 import { section, type SectionContext } from './section';
 
@@ -10,7 +11,7 @@ export function tradesSection(context: SectionContext): Html {
   const currency = input.currency;
   const rows = trades.map(
     (trade) =>
-      html`<tr><td>${trade.symbol}</td><td>${trade.side}</td><td>${context.time(trade.entryTime)}</td><td>${trade.open ? 'open' : context.time(trade.exitTime)}</td><td class="num">${formatPrice(trade.entryPrice, currency)}</td><td class="num">${formatPrice(trade.exitPrice, currency)}</td><td class="num">${formatQuantity(trade.size)}</td><td>${context.signed(trade.pnl, 'money')}</td><td>${context.signed(trade.return, 'percent')}</td><td class="num">${formatFigure(trade.barsHeld, 'count')}</td></tr>`,
+      html`<tr><td>${trade.symbol}</td><td>${trade.side}</td><td>${context.time(trade.entryTime)}</td><td>${trade.open ? 'open' : context.time(trade.exitTime)}</td><td class="num">${formatPrice(trade.entryPrice, currency)}</td><td class="num">${formatPrice(trade.exitPrice, currency)}</td><td class="num">${formatCount(trade.size)}</td><td>${context.signed(trade.pnl, 'money')}</td><td>${context.signed(trade.return, 'percent')}</td><td class="num">${formatFigure(trade.barsHeld, 'count')}</td></tr>`,
   );
   const notListed = input.tradesNotListed ?? 0;
   const note =

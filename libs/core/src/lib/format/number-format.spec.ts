@@ -5,6 +5,7 @@ import {
   formatMoney,
   formatParams,
   formatPercent,
+  formatPrice,
   formatSignedPercent,
   formatTime,
   formatWindow,
@@ -153,5 +154,19 @@ describe('formatParams', () => {
   it('writes parameters as --param takes them', () => {
     expect(formatParams({ fast: 20, slow: 50 })).toBe('fast=20 slow=50');
     expect(formatParams({})).toBe('(no parameters)');
+  });
+});
+
+describe('formatPrice', () => {
+  it('shows cents from $10 up, four significant digits below (at least two decimals)', () => {
+    expect(formatPrice(487.82)).toBe('$487.82');
+    expect(formatPrice(1234.5)).toBe('$1,234.50');
+    expect(formatPrice(3.14159)).toBe('$3.142');
+    expect(formatPrice(1.71)).toBe('$1.71');
+    expect(formatPrice(0.012345)).toBe('$0.01235');
+    expect(formatPrice(0.5)).toBe('$0.50');
+    expect(formatPrice(0)).toBe('$0.00');
+    expect(formatPrice(-2.5)).toBe('-$2.50');
+    expect(formatPrice(null)).toBe('—');
   });
 });

@@ -1,6 +1,6 @@
-// How figures read on a terminal: one function per kind of number, pure and locale-independent (en-US
-// separators on every machine, so a screenshot in a bug report reads the same everywhere). JSON output never
-// goes through here: scripts get the numbers as the reports hold them.
+// How figures read to a person, in the CLI's tables and in a run's report page: one function per kind of
+// number, pure and locale-independent (en-US separators on every machine, so a screenshot in a bug report
+// reads the same everywhere). JSON never goes through here: scripts get the numbers as the reports hold them.
 
 /** What a figure that is not there reads as: `null` in a report (a Sharpe ratio without volatility), or NaN. */
 export const MISSING = '—';
@@ -11,15 +11,19 @@ const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(
   style: 'decimal' | 'percent' | 'currency',
   digits: number,
-  { currency = 'USD', fewerDigits = false }: { currency?: string; fewerDigits?: boolean } = {},
+  {
+    currency = 'USD',
+    fewerDigits = false,
+    minimumDigits = 0,
+  }: { currency?: string; fewerDigits?: boolean; minimumDigits?: number } = {},
 ): Intl.NumberFormat {
-  const key = `${style}:${digits}:${currency}:${fewerDigits}`;
+  const key = `${style}:${digits}:${currency}:${fewerDigits}:${minimumDigits}`;
   let format = formats.get(key);
   if (format === undefined) {
     format = new Intl.NumberFormat('en-US', {
       style,
       currency: style === 'currency' ? currency : undefined,
-      minimumFractionDigits: fewerDigits ? 0 : digits,
+      minimumFractionDigits: fewerDigits ? minimumDigits : digits,
       maximumFractionDigits: digits,
       // No sign on a figure that rounds to zero: `-0.00 %` would claim a loss that is not there.
       signDisplay: 'negative',
@@ -61,6 +65,22 @@ export function formatSignedPercent(ratio: number | null | undefined, digits = 2
 /** Money with its currency sign and thousands separators: `78829.41` → `$78,829.41`, `-5` → `-$5.00`. */
 export function formatMoney(value: number | null | undefined, currency = 'USD'): string {
   return special(value) ?? numberFormat('currency', 2, { currency }).format(value as number);
+}
+
+/**
+ * A traded price with the decimals its size needs (prices are shown as the engine used them, never rounded to
+ * a fixed number of decimals): 2 decimals at or above 10 (`$487.82`); below 10, 4 significant digits
+ * (`$3.142`, `$0.01235`) but never fewer than 2 decimals (`$1.71`, not `$1.710`).
+ */
+export function formatPrice(value: number | null | undefined, currency = 'USD'): string {
+  const missing = special(value);
+  if (missing !== undefined) return missing;
+  const size = Math.abs(value as number);
+  if (size >= 10 || size === 0) return formatMoney(value, currency);
+  const digits = Math.max(2, 4 - (Math.floor(Math.log10(size)) + 1));
+  return numberFormat('currency', digits, { currency, fewerDigits: true, minimumDigits: 2 }).format(
+    value as number,
+  );
 }
 
 /** A plain number with thousands separators and fixed decimals: `0.707268` → `0.71`, `1234.5` → `1,234.50`. */
