@@ -39,6 +39,7 @@ const TEST_FILES = [
   '**/*.integration-spec.ts',
   '**/*.e2e-spec.ts',
   '**/test/**/*.ts',
+  '**/e2e/**/*.ts',
   '**/src/testing/**/*.ts',
 ];
 

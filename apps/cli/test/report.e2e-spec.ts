@@ -107,7 +107,7 @@ describeWithMarketData('aetherquant report (real SPY, 2010–2019)', (market) =>
         metrics.get('annual_return'),
         backtest['benchmark_annual_return'],
       ]);
-      expect(figure.get('Sharpe ratio')).toEqual([metrics.get('sharpe'), metrics.get('benchmark_sharpe')]);
+      expect(figure.get('Sharpe')).toEqual([metrics.get('sharpe'), metrics.get('benchmark_sharpe')]);
       expect(figure.get('Max drawdown')?.[0]).toBe(metrics.get('max_drawdown'));
       expect(figure.get('Volatility')).toEqual([metrics.get('volatility')]);
       expect(figure.get('Win rate')).toEqual([metrics.get('win_rate')]);
@@ -157,6 +157,14 @@ describeWithMarketData('aetherquant report (real SPY, 2010–2019)', (market) =>
     const refused = cli(['report', runId, '--format', 'csv', '--output', '-']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--output.*one document only.*--table/);
+  });
+
+  it('writes into a folder given as --output, and refuses a path it cannot write naming --output', () => {
+    const into = json(cli(['report', runId, '--output', dir]));
+    expect((into['files'] as { path: string }[])[0]?.path).toBe(join(dir, `report-${runId}.html`));
+    const refused = cli(['report', runId, '--output', '/proc/no-such/page.html']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--output.*cannot write \/proc\/no-such\/page\.html/);
   });
 
   it('refuses bad flags and an unknown run with their exit codes, naming the flag', () => {

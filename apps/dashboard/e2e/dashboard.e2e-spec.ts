@@ -19,6 +19,7 @@ const TRADER_KEY = 'trader-key-dashboard-0123456789';
 const ADMIN_KEY = 'admin-key-dashboard-9876543210';
 /** The built API, which serves the built dashboard at `/`. */
 const WEB_BIN = resolve(__dirname, '../../api/bin/aetherquant-web.js');
+const DATABASE = join(resolve(__dirname, '../../../tmp'), `dashboard-e2e-${process.pid}.sqlite`);
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 
@@ -38,7 +39,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       AETHERQ_ADMIN_API_KEY: ADMIN_KEY,
       AETHERQ_DATA_PROVIDER: 'synthetic',
       AETHERQ_CACHE_DIR: 'none',
-      AETHERQ_DATABASE_URL: `sqlite:///${join(resolve(__dirname, '../../../tmp'), `dashboard-e2e-${process.pid}.sqlite`)}`,
+      AETHERQ_DATABASE_URL: `sqlite:///${DATABASE}`,
     });
     browser = await launchChromium();
   });
@@ -47,6 +48,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await browser?.close();
     await server?.stop();
     rmSync(strategyDir, { recursive: true, force: true });
+    rmSync(DATABASE, { force: true });
   });
 
   /** Opens the dashboard and signs in with `key` as typed (a phone paste may carry spaces and quotes). */
@@ -120,7 +122,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       expect(box?.width).toBeGreaterThan(200);
       expect(box?.width).toBeLessThanOrEqual(390);
     }
-    await page.getByRole('heading', { name: 'Trades' }).waitFor();
+    await page.getByRole('heading', { name: 'Trades', exact: true }).waitFor();
     await expectNoSideways(page);
     await screenshot(page, '3-backtest-form');
     await screenshot(page, '4-backtest-results', results);
@@ -194,22 +196,16 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
       .waitFor();
     await expectNoSideways(page);
     await screenshot(page, '8-runs');
-    // A run's detail: its metrics and orders, and the way back.
-    await page
-      .getByRole('button', { name: /papertrade/i })
-      .first()
-      .click();
+    // A run's detail: its figures and orders, and the way back.
+    const paperRun = page.locator('.run-list__item', { hasText: /^Paper trade/ }).first();
+    await paperRun.click();
     const detail = page.getByRole('region', { name: 'Run detail' });
     await detail.waitFor();
-    await detail.getByRole('heading', { name: 'Metrics' }).waitFor();
-    await detail.getByText('final equity').first().waitFor();
+    await detail.getByRole('group', { name: 'Final equity' }).waitFor();
     expect(await detail.getByRole('region', { name: 'Orders' }).getByRole('row').count()).toBeGreaterThan(1);
     await expectNoSideways(page);
     await page.getByRole('button', { name: 'Back to runs' }).click();
-    await page
-      .getByRole('button', { name: /papertrade/i })
-      .first()
-      .waitFor();
+    await paperRun.waitFor();
     await tab('Audit').click();
     await page.getByText('/api/keycheck').first().waitFor();
     await expectNoSideways(page);
@@ -304,7 +300,7 @@ describeInBrowser('the dashboard on a phone (390×844), against the real API', (
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Run backtest' }).click();
     await page.getByRole('region', { name: 'Results' }).waitFor();
-    await page.getByRole('heading', { name: 'Trades' }).waitFor();
+    await page.getByRole('heading', { name: 'Trades', exact: true }).waitFor();
     await expectNoSideways(page);
     for (const name of ['Paper trade', 'Optimise', 'Jobs', 'Runs', 'Audit']) {
       await page.getByRole('button', { name, exact: true }).first().click();

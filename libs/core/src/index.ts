@@ -307,3 +307,10 @@ export {
   formatWindow,
   MISSING,
 } from './lib/format/number-format';
+export {
+  FIGURES,
+  figureSpec,
+  formatFigure,
+  type FigureKind,
+  type FigureSpec,
+} from './lib/format/figure-catalog';

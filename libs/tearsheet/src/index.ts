@@ -2,7 +2,6 @@
 
 export { renderTearsheet, CONTENT_SECURITY_POLICY } from './lib/render-tearsheet';
 export { tradesCsv, equityCsv, TRADE_COLUMNS } from './lib/csv/csv-export';
-export { formatFigure } from './lib/format/figure-format';
 export {
   seriesAnalytics,
   histogram,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AetherError, RUN_REPORT_FORMATS, RUN_REPORT_TABLES, type RunReport } from '@aetherquant/core';
 import * as Flags from '@oclif/core/flags';
@@ -69,7 +69,7 @@ export default class ReportCommand extends AetherCommand {
         process.stdout.write(report.content);
         continue;
       }
-      const path = resolve(outputPath(flags.output, report, tables.length > 1));
+      const path = await outputPath(flags.output, report, tables.length > 1);
       await writeAtomically(path, report.content);
       files.push({
         path,
@@ -86,22 +86,41 @@ export default class ReportCommand extends AetherCommand {
   }
 }
 
-/** Where a document goes: `--output` (for both CSV tables, with `-trades`/`-equity` before its extension), else its own name. */
-function outputPath(output: string | undefined, report: RunReport, both: boolean): string {
-  if (output === undefined) return report.filename;
-  if (!both) return output;
-  const extension = extname(output);
-  return `${output.slice(0, output.length - extension.length)}-${report.table}${extension || '.csv'}`;
+/**
+ * Where a document goes: `--output` (a folder takes the document under its own name; for both CSV tables,
+ * `-trades`/`-equity` goes before the file's extension), else its own name in the working folder.
+ */
+async function outputPath(output: string | undefined, report: RunReport, both: boolean): Promise<string> {
+  if (output === undefined) return resolve(report.filename);
+  const target = resolve(output);
+  if (await isFolder(target)) return join(target, report.filename);
+  if (!both) return target;
+  const extension = extname(target);
+  return `${target.slice(0, target.length - extension.length)}-${report.table}${extension || '.csv'}`;
 }
 
-/** Writes the whole file or nothing: a temporary file beside it takes its place once complete. */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the whole file or nothing: a temporary file beside it takes its place once complete. A path that
+ * cannot be written is refused naming `--output`, with what the system said.
+ */
 async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(temporary, content, 'utf8');
     await rename(temporary, path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw AetherError.invalid([{ field: '--output', rule: `cannot write ${path} (${reason})` }]);
   } finally {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
   }
 }

@@ -1,12 +1,23 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it when missing). */
-export const CHROMIUM_PATH = process.env['AETHERQ_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// Chromium itself (where it is, whether it is there, how it starts) is the test library's, as every browser
+// suite's (the report's too).
+export { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '@aetherquant/testing';
 
 /** A phone in portrait: the viewport the issue names (an iPhone 12-14 class screen). */
 export const PHONE = { width: 390, height: 844 };
+
+/** The layouts the dashboard is checked at: a phone upright and on its side, and a laptop's window. */
+export const VIEWPORTS = {
+  phone: PHONE,
+  landscape: { width: 844, height: 390 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/** Viewports up to a tablet's width are touch devices; wider ones a laptop with a mouse. */
+const TOUCH_WIDTH_BELOW = 1024;
 
 /**
  * Where screenshots go: docs/screenshots (shown in the README) when AETHERQ_UPDATE_SCREENSHOTS=1, else a
@@ -16,45 +27,21 @@ export const SCREENSHOT_DIR = process.env['AETHERQ_UPDATE_SCREENSHOTS']
   ? resolve(__dirname, '../../../../docs/screenshots')
   : resolve(__dirname, '../../../../tmp/screenshots');
 
-/** Whether the browser suite can run here; in CI it must (a missing Chromium fails there, loudly). */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env['CI']) throw new Error(`Chromium missing at ${CHROMIUM_PATH}: .ci/run installs it`);
-  console.log(
-    `[notice] skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-  );
-  return false;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // What this sandboxed, offline machine needs (see docs/toolchain.md): no sandbox as root, no GPU, and
-    // none of Chromium's own network chatter, which the closed network refuses.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** A fresh phone-sized page (touch, mobile viewport, 2× pixels), in light or dark mode; 390×844 unless told. */
+/**
+ * A fresh page in light or dark mode, 390×844 unless told: a phone (touch, mobile viewport, 2× pixels) below
+ * 1024 px wide, else a laptop (mouse, 1× pixels).
+ */
 export async function phonePage(
   browser: Browser,
   colorScheme: 'light' | 'dark' = 'light',
   viewport: { width: number; height: number } = PHONE,
 ): Promise<Page> {
+  const touch = viewport.width < TOUCH_WIDTH_BELOW;
   const context = await browser.newContext({
     viewport,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    deviceScaleFactor: touch ? 2 : 1,
+    isMobile: touch,
+    hasTouch: touch,
     colorScheme,
   });
   const page = await context.newPage();

@@ -5,6 +5,8 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
+  /** May wrap onto several lines (a path); cells otherwise stay on one line. */
+  wrap?: boolean;
 }
 
 export interface DataTableProps<Row> {
@@ -16,9 +18,14 @@ export interface DataTableProps<Row> {
   empty?: string;
 }
 
+function cellClass(column: Column<unknown>): string | undefined {
+  return [column.numeric ? 'numeric' : '', column.wrap ? 'wrap' : ''].filter(Boolean).join(' ') || undefined;
+}
+
 /**
- * A table that scrolls inside its own box when it is wider than the screen, so the page never scrolls
- * sideways on a phone.
+ * A table that scrolls sideways inside its own box when it is wider than the screen, so the page never does;
+ * its first column stays in place while the others scroll under it (styles.css), so each row keeps its name
+ * in view on a phone.
  */
 export function DataTable<Row>({
   label,
@@ -34,7 +41,7 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'numeric' : undefined}>
+              <th key={column.header} scope="col" className={cellClass(column as Column<unknown>)}>
                 {column.header}
               </th>
             ))}
@@ -44,7 +51,7 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.header} className={column.numeric ? 'numeric' : undefined}>
+                <td key={column.header} className={cellClass(column as Column<unknown>)}>
                   {column.cell(row)}
                 </td>
               ))}

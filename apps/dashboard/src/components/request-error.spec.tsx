@@ -35,7 +35,7 @@ describe('error states', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The server cannot be reached right now.');
     online = true;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('cell', { name: '/api/runs' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'GET /api/runs' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     // One event is less than a page: nothing more to load.
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
@@ -111,7 +111,7 @@ describe('error states', () => {
     expect(loadMore).toHaveFocus();
     expect(loadMore).toHaveAttribute('aria-busy', 'true');
     answer();
-    expect(await screen.findByRole('cell', { name: '/api/runs/50' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'GET /api/runs/50' })).toBeInTheDocument();
   });
 
   it('pages with "Load more" while pages come back full', async () => {
@@ -143,7 +143,7 @@ describe('error states', () => {
     renderSignedIn(<AuditScreen />, { fetch: api.fetch, role: 'admin' });
     const loadMore = await screen.findByRole('button', { name: 'Load more' });
     await user.click(loadMore);
-    expect(await screen.findByRole('cell', { name: '/api/backtest/949' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'POST /api/backtest/949' })).toBeInTheDocument();
     expect(api.requests[1]?.query.get('before')).toBe('950');
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });

@@ -1,14 +1,15 @@
 import { type StrategyChoice } from '../api/use-strategies';
 import { DurationField, NumberField, SelectField, TextField } from './field';
 import { RequestError } from './request-error';
-import { type RunRequestValues } from './run-request';
+import { type CostValues, type HistoryValues, type RunRequestValues } from './run-request';
 
-interface RunRequestFieldsProps {
-  values: RunRequestValues;
-  update: (change: Partial<RunRequestValues>) => void;
+interface FieldsProps<Values> {
+  values: Values;
+  update: (change: Partial<Values>) => void;
   /** Errors by request field (`symbol`, `period`, `commission_bps`). */
   errors: Record<string, string>;
 }
+type RunRequestFieldsProps = FieldsProps<RunRequestValues>;
 
 /** The symbol, and its history: a period counted back from the latest bar (`periodHint`), or dates. */
 export function SymbolAndHistoryFields({
@@ -28,33 +29,45 @@ export function SymbolAndHistoryFields({
         autoComplete="off"
         spellCheck={false}
       />
-      <fieldset className="fieldset">
-        <legend>History</legend>
-        <DurationField
-          label="Period"
-          value={values.period}
-          onValueChange={(period) => update({ period })}
-          error={errors['period']}
-          hint={periodHint}
-        />
-        <div className="field-row">
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.start}
-            onValueChange={(start) => update({ start })}
-            error={errors['start']}
-          />
-          <TextField
-            label="End date"
-            type="date"
-            value={values.end}
-            onValueChange={(end) => update({ end })}
-            error={errors['end']}
-          />
-        </div>
-      </fieldset>
+      <HistoryFields values={values} update={update} errors={errors} periodHint={periodHint} />
     </>
+  );
+}
+
+/** The history: a period counted back from the latest bar (`periodHint`), or start and end dates. */
+export function HistoryFields({
+  values,
+  update,
+  errors,
+  periodHint,
+}: FieldsProps<HistoryValues> & { periodHint: string }) {
+  return (
+    <fieldset className="fieldset">
+      <legend>History</legend>
+      <DurationField
+        label="Period"
+        value={values.period}
+        onValueChange={(period) => update({ period })}
+        error={errors['period']}
+        hint={periodHint}
+      />
+      <div className="field-row">
+        <TextField
+          label="Start date"
+          type="date"
+          value={values.start}
+          onValueChange={(start) => update({ start })}
+          error={errors['start']}
+        />
+        <TextField
+          label="End date"
+          type="date"
+          value={values.end}
+          onValueChange={(end) => update({ end })}
+          error={errors['end']}
+        />
+      </div>
+    </fieldset>
   );
 }
 
@@ -89,19 +102,19 @@ export function StrategySelect({
   );
 }
 
-/** Commission and slippage in basis points; empty, the server's defaults apply. */
+/** Commission and slippage in basis points, and the starting cash; empty, the server's defaults apply. */
 export function CostFields({
   values,
   update,
   errors,
   edited,
-}: RunRequestFieldsProps & {
+}: FieldsProps<CostValues> & {
   /** The field (by request field) was edited: its own "Must be a number" no longer applies. */
   edited: (field: string) => void;
 }) {
   return (
     <fieldset className="fieldset">
-      <legend>Costs</legend>
+      <legend>Costs and cash</legend>
       <div className="field-row">
         <NumberField
           label="Commission (bps)"
@@ -123,7 +136,48 @@ export function CostFields({
           }}
           error={errors['slippage_bps']}
         />
+        <NumberField
+          label="Initial cash ($)"
+          value={values.initialCash ?? ''}
+          placeholder="Server default"
+          onValueChange={(initialCash) => {
+            edited('initial_cash');
+            update({ initialCash });
+          }}
+          error={errors['initial_cash']}
+          hint="The account's cash at the start, in dollars."
+        />
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The benchmark: any symbol whose buy-and-hold the run is measured against; left empty, the run's default
+ * (`defaultPhrase`: buy-and-hold of the traded symbol, or the equal-weight portfolio).
+ */
+export function BenchmarkField({
+  value,
+  onValueChange,
+  error,
+  defaultPhrase,
+}: {
+  value: string;
+  onValueChange: (benchmark: string) => void;
+  error: string | undefined;
+  defaultPhrase: string;
+}) {
+  return (
+    <TextField
+      label="Benchmark"
+      value={value}
+      onValueChange={onValueChange}
+      error={error}
+      placeholder={defaultPhrase.charAt(0).toUpperCase() + defaultPhrase.slice(1)}
+      hint={`Any symbol, bought and held over the same bars; empty: ${defaultPhrase}.`}
+      autoCapitalize="characters"
+      autoComplete="off"
+      spellCheck={false}
+    />
   );
 }

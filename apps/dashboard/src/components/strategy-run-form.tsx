@@ -2,14 +2,16 @@ import { type FormEvent } from 'react';
 import { type StrategyDescription } from '../api/types';
 import { useStrategyChoice } from '../api/use-strategies';
 import { useRememberedState } from '../app/screen-memory';
+import { benchmarkPhrase } from './benchmark';
 import { NumberField, numberTextErrors, parseOptionalNumber } from './field';
 import {
+  benchmarkBody,
   costNumberTexts,
   initialRunRequestValues,
   runRequestBody,
   type RunRequestValues,
 } from './run-request';
-import { CostFields, StrategySelect, SymbolAndHistoryFields } from './run-request-fields';
+import { BenchmarkField, CostFields, StrategySelect, SymbolAndHistoryFields } from './run-request-fields';
 import { SubmitButton } from './submit-button';
 import { useLocalFieldErrors } from './use-local-field-errors';
 
@@ -37,7 +39,7 @@ export function strategyRunBody(
       parseOptionalNumber(values.params[parameter.name] ?? '') ?? parameter.default,
     ]),
   );
-  return runRequestBody(values, { params });
+  return runRequestBody(values, { params, ...benchmarkBody(values.benchmark) });
 }
 
 /**
@@ -129,6 +131,12 @@ export function StrategyRunForm(props: StrategyRunFormProps) {
           </div>
         )}
       </fieldset>
+      <BenchmarkField
+        value={values.benchmark ?? ''}
+        onValueChange={(benchmark) => update({ benchmark })}
+        error={errors['benchmark']}
+        defaultPhrase={benchmarkPhrase(values.symbol.trim().toUpperCase() || 'the symbol')}
+      />
       <CostFields values={values} update={update} errors={errors} edited={local.edited} />
       <SubmitButton label={submitLabel} busyLabel={busyLabel} busy={busy} />
     </form>

@@ -14,6 +14,8 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
   /** Answers 200 with this Server-Sent Events stream as the body, read as the test writes to it. */
   stream?: FakeEventStream;
+  /** A body that is not JSON (a report's page or CSV table), sent as it is. */
+  text?: string;
 }
 
 /** Answers by `METHOD /path`; a function answer sees the request. An Error answer is a network failure. */
@@ -63,7 +65,10 @@ export function apiError(
   return { status, body: { error: { code, message, details }, requestId: 'req-1' } };
 }
 
-function response({ status = 200, body, headers = {}, stream }: FakeAnswer, signal?: AbortSignal): Response {
+function response(
+  { status = 200, body, headers = {}, stream, text }: FakeAnswer,
+  signal?: AbortSignal,
+): Response {
   const lower = Object.fromEntries(
     Object.entries({
       ...(stream ? { 'content-type': 'text/event-stream; charset=utf-8' } : {}),
@@ -74,7 +79,7 @@ function response({ status = 200, body, headers = {}, stream }: FakeAnswer, sign
     status,
     ok: status >= 200 && status < 300,
     headers: { get: (name: string) => lower[name.toLowerCase()] ?? null },
-    text: async () => (body === undefined ? '' : JSON.stringify(body)),
+    text: async () => text ?? (body === undefined ? '' : JSON.stringify(body)),
     body: stream ? { getReader: () => stream.open(signal), cancel: async () => undefined } : null,
   } as unknown as Response;
 }

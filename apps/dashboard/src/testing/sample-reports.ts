@@ -58,11 +58,12 @@ export const BACKTEST_REPORT = {
   excess_annual_return: 0.032743,
   run_id: '01a20067-01fb-7000-82a7-f258ec35dcd9',
   provider: 'synthetic',
+  benchmark: 'SPY',
   strategy: 'ma-cross',
   params: { fast: 20, slow: 50 },
   first: '2024-11-21',
-  last: '2026-11-20',
-  trades: 1,
+  last: '2024-11-26',
+  trades: 2,
   metrics: {
     volatility: 0.366325,
     sortino: -0.60614,
@@ -75,15 +76,45 @@ export const BACKTEST_REPORT = {
   trade_list: [
     {
       side: 'long',
-      entry: '2025-01-29',
-      exit: '2025-01-30',
+      entry: '2024-11-22',
+      exit: '2024-11-25',
       entry_price: 1.71,
       exit_price: 1.75,
+      size: 58479.53216374269,
       return: 0.019381,
+      pnl: 1938.1,
       bars_held: 1,
       open: false,
     },
+    {
+      side: 'short',
+      entry: '2024-11-25',
+      exit: '2024-11-26',
+      entry_price: 1.75,
+      exit_price: 1.7712345,
+      size: 58245.21,
+      return: -0.012114,
+      pnl: -1234.5,
+      bars_held: 1,
+      open: true,
+    },
   ],
+};
+
+/** `GET /api/bars` over the backtest's bars: the trades above were entered and left at these closes. */
+export const BARS_REPORT = {
+  symbol: 'SPY',
+  provider: 'synthetic',
+  interval: '1d',
+  rows: 4,
+  first: '2024-11-21',
+  last: '2024-11-26',
+  time: ['2024-11-21', '2024-11-22', '2024-11-25', '2024-11-26'],
+  open: [1.69, 1.7, 1.72, 1.76],
+  high: [1.72, 1.73, 1.76, 1.79],
+  low: [1.68, 1.69, 1.71, 1.74],
+  close: [1.7, 1.71, 1.75, 1.7712345],
+  volume: [1000, 1100, 1200, 1300],
 };
 
 export const PAPERTRADE_REPORT = {
@@ -177,6 +208,7 @@ export const WALK_FORWARD_REPORT = {
   benchmark_final_equity: 158242.66,
   excess_annual_return: -0.24378,
   provider: 'synthetic',
+  benchmark: 'SPY',
   strategy: 'ma-cross',
   rank_by: 'sharpe',
   train: '1y',
@@ -243,3 +275,29 @@ export function sampleJob(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** `POST /api/backtest` with `symbols`: a rebalanced portfolio against the benchmark the request named. */
+export const PORTFOLIO_REPORT = {
+  symbols: ['SPY', 'TLT', 'GLD'],
+  rows: 240,
+  annual_return: 0.020485,
+  max_drawdown: -0.122077,
+  sharpe: 0.210132,
+  final_equity: 101934.73,
+  benchmark_annual_return: -0.042509,
+  benchmark_max_drawdown: -0.169224,
+  benchmark_sharpe: -0.138896,
+  benchmark_final_equity: 95933,
+  excess_annual_return: 0.062994,
+  provider: 'synthetic',
+  benchmark: 'QQQ',
+  allocation: 'inverse-volatility',
+  rebalance: 42,
+  lookback: '6mo',
+  first: '2026-01-01',
+  last: '2026-12-02',
+  rebalances: 6,
+  weights: { SPY: 0.178072, TLT: 0.304217, GLD: 0.517711 },
+  metrics: { volatility: 0.1, sortino: 0.3, calmar: 0.17, total_return: 0.019 },
+  chart: CHART,
+};

@@ -24,7 +24,7 @@ function sampleInput(overrides: Partial<TearsheetInput> = {}): TearsheetInput {
     figures: [
       { label: 'Annual return', strategy: -0.023535, benchmark: 0.132669, kind: 'percent', signed: true },
       { label: 'Final equity', strategy: 78829.41, benchmark: 346875.08, kind: 'money' },
-      { label: 'Sharpe ratio', strategy: null, benchmark: 0.922059, kind: 'ratio', signed: true },
+      { label: 'Sharpe ratio', strategy: null, benchmark: 0.922059, kind: 'decimal', signed: true },
       { label: 'Trades', strategy: 11, kind: 'count' },
     ],
     series: { time, equity, benchmark, price: { symbol: 'SPY', close } },
@@ -64,6 +64,10 @@ describe('renderTearsheet', () => {
 
   it('is one HTML document that forbids every external load and has no script', () => {
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    // One document: every section inside <main>, closed once at the very end.
+    expect(page.match(/<\/html>/g)).toHaveLength(1);
+    expect(page.trimEnd().endsWith('</footer></main></body></html>')).toBe(true);
+    expect(page.indexOf('<section id="figures">')).toBeLessThan(page.indexOf('</main>'));
     expect(page).toContain(
       `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}" />`,
     );
@@ -125,6 +129,19 @@ describe('renderTearsheet', () => {
     expect(hostile).not.toContain('<i>s</i>');
   });
 
+  it('draws no NaN, for a rising curve, a flat one, and a run of two bars', () => {
+    expect(page).not.toContain('NaN');
+    const time = [Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)];
+    for (const equity of [
+      [100_000, 100_000],
+      [100_000, 101_000],
+    ]) {
+      const short = renderTearsheet(sampleInput({ series: { time, equity, benchmark: equity }, trades: [] }));
+      expect(short).not.toContain('NaN');
+      expect(short).toContain('<section id="drawdowns">');
+    }
+  });
+
   it('is the same page for the same input (the report time is an input)', () => {
     expect(renderTearsheet(sampleInput())).toBe(page);
   });
@@ -148,7 +165,7 @@ describe('renderTearsheet', () => {
         ],
         grid: {
           metric: 'Sharpe ratio',
-          metricKind: 'ratio',
+          metricKind: 'decimal',
           x: { name: 'fast', values: [5, 10] },
           y: { name: 'slow', values: [20, 50] },
           values: [

@@ -54,14 +54,11 @@ export function renderTearsheet(input: TearsheetInput): string {
     ([, id, title]) => `<a href="#${id}">${title}</a>`,
   );
   const warnings = input.warnings ?? [];
+  // One template for the whole document, so every opened element is closed in the right place.
   const page = html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" /><meta name="generator" content="AetherQuant tearsheet" /><title>${input.title} — AetherQuant report</title><style>${new Html(PAGE_STYLE)}</style></head><body><main><header><h1>${input.title}</h1>${input.subtitle ? html`<p>${input.subtitle}</p>` : ''}</header>${
     warnings.length > 0
       ? html`<ul class="warnings" role="note">${warnings.map((w) => html`<li>${w}</li>`)}</ul>`
       : ''
-  }</main></body></html>`;
-  return `${page.text}<nav class="toc" aria-label="Sections">${contents.join('')}</nav>${body}<footer>AetherQuant report of run ${escape(input.provenance.runId)}, made ${escape(input.provenance.generatedAt)}. Self-contained: no script and no external resource.</footer></main></body></html>\n`;
-}
-
-function escape(text: string): string {
-  return html`${text}`.text;
+  }<nav class="toc" aria-label="Sections">${new Html(contents.join(''))}</nav>${new Html(body)}<footer>AetherQuant report of run ${input.provenance.runId}, made ${input.provenance.generatedAt}. Self-contained: no script and no external resource.</footer></main></body></html>`;
+  return `${page.text}\n`;
 }

@@ -1,7 +1,8 @@
 // The headline of a backtest-like report: the strategy against its benchmark, side by side.
 
 import { EQUAL_WEIGHT_BENCHMARK, type HeadlineFigures } from '@aetherquant/core';
-import { figure, figureSpec } from '../figures';
+import { figureSpec } from '@aetherquant/core';
+import { figure } from '../figures';
 import { renderTable } from '../table';
 import { type Terminal } from '../terminal';
 

@@ -2,7 +2,8 @@
 // blank line.
 
 import { renderFields } from '../fields';
-import { figure, FIGURES, figureSpec } from '../figures';
+import { FIGURES, figureSpec } from '@aetherquant/core';
+import { figure } from '../figures';
 import { formatCount, formatWindow } from '@aetherquant/core';
 import { type Style, type Terminal, visibleWidth } from '../terminal';
 

@@ -1,5 +1,6 @@
 import { type SweepEntry, type SweepReport } from '@aetherquant/core';
-import { figure, figureSpec } from '../figures';
+import { figureSpec } from '@aetherquant/core';
+import { figure } from '../figures';
 import { formatCount } from '@aetherquant/core';
 import { type ReportRenderer } from '../report-renderer';
 import { type Column, renderTable } from '../table';

@@ -2,15 +2,26 @@ import { type AuditEventView } from '../../api/types';
 import { usePagedList } from '../../api/use-paged-list';
 import { useSession } from '../../app/session';
 import { DataTable, type Column } from '../../components/data-table';
-import { formatDateTime, formatNumber } from '../../components/format';
+import { formatCount, formatDateTime, formatDecimal } from '../../components/format';
 import { PagedFooter } from '../../components/paged-footer';
 
 const PAGE_SIZE = 50;
 
+/**
+ * The request first (it names the row, and stays in view while the rest scrolls sideways on a phone), then
+ * its outcome, then who and when.
+ */
 const EVENT_COLUMNS: readonly Column<AuditEventView>[] = [
-  { header: 'Time', cell: (event) => formatDateTime(event.created_at) },
-  { header: 'Method', cell: (event) => event.method },
-  { header: 'Path', cell: (event) => <span className="break">{event.path}</span> },
+  {
+    header: 'Request',
+    cell: (event) => (
+      <>
+        <span className="audit-method">{event.method}</span> <span className="break">{event.path}</span>
+        {event.count > 1 && <span className="muted"> ×{formatCount(event.count)}</span>}
+      </>
+    ),
+    wrap: true,
+  },
   {
     header: 'Status',
     cell: (event) => (
@@ -20,8 +31,14 @@ const EVENT_COLUMNS: readonly Column<AuditEventView>[] = [
     ),
     numeric: true,
   },
+  { header: 'Time', cell: (event) => formatDateTime(event.created_at) },
   { header: 'Role', cell: (event) => event.actor_role ?? 'none' },
-  { header: 'ms', cell: (event) => formatNumber(event.duration_ms, 0), numeric: true },
+  { header: 'Key', cell: (event) => event.key_name ?? 'none' },
+  {
+    header: 'ms',
+    cell: (event) => formatDecimal(event.duration_ms, event.duration_ms < 10 ? 1 : 0),
+    numeric: true,
+  },
   { header: 'Client', cell: (event) => event.client_ip ?? '' },
 ];
 
@@ -43,7 +60,7 @@ export function AuditScreen() {
   return (
     <section className="screen" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit</h2>
-      <p className="muted">Every request to the API, newest first.</p>
+      <p className="muted">Every request to the API, newest first. Swipe the table sideways for the rest.</p>
       {(list.items.length > 0 || (!list.loading && !list.error)) && (
         <DataTable
           label="Audit events"

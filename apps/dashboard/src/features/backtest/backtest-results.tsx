@@ -1,29 +1,20 @@
 import { useMemo } from 'react';
-import { type BacktestReport, type TradeView } from '../../api/types';
-import { drawdownLines, equityLines, formatDrawdown, formatEquity } from '../../components/chart-formats';
-import { DataTable, type Column } from '../../components/data-table';
-import { formatPercent, formatPrice } from '../../components/format';
+import { type BacktestReport } from '../../api/types';
+import { benchmarkPhrase } from '../../components/benchmark';
 import { Facts } from '../../components/facts';
+import { formatCount } from '../../components/format';
 import { HeadlineMetrics, metricFacts } from '../../components/headline-metrics';
 import { ProviderNote, RunWarnings } from '../../components/provider-note';
-import { TimeSeriesChart } from '../../components/time-series-chart';
-
-const TRADE_COLUMNS: readonly Column<TradeView>[] = [
-  { header: 'Side', cell: (trade) => trade.side },
-  { header: 'Entry', cell: (trade) => trade.entry },
-  { header: 'Exit', cell: (trade) => (trade.open ? `${trade.exit} (open)` : trade.exit) },
-  { header: 'Entry price', cell: (trade) => formatPrice(trade.entry_price), numeric: true },
-  { header: 'Exit price', cell: (trade) => formatPrice(trade.exit_price), numeric: true },
-  { header: 'Return', cell: (trade) => formatPercent(trade.return, 2), numeric: true },
-  { header: 'Bars', cell: (trade) => trade.bars_held, numeric: true },
-];
+import { tradeMarks } from '../../components/trade-marks';
+import { TradesTable } from '../../components/trades-table';
+import { PriceFromBars } from './price-from-bars';
+import { EquityAndDrawdown } from './run-charts';
 
 export function BacktestResults({ report }: { report: BacktestReport }) {
+  const marks = useMemo(() => tradeMarks(report.trade_list ?? []), [report.trade_list]);
   const { chart } = report;
-  const equity = useMemo(() => (chart ? equityLines(chart) : []), [chart]);
-  const drawdown = useMemo(() => (chart ? drawdownLines(chart) : []), [chart]);
-  // Newest first: the latest trades are what a person looks for on a phone.
-  const trades = useMemo(() => [...(report.trade_list ?? [])].reverse(), [report.trade_list]);
+  // Runs recorded before reports named their benchmark were all measured against their own symbol.
+  const benchmark = report.benchmark ?? report.symbol;
   return (
     <section aria-label="Results" className="results">
       <h3>
@@ -36,36 +27,50 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       </h3>
       <ProviderNote provider={report.provider} first={report.first} last={report.last} rows={report.rows} />
       <RunWarnings warnings={report.warnings} />
-      <HeadlineMetrics figures={report} />
-      <Facts facts={[...metricFacts(report.metrics), { label: 'Number of trades', value: report.trades }]} />
+      <HeadlineMetrics figures={report} benchmark={benchmark} />
+      <Facts
+        facts={[
+          ...metricFacts(report.metrics),
+          { label: 'Number of trades', value: formatCount(report.trades) },
+        ]}
+      />
       {chart && (
+        <EquityAndDrawdown
+          chart={chart}
+          benchmark={benchmark}
+          equityLabel={`Equity of ${report.strategy} against ${benchmarkPhrase(benchmark)}`}
+        >
+          {(group) =>
+            report.trade_list && (
+              <PriceFromBars
+                symbol={report.symbol}
+                provider={report.provider}
+                first={report.first}
+                last={report.last}
+                marks={marks}
+                group={group}
+              />
+            )
+          }
+        </EquityAndDrawdown>
+      )}
+      {report.trade_list === undefined ? (
+        // A recorded run (the runs screen) keeps the figures, not the list: its detail reads them again.
+        <p className="muted">
+          {formatCount(report.trades)} {report.trades === 1 ? 'trade' : 'trades'} in this backtest.
+        </p>
+      ) : (
         <>
-          <h4>Equity</h4>
-          <TimeSeriesChart
-            testId="equity-chart"
-            label={`Equity of ${report.strategy} against buy-and-hold of ${report.symbol}`}
-            time={chart.time}
-            lines={equity}
-            format={formatEquity}
-          />
-          <h4>Drawdown</h4>
-          <TimeSeriesChart
-            testId="drawdown-chart"
-            label="Drawdown of the strategy from its running peak"
-            time={chart.time}
-            lines={drawdown}
-            format={formatDrawdown}
-          />
+          <h4>Trades</h4>
+          {report.trade_list.length < report.trades && (
+            <p className="muted">
+              The latest {formatCount(report.trade_list.length)} of {formatCount(report.trades)} trades, here
+              and on the price chart.
+            </p>
+          )}
+          <TradesTable trades={report.trade_list} />
         </>
       )}
-      <h4>Trades</h4>
-      <DataTable
-        label="Trades"
-        columns={TRADE_COLUMNS}
-        rows={trades}
-        rowKey={(trade) => `${trade.entry}-${trade.side}`}
-        empty="No trades in this period."
-      />
     </section>
   );
 }

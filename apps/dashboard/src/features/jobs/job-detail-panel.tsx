@@ -4,6 +4,7 @@ import {
   type JobStatus,
   type OptimizeReport,
   type PapertradeReport,
+  type PortfolioBacktestReport,
   type SweepReport,
   type WalkForwardReport,
 } from '../../api/types';
@@ -15,6 +16,7 @@ import { RequestOutcome } from '../../components/request-outcome';
 import { BacktestResults } from '../backtest/backtest-results';
 import { OptimizeResults } from '../optimize/optimize-results';
 import { PapertradeResults } from '../papertrade/papertrade-results';
+import { PortfolioBacktestResults } from '../portfolio/portfolio-backtest-results';
 import { STATUS_LABELS } from './job-labels';
 import { SweepResults } from './sweep-results';
 import { WalkForwardResults } from './walk-forward-results';
@@ -61,9 +63,11 @@ function JobResult({ job }: { job: JobStatus }) {
     case 'sweep':
       return <SweepResults report={job.result as SweepReport} />;
     case 'walkForward':
-      return <WalkForwardResults report={job.result as WalkForwardReport} />;
+      return <WalkForwardResults report={job.result as WalkForwardReport} runId={job.run_id ?? undefined} />;
     case 'backtest':
       return <BacktestResults report={job.result as BacktestReport} />;
+    case 'portfolioBacktest':
+      return <PortfolioBacktestResults report={job.result as PortfolioBacktestReport} />;
     case 'papertrade':
       return <PapertradeResults report={job.result as PapertradeReport} />;
     case 'optimize':

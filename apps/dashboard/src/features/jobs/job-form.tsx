@@ -11,13 +11,20 @@ import {
   SelectField,
   TextField,
 } from '../../components/field';
+import { benchmarkPhrase } from '../../components/benchmark';
 import {
+  benchmarkBody,
   costNumberTexts,
   initialRunRequestValues,
   runRequestBody,
   type RunRequestValues,
 } from '../../components/run-request';
-import { CostFields, StrategySelect, SymbolAndHistoryFields } from '../../components/run-request-fields';
+import {
+  BenchmarkField,
+  CostFields,
+  StrategySelect,
+  SymbolAndHistoryFields,
+} from '../../components/run-request-fields';
 import { SubmitButton } from '../../components/submit-button';
 import { useLocalFieldErrors } from '../../components/use-local-field-errors';
 
@@ -91,6 +98,8 @@ export function jobSubmission(
       : {
           ...(values.train.trim() ? { train: values.train.trim() } : {}),
           ...(values.test.trim() ? { test: values.test.trim() } : {}),
+          // A sweep ranks combinations and reports no benchmark figures: only a walk-forward takes one.
+          ...benchmarkBody(values.benchmark),
         }),
   });
   return { use_case: values.kind, request };
@@ -241,13 +250,13 @@ export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
               update({ top });
             }}
             error={errors['top']}
-            hint="How many of the best combinations the result lists, 1 to 1000."
+            hint="How many of the best combinations the result lists and its heat map draws, 1 to 1000."
           />
         )}
       </fieldset>
       {values.kind === 'walkForward' && (
         <fieldset className="fieldset">
-          <legend>Windows</legend>
+          <legend>Windows and benchmark</legend>
           <div className="field-row">
             <DurationField
               label="Train"
@@ -264,6 +273,12 @@ export function JobForm({ busy, fieldErrors, onSubmit }: JobFormProps) {
               hint="The test window after it: 6mo, 1y."
             />
           </div>
+          <BenchmarkField
+            value={values.benchmark ?? ''}
+            onValueChange={(benchmark) => update({ benchmark })}
+            error={errors['benchmark']}
+            defaultPhrase={benchmarkPhrase(values.symbol.trim().toUpperCase() || 'the symbol')}
+          />
         </fieldset>
       )}
       <CostFields values={values} update={update} errors={errors} edited={local.edited} />

@@ -1,5 +1,5 @@
 import { type JobProgress, type JobStatus, type JobStatusName, type JobUseCaseName } from '../../api/types';
-import { formatNumber } from '../../components/format';
+import { formatCount } from '../../components/format';
 
 /** A job's use case as the screen names it. */
 export const USE_CASE_LABELS: Record<JobUseCaseName, string> = {
@@ -48,5 +48,5 @@ export function progressText(progress: JobProgress): string {
       : progress.eta_seconds === null
         ? 'estimating the time left'
         : formatTimeLeft(progress.eta_seconds);
-  return `${formatNumber(progress.done, 0)} of ${formatNumber(progress.total, 0)} (${share}%), ${left}`;
+  return `${formatCount(progress.done)} of ${formatCount(progress.total)} (${share}%), ${left}`;
 }

@@ -75,6 +75,8 @@ describe('the job form', () => {
     await user.clear(screen.getByLabelText('Train'));
     await user.type(screen.getByLabelText('Train'), '2y');
     await user.type(screen.getByLabelText('Start date'), '2015-01-02');
+    expect(screen.getByLabelText('Benchmark')).toHaveAttribute('placeholder', 'Buy-and-hold of SPY');
+    await user.type(screen.getByLabelText('Benchmark'), 'QQQ');
     await user.click(screen.getByRole('button', { name: 'Submit walk-forward' }));
 
     await screen.findByText(/Walk-forward SPY · rsi-reversion submitted/);
@@ -88,8 +90,22 @@ describe('the job form', () => {
         rank_by: 'sharpe',
         train: '2y',
         test: '1y',
+        benchmark: 'QQQ',
       },
     });
+  });
+
+  it('asks a sweep for no benchmark: it ranks combinations and reports none', async () => {
+    const user = userEvent.setup();
+    const api = jobsApi({ 'POST /api/jobs': { status: 202, body: sampleJob({ status: 'queued' }) } });
+    renderSignedIn(<JobsScreen />, { fetch: api.fetch });
+    await user.click(screen.getByRole('radio', { name: 'Walk-forward' }));
+    await user.type(screen.getByLabelText('Benchmark'), 'QQQ');
+    await user.click(screen.getByRole('radio', { name: 'Sweep' }));
+    expect(screen.queryByLabelText('Benchmark')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit sweep' }));
+    await screen.findByText(/Sweep SPY · ma-cross submitted/);
+    expect(submitted(api)).not.toHaveProperty('request.benchmark');
   });
 
   it("shows each of the API's request.<field> errors next to its field, and a summary", async () => {
@@ -256,8 +272,8 @@ describe('the job list', () => {
         .map((tr) => tr.textContent),
     ).toEqual([
       '#fastslowSharpeAnnual returnMax drawdownTotal returnSortinoCalmarFinal equityTrades',
-      '1101001.1912.49%-8.41%12.49%1.661.49112,493.441',
-      '210500.838.97%-10.24%8.97%1.160.88108,971.205',
+      '1101001.1912.49%-8.41%12.49%1.661.49$112,493.441',
+      '210500.838.97%-10.24%8.97%1.160.88$108,971.205',
     ]);
     expect(screen.getByRole('heading', { name: 'Sweep SPY · ma-cross' })).toHaveFocus();
 
@@ -306,7 +322,7 @@ describe('the job list', () => {
 
     const results = await screen.findByRole('region', { name: 'Results' });
     expect(within(results).getByRole('group', { name: 'Annual return' })).toHaveTextContent(
-      '1.5%Benchmark 25.9%',
+      '1.5%SPY 25.9%vs SPY -24.4 pp',
     );
     const windows = within(results).getByRole('region', { name: 'Windows' });
     expect(within(windows).getAllByRole('row')).toHaveLength(3);

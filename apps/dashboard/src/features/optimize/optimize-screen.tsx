@@ -1,4 +1,4 @@
-import { type HttpUseCaseInput, normalizeSymbol, type OptimizationMethodName } from '@aetherquant/core';
+import { type HttpUseCaseInput, type OptimizationMethodName } from '@aetherquant/core';
 import { type FormEvent } from 'react';
 import { type OptimizeReport } from '../../api/types';
 import { useRequest } from '../../api/use-request';
@@ -15,6 +15,7 @@ import {
 } from '../../components/field';
 import { fieldErrorsOf, listFieldError, RequestOutcome } from '../../components/request-outcome';
 import { SubmitButton } from '../../components/submit-button';
+import { typedSymbol } from '../../components/typed-symbol';
 import { useLocalFieldErrors } from '../../components/use-local-field-errors';
 import {
   COVARIANCE_ESTIMATORS,
@@ -68,15 +69,6 @@ export function optimizeNumberErrors(values: OptimizeValues): Record<string, str
   );
 }
 
-/** Symbols typed on a phone: trimmed and upper-cased as the API reads them; anything odd is left for it to refuse. */
-function symbolOf(text: string): string {
-  try {
-    return normalizeSymbol(text);
-  } catch {
-    return text.trim().toUpperCase();
-  }
-}
-
 /** Portfolio weights for several symbols by one optimiser. */
 export function OptimizeScreen() {
   const { client } = useSession();
@@ -103,7 +95,7 @@ export function OptimizeScreen() {
           label="Symbols"
           values={values.symbols}
           onValuesChange={(symbols) => update({ symbols })}
-          normalize={symbolOf}
+          normalize={typedSymbol}
           hint="Type a symbol and press Enter or a comma."
           error={listFieldError(fieldErrors, 'symbols')}
         />

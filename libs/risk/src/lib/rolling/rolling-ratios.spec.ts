@@ -18,7 +18,7 @@ describe('rollingSharpe and rollingVolatility', () => {
     expect(vol).toHaveLength(returns.length);
   });
 
-  it('equal the whole-series ratio on each window, to the bit', () => {
+  it('equal the whole-series ratio on each window (to the bit where the sums are computed afresh)', () => {
     let seed = 3;
     const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 0.03;
     const series = Array.from({ length: 400 }, random);
@@ -27,8 +27,14 @@ describe('rollingSharpe and rollingVolatility', () => {
     const vol = rollingVolatility(series, window, 252);
     for (let end = window; end <= series.length; end += 17) {
       const slice = series.slice(end - window, end);
-      expect(ratio[end - 1]).toBe(sharpe(slice, 252));
-      expect(vol[end - 1]).toBe(annualVolatility(slice, 252));
+      const afresh = (end - window) % window === 0;
+      if (afresh) {
+        expect(ratio[end - 1]).toBe(sharpe(slice, 252));
+        expect(vol[end - 1]).toBe(annualVolatility(slice, 252));
+      } else {
+        expect(ratio[end - 1]).toBeCloseTo(sharpe(slice, 252), 10);
+        expect(vol[end - 1]).toBeCloseTo(annualVolatility(slice, 252), 12);
+      }
     }
   });
 
@@ -42,6 +48,18 @@ describe('rollingSharpe and rollingVolatility', () => {
       const std = Math.sqrt(slice.reduce((a, b) => a + (b - mean) ** 2, 0) / (window - 1));
       expect(ratio[end - 1]).toBeCloseTo((mean / std) * Math.sqrt(252), 12);
     }
+  });
+
+  it('stay exact over a long series of small returns, and give 0 for a flat window', () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 0.002;
+    const series = Array.from({ length: 20_000 }, random);
+    const ratio = rollingSharpe(series, 500, 98_280);
+    for (const end of [501, 777, 12_345, 19_999]) {
+      expect(ratio[end - 1]).toBeCloseTo(sharpe(series.slice(end - 500, end), 98_280), 9);
+    }
+    const flat = rollingSharpe([0.01, 0.01, 0.01, 0.01, 0.01], 3, 252);
+    expect(Array.from(flat.subarray(2))).toEqual([0, 0, 0]);
   });
 
   it('give only NaN when the series is shorter than the window', () => {

@@ -1,7 +1,7 @@
-import { type Interval } from '@aetherquant/core';
+import { type FigureKind, type Interval } from '@aetherquant/core';
 
-/** How a figure is shown: ratios as percentages, money in the run's currency, the rest as plain numbers. */
-export type FigureKind = 'percent' | 'money' | 'ratio' | 'count';
+/** How a figure is shown: core's figure kinds (a percentage, money in the run's currency, a decimal…). */
+export type { FigureKind };
 
 /** One recorded figure of the run, beside the benchmark's when it has one. */
 export interface TearsheetFigure {

@@ -1,5 +1,6 @@
 import { type CalendarReturn } from '@aetherquant/risk';
-import { formatFigure, signClass } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
+import { signClass } from '../format/figure-format';
 import { html, type Html } from '../format/html';
 import { MONTHS } from '../svg/scale';
 import { section, type SectionContext } from './section';
@@ -22,7 +23,7 @@ export function calendarSection(context: SectionContext): Html {
   const cell = (value: number | undefined, scale: number) =>
     value === undefined
       ? html`<td class="empty"></td>`
-      : html`<td class="heat ${signClass(value)}" style="--shade:${(Math.min(1, Math.abs(value) / scale) * 0.85 + 0.05).toFixed(3)}" >${formatFigure(value * 100, 'ratio')}</td>`;
+      : html`<td class="heat ${signClass(value)}" style="--shade:${(Math.min(1, Math.abs(value) / scale) * 0.85 + 0.05).toFixed(3)}" >${formatFigure(value * 100, 'decimal')}</td>`;
   const rows = analytics.years.map((year) => {
     const months = byYear.get(year.year);
     return html`<tr><th scope="row">${year.year}</th>${MONTHS.map((_, m) => cell(months?.get(m + 1)?.return, largest))}${cell(year.return, yearsLargest)}${

@@ -1,6 +1,6 @@
 import { histogram } from '../analytics/series-analytics';
 import { formatPrice } from '@aetherquant/core';
-import { formatFigure } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
 import { html, type Html } from '../format/html';
 import { barChart } from '../svg/bar-chart';
 import { type ChartLine, type ChartMarker, legend, lineChart } from '../svg/line-chart';
@@ -71,7 +71,7 @@ export function priceSection(context: SectionContext): Html {
         title: `${price.symbol} closes with trade markers`,
       },
     )}</div>`,
-    markers.length === 0 ? 'No trade in this window.' : undefined,
+    input.trades !== undefined && markers.length === 0 ? 'No trade in this window.' : undefined,
   );
 }
 
@@ -125,7 +125,7 @@ export function rollingSection(context: SectionContext): Html {
     html`${legend(sharpeLines)}<h3>Sharpe ratio</h3><div class="chart">${lineChart({
       time,
       lines: sharpeLines,
-      format: (value) => formatFigure(value, 'ratio'),
+      format: (value) => formatFigure(value, 'decimal'),
       baseline: 0,
       height: 220,
       title: 'Rolling Sharpe ratio',

@@ -1,4 +1,5 @@
-import { formatFigure, signClass } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
+import { signClass } from '../format/figure-format';
 import { html, type Html } from '../format/html';
 import { section, type SectionContext } from './section';
 

@@ -1,4 +1,4 @@
-import { formatFigure } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
 import { html, type Html, joinHtml } from '../format/html';
 import { barChart } from '../svg/bar-chart';
 import { CHART_WIDTH, legend, px } from '../svg/line-chart';

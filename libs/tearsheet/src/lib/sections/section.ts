@@ -1,6 +1,7 @@
 import { formatBarTime } from '@aetherquant/core';
 import { type SeriesAnalytics } from '../analytics/series-analytics';
-import { formatFigure, signClass } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
+import { signClass } from '../format/figure-format';
 import { html, type Html } from '../format/html';
 import { type FigureKind, type TearsheetInput } from '../model/tearsheet-input';
 

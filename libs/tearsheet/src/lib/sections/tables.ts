@@ -1,4 +1,4 @@
-import { formatFigure } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
 import { html, type Html } from '../format/html';
 import { section, type SectionContext } from './section';
 

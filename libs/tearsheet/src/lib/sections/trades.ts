@@ -1,5 +1,5 @@
 import { formatCount, formatPrice } from '@aetherquant/core';
-import { formatFigure } from '../format/figure-format';
+import { formatFigure } from '@aetherquant/core';
 import { html, type Html } from '../format/html';
 import { section, type SectionContext } from './section';
 

@@ -29,6 +29,10 @@ describe('valueScale', () => {
   it('includes a baseline without padding past it, and spaces a log scale by ratios', () => {
     const drawdown = valueScale([[-0.5, -0.1]], 0, 100, { include: 0 });
     expect(drawdown.y(0)).toBeCloseTo(0, 9);
+    // A drawdown that never leaves 0: a finite scale all the same.
+    const flat = valueScale([[0, 0, 0]], 0, 100, { include: 0 });
+    expect(Number.isFinite(flat.y(0))).toBe(true);
+    expect(flat.ticks.every(Number.isFinite)).toBe(true);
     const log = valueScale([[100, 10_000]], 0, 100, { log: true });
     expect(log.y(100) - log.y(1000)).toBeCloseTo(log.y(1000) - log.y(10_000), 9);
   });

@@ -75,8 +75,9 @@ export function valueScale(
     };
   }
   const pad = min === max ? Math.abs(min) * 0.1 || 1 : (max - min) * 0.05;
-  const low = options.include === min ? min : min - pad;
-  const high = options.include === max ? max : max + pad;
+  // Flat data at the baseline (a drawdown that never leaves 0) still needs a span to draw in.
+  const low = options.include === min && min !== max ? min : min - pad;
+  const high = options.include === max && min !== max ? max : max + pad;
   return {
     y: (value) => bottom - ((value - low) / (high - low)) * (bottom - top),
     ticks: niceTicks(low, high, 5).filter((tick) => tick >= low && tick <= high),

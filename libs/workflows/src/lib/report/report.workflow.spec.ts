@@ -68,7 +68,7 @@ describeWithMarketData('the report of a recorded run (real SPY, 2010–2019)', (
     const figures = pageFigures(page.content);
     expect(figures.get('Annual return')).toEqual([backtest.annual_return, backtest.benchmark_annual_return]);
     expect(figures.get('Max drawdown')).toEqual([backtest.max_drawdown, backtest.benchmark_max_drawdown]);
-    expect(figures.get('Sharpe ratio')).toEqual([backtest.sharpe, backtest.benchmark_sharpe]);
+    expect(figures.get('Sharpe')).toEqual([backtest.sharpe, backtest.benchmark_sharpe]);
     expect(figures.get('Final equity')).toEqual([backtest.final_equity, backtest.benchmark_final_equity]);
     expect(figures.get('Volatility')).toEqual([backtest.metrics.volatility]);
     expect(figures.get('Trades')).toEqual([backtest.trades]);
@@ -227,6 +227,78 @@ describeWithMarketData('the report of every kind of run (real ETFs)', (market) =
     expect(equity).toHaveLength(run.rows + 1);
     expect(equity[1]?.startsWith(run.first)).toBe(true);
   });
+
+  it('universe: the curves of a cross-sectional strategy, and no claim of trades for a walk-forward', async () => {
+    const run = await runUseCase(
+      'portfolioBacktest',
+      { ...source(), symbols: ['SPY', 'QQQ', 'TLT', 'GLD'], strategy: 'top-momentum' },
+      { context },
+    );
+    const page = await report(run.run_id as string);
+    expect(page.warnings).toEqual([]);
+    expect(page.content).toContain('<section id="equity">');
+    const equity = (await report(run.run_id as string, 'equity')).content.trimEnd().split('\n');
+    expect(equity).toHaveLength(run.rows + 1);
+    const walk = await runUseCase(
+      'walkForward',
+      { ...source(), symbol: 'SPY', grid: { fast: [10, 20], slow: [50] }, train: '2y', test: '1y' },
+      { context },
+    );
+    const walkPage = await report(walk.run_id as string);
+    expect(walkPage.content).not.toContain('No trade in this window.');
+    await expect(report(walk.run_id as string, 'trades')).rejects.toMatchObject({
+      code: 'DATA_UNAVAILABLE',
+      message: expect.stringMatching(/lists no trades of its own/),
+    });
+  });
+
+  it('shows the hash of the data alone: the same bars with other cash give the same hash', async () => {
+    const hashOf = async (cash: number) => {
+      const run = await runUseCase(
+        'backtest',
+        { ...source(), symbol: 'SPY', initial_cash: cash },
+        { context },
+      );
+      return /<dt>Data hash<\/dt><dd>([0-9a-f]{64}) /.exec((await report(run.run_id as string)).content)?.[1];
+    };
+    const hash = await hashOf(100_000);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashOf(50_000)).toBe(hash);
+  });
+
+  it('sweep over three parameters: its table alone, no grid folding a third parameter', async () => {
+    const run = await runUseCase(
+      'sweep',
+      {
+        ...source(),
+        symbol: 'SPY',
+        strategy: 'rsi-reversion',
+        grid: { period: [7, 14], lower: [20, 30], upper: [70, 80] },
+        top: 8,
+      },
+      { context },
+    );
+    const page = await report(run.run_id as string);
+    expect(page.content).not.toContain('<section id="grid">');
+    expect(page.content).toContain('<h2>Best combinations</h2>');
+  });
+
+  it.each([
+    ['1mo', '2019-12-31'],
+    ['1wk', '2020-01-05'],
+  ])(
+    '%s bars: the spec pins the end of the last bar, so the rerun reads the same bars',
+    async (interval, end) => {
+      const run = await runUseCase(
+        'backtest',
+        { ...source(), symbol: 'SPY', interval, end: '2019-12-31', params: { fast: 3, slow: 10 } },
+        { context },
+      );
+      const page = await report(run.run_id as string);
+      expect(page.warnings).toEqual([]);
+      expect(page.content).toContain(`&quot;end&quot;: &quot;${end}&quot;`);
+    },
+  );
 
   it('sweep: its best recorded combinations as a grid, without a rerun', async () => {
     const run = await runUseCase(

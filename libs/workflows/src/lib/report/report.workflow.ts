@@ -31,16 +31,16 @@ export const runReportWorkflow = defineWorkflow('runReport', {
       return document(run, 'html', undefined, `${base}.html`, renderTearsheet(input), warnings);
     }
     const table = request.table ?? 'trades';
-    if (input.series === undefined) {
-      throw new AetherError(
-        'DATA_UNAVAILABLE',
-        `run ${run.id} has no ${table} to export: ${warnings.find((w) => w.startsWith('No curves')) ?? `a ${run.type} run draws no curve`}`,
-      );
-    }
     const content =
       table === 'trades'
-        ? tradesCsv(input.trades ?? [], input.interval)
-        : equityCsv(input.series, input.interval);
+        ? input.trades && tradesCsv(input.trades, input.interval)
+        : input.series && equityCsv(input.series, input.interval);
+    if (content === undefined) {
+      const why =
+        warnings.find((w) => w.startsWith('No curves')) ??
+        `a ${run.type} run ${table === 'trades' ? 'lists no trades of its own (its page shows what it recorded)' : 'draws no curve'}`;
+      throw new AetherError('DATA_UNAVAILABLE', `run ${run.id} has no ${table} to export: ${why}`);
+    }
     return document(run, 'csv', table, `${base}-${table}.csv`, content, warnings);
   },
 });

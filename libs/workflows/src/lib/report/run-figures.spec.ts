@@ -20,20 +20,22 @@ describe('runFigures', () => {
     expect(figures).toEqual([
       { label: 'Annual return', strategy: -0.023535, benchmark: 0.132669, kind: 'percent', signed: true },
       { label: 'Max drawdown', strategy: -0.434251, benchmark: -0.193489, kind: 'percent', signed: true },
-      { label: 'Sharpe ratio', strategy: null, benchmark: 0.922059, kind: 'ratio', signed: true },
+      { label: 'Sharpe', strategy: null, benchmark: 0.922059, kind: 'decimal', signed: true },
       { label: 'Final equity', strategy: 78829.41, benchmark: 346875.08, kind: 'money' },
-      { label: 'Excess annual return', strategy: -0.156204, kind: 'percent', signed: true },
+      { label: 'Excess annual return', strategy: -0.156204, kind: 'signed-percent', signed: true },
       { label: 'Total return', strategy: -0.21, kind: 'percent', signed: true },
       { label: 'Volatility', strategy: 0.2, kind: 'percent' },
-      { label: 'Longest drawdown (bars)', strategy: 400, kind: 'count' },
+      { label: 'Longest drawdown', strategy: 400, kind: 'bars' },
       { label: 'Win rate', strategy: null, kind: 'percent' },
       { label: 'Bars', strategy: 2516, kind: 'count' },
       { label: 'Trades', strategy: 11, kind: 'count' },
     ]);
   });
 
-  it('leaves out what the result does not hold, and ignores values that are not figures', () => {
-    expect(runFigures({ symbol: 'SPY', combinations: 12, sharpe: 'high' })).toEqual([
+  it("shows an optimisation's expected return and volatility, and leaves out what is not a figure", () => {
+    expect(runFigures({ expected_return: 0.06, volatility: 0.1, combinations: 12, sharpe: 'high' })).toEqual([
+      { label: 'Expected return', strategy: 0.06, kind: 'percent', signed: true },
+      { label: 'Volatility', strategy: 0.1, kind: 'percent' },
       { label: 'Combinations', strategy: 12, kind: 'count' },
     ]);
   });

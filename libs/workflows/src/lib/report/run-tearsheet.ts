@@ -71,7 +71,7 @@ export function runTearsheetInput(run: RunDetailView, sources: TearsheetSources)
           : ((run.parameters['provider'] as string | undefined) ?? null),
       dataHash:
         run.data_hash ??
-        (detail.series ? `${seriesHash(detail.series)} (the bars this page was drawn from)` : null),
+        (detail.series?.price ? `${priceHash(detail.series)} (sha256 of the bars' times and closes)` : null),
       jobId: run.job_id,
       versions: sources.versions,
       generatedAt: sources.generatedAt,
@@ -96,6 +96,8 @@ function reportWarnings(
     warnings.push(
       `No curves or trades: the run could not be rerun (${replay.failed})${run.spec?.strategy_file ? `; its strategy came from ${run.spec.strategy_file}: give it with --strategy-file` : ''}.`,
     );
+  else if (replay.ok && replay.detail?.series === undefined)
+    warnings.push(`No curves or trades: a rerun of this ${run.type} run draws none.`);
   if (sources.differences.length > 0)
     warnings.push(
       `The rerun differs from the recorded run (${sources.differences.slice(0, 4).join('; ')}${sources.differences.length > 4 ? '; …' : ''}): the data changed since it was recorded. Figures are as recorded; curves and trades are from the rerun.`,
@@ -139,9 +141,13 @@ function recordedGrid(
   if (run.type !== 'sweep') return undefined;
   const entries = (result['results'] as { params: Record<string, number> }[] | undefined) ?? [];
   const rankBy = typeof result['rank_by'] === 'string' ? result['rank_by'] : 'sharpe';
-  const names = Object.keys(entries[0]?.params ?? {});
+  // The parameters the recorded combinations vary: a grid of one or two of them; more would fold cells
+  // that differ in a third into one, so those sweeps show their table alone.
+  const names = Object.keys(entries[0]?.params ?? {}).filter(
+    (name) => new Set(entries.map((entry) => entry.params[name])).size > 1,
+  );
   const [xName, yName] = names;
-  if (xName === undefined || entries.length === 0) return undefined;
+  if (xName === undefined || names.length > 2) return undefined;
   const values = (name: string) =>
     [...new Set(entries.map((e) => e.params[name] as number))].sort((a, b) => a - b);
   const xs = values(xName);
@@ -159,7 +165,7 @@ function recordedGrid(
     metric: rankBy === 'sharpe' ? 'Sharpe ratio' : rankBy.replace(/_/g, ' '),
     metricKind:
       rankBy === 'sharpe' || rankBy === 'sortino' || rankBy === 'calmar'
-        ? 'ratio'
+        ? 'decimal'
         : rankBy === 'final_equity'
           ? 'money'
           : 'percent',
@@ -179,7 +185,7 @@ function recordedTables(run: RunDetailView, result: Readonly<Record<string, unkn
       note: `The ${entries.length} best of ${String(result['combinations'] ?? '?')} combinations by ${String(result['rank_by'] ?? 'sharpe')}, as recorded: cells outside them are not recorded.`,
       columns: [
         { label: 'Parameters', kind: 'text' },
-        { label: 'Sharpe ratio', kind: 'ratio' },
+        { label: 'Sharpe ratio', kind: 'decimal' },
         { label: 'Annual return', kind: 'percent' },
         { label: 'Max drawdown', kind: 'percent' },
         { label: 'Final equity', kind: 'money' },
@@ -224,11 +230,13 @@ function recordedTables(run: RunDetailView, result: Readonly<Record<string, unkn
   return tables;
 }
 
-/** sha256 of the bars a page draws: their times and the traded symbol's closes (or the equity without them). */
-function seriesHash(series: TearsheetSeries): string {
+/**
+ * sha256 of the bars a page was drawn from: their times and the traded symbol's closes, as 64-bit floats.
+ * Only the data: two runs on the same bars show the same hash, whatever their strategy, cash or costs.
+ */
+function priceHash(series: TearsheetSeries): string {
   const hash = createHash('sha256');
   hash.update(Float64Array.from(series.time as ArrayLike<number>));
-  hash.update(Float64Array.from((series.price?.close ?? series.equity) as ArrayLike<number>));
-  if (series.benchmark) hash.update(Float64Array.from(series.benchmark as ArrayLike<number>));
+  hash.update(Float64Array.from((series.price?.close ?? []) as ArrayLike<number>));
   return hash.digest('hex');
 }

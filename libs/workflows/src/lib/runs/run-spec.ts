@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatBarTime, parseInterval, USE_CASES } from '@aetherquant/core';
+import { DAY_MS, formatBarTime, type Interval, parseInterval, USE_CASES } from '@aetherquant/core';
 import { type NewRun, type RunSpec } from '@aetherquant/persistence';
 import { fileStrategyNames } from '../strategies/strategy-registry-of';
 import { type WorkflowName } from '../workflow/workflow';
@@ -51,7 +51,7 @@ export async function runSpec(
     const interval = parseInterval(run.interval ?? (request['interval'] as string | undefined) ?? '1d');
     delete pinned['period'];
     put('start', formatBarTime(start.getTime(), interval));
-    put('end', formatBarTime(end.getTime(), interval));
+    put('end', formatBarTime(lastDayOfBar(end.getTime(), interval), interval));
     put('interval', interval.name);
   }
   const parameters = run.parameters as Record<string, unknown>;
@@ -79,4 +79,17 @@ export async function runSpec(
 function requestFields(name: WorkflowName): Set<string> {
   const schema = USE_CASES[name].request as unknown as { shape?: Record<string, unknown> };
   return new Set(Object.keys(schema.shape ?? {}));
+}
+
+/**
+ * The last day a bar covers: its own date for daily and shorter bars; for weekly and monthly bars, labelled by
+ * the first day of their span, the span's last day. A request ending on a monthly bar's label would not
+ * include that bar (its month is not over by then), so a spec pins the end of its span.
+ */
+function lastDayOfBar(time: number, interval: Interval): number {
+  const date = new Date(time);
+  if (interval.unit === 'week') return time + (7 * interval.count - 1) * DAY_MS;
+  if (interval.unit === 'month')
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + interval.count, 0);
+  return time;
 }

@@ -271,6 +271,23 @@ export async function computeUniverseBacktest(
         chartPoints,
       ),
     }),
+    // A universe's page: its equity against the benchmark, and for sleeves the weights of each rebalance.
+    detail: () => ({
+      series: { time: result.time, equity: result.equity, benchmark: result.benchmarkEquity },
+      ...(isSleeves(result)
+        ? {
+            weights: {
+              symbols,
+              time: result.rebalances.map((rebalance) => rebalance.time),
+              weights: result.rebalances.map((rebalance) => rebalance.weights),
+            },
+          }
+        : {}),
+      benchmarkLabel:
+        benchmark.name === EQUAL_WEIGHT_BENCHMARK
+          ? 'Equal weight, bought and held'
+          : `Buy and hold ${benchmark.name}`,
+    }),
   };
 }
 
