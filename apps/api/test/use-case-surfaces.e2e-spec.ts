@@ -175,6 +175,8 @@ describe('every transport agrees with the use-case catalog', () => {
           strict: true,
           noEmit: true,
           target: 'es2022',
+          // The client's own library level (Intl's signDisplay 'negative' is ES2023; fetch is the DOM's).
+          lib: ['es2023', 'dom'],
           module: 'commonjs',
           moduleResolution: 'bundler',
           customConditions: ['@aetherquant/source'],

@@ -162,9 +162,10 @@ describeWithMarketData('aetherquant report (real SPY, 2010–2019)', (market) =>
   it('writes into a folder given as --output, and refuses a path it cannot write naming --output', () => {
     const into = json(cli(['report', runId, '--output', dir]));
     expect((into['files'] as { path: string }[])[0]?.path).toBe(join(dir, `report-${runId}.html`));
-    const refused = cli(['report', runId, '--output', '/proc/no-such/page.html']);
+    // A folder that cannot be made: its parent is a file (the run database).
+    const refused = cli(['report', runId, '--output', join(databaseFile, 'page.html')]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/--output.*cannot write \/proc\/no-such\/page\.html/);
+    expect(refused.stderr).toMatch(/--output.*cannot write .*runs\.sqlite\/page\.html \((ENOTDIR|EEXIST)\)/);
   });
 
   it('refuses bad flags and an unknown run with their exit codes, naming the flag', () => {

@@ -46,7 +46,6 @@ const TABLE: Record<string, KnownProfile> = {
   SPY:     row(0.090, 0.170, 0.999, 586, 60e6, 'S&P 500 ETF'),
   IVV:     row(0.090, 0.170, 0.999, 589, 5e6, 'S&P 500 ETF'),
   VOO:     row(0.090, 0.170, 0.999, 539, 6e6, 'S&P 500 ETF'),
-  '^GSPC': row(0.075, 0.170, 1.0, 5882, 4e9, 'S&P 500 price index (no dividends)'),
   VTI:     row(0.091, 0.175, 0.990, 290, 3.5e6, 'US total market ETF'),
   DIA:     row(0.088, 0.165, 0.950, 425, 3.5e6, 'Dow Jones Industrial Average ETF'),
   QQQ:     row(0.125, 0.235, 0.900, 511, 35e6, 'Nasdaq-100 ETF'),

@@ -53,11 +53,25 @@ describe('timeTicks', () => {
       { index: 3, label: '2021' },
       { index: 4, label: '2022' },
     ]);
-    const months = [day('2024-01-02'), day('2024-01-30'), day('2024-02-01')];
+    const months = [day('2024-01-02'), day('2024-01-30'), day('2024-02-01'), day('2024-03-04')];
     expect(timeTicks(months)).toEqual([
       { index: 0, label: 'Jan 24' },
       { index: 2, label: 'Feb 24' },
+      { index: 3, label: 'Mar 24' },
     ]);
+  });
+});
+
+describe('timeTicks of short runs', () => {
+  it('labels days over a few weeks, and hours within a day or two', () => {
+    const days = ['2024-06-03', '2024-06-04', '2024-06-05'].map((d) => Date.parse(`${d}T00:00:00Z`));
+    expect(timeTicks(days)).toEqual([
+      { index: 0, label: 'Jun 3' },
+      { index: 1, label: 'Jun 4' },
+      { index: 2, label: 'Jun 5' },
+    ]);
+    const minutes = Array.from({ length: 6 }, (_, i) => Date.parse('2024-06-03T13:30:00Z') + i * 30 * 60_000);
+    expect(timeTicks(minutes).map((tick) => tick.label)).toEqual(['13:30', '14:00', '15:00', '16:00']);
   });
 });
 

@@ -84,25 +84,50 @@ export function valueScale(
   };
 }
 
-/** Where to label a time axis of bars: the first bar of each year, or of each month for short runs. */
+/** A unit of a time axis: how bars are grouped into labelled steps, and how a step's label reads. */
+interface TimeUnit {
+  key(date: Date): string;
+  label(date: Date): string;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const TIME_UNITS: Readonly<Record<'year' | 'month' | 'day' | 'hour', TimeUnit>> = {
+  year: { key: (d) => `${d.getUTCFullYear()}`, label: (d) => String(d.getUTCFullYear()) },
+  month: {
+    key: (d) => `${d.getUTCFullYear()}-${d.getUTCMonth()}`,
+    label: (d) => `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).slice(2)}`,
+  },
+  day: {
+    key: (d) => d.toISOString().slice(0, 10),
+    label: (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`,
+  },
+  hour: {
+    key: (d) => d.toISOString().slice(0, 13),
+    label: (d) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  },
+};
+
+/**
+ * Where to label a time axis of bars: the first bar of each year over two years or more, of each month over two
+ * months or more, of each day over two days or more, else of each hour (UTC, as bar times are), at most
+ * `maxTicks` of them (every k-th step when there are more).
+ */
 export function timeTicks(time: ArrayLike<number>, maxTicks = 8): { index: number; label: string }[] {
   if (time.length === 0) return [];
   const first = new Date(time[0] as number);
   const last = new Date(time[time.length - 1] as number);
   const months =
     (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
-  const byMonth = months < 24;
+  const days = (last.getTime() - first.getTime()) / 86_400_000;
+  const unit = TIME_UNITS[months >= 24 ? 'year' : months >= 2 ? 'month' : days >= 2 ? 'day' : 'hour'];
   const ticks: { index: number; label: string }[] = [];
   let previous = '';
   for (let i = 0; i < time.length; i++) {
     const date = new Date(time[i] as number);
-    const key = byMonth ? `${date.getUTCFullYear()}-${date.getUTCMonth()}` : `${date.getUTCFullYear()}`;
+    const key = unit.key(date);
     if (key === previous) continue;
     previous = key;
-    const label = byMonth
-      ? `${MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).slice(2)}`
-      : String(date.getUTCFullYear());
-    if (i > 0 || ticks.length === 0) ticks.push({ index: i, label });
+    ticks.push({ index: i, label: unit.label(date) });
   }
   if (ticks.length <= maxTicks) return ticks;
   const every = Math.ceil(ticks.length / maxTicks);

@@ -139,7 +139,7 @@ describeWithMarketData('the report of a recorded run (real SPY, 2010–2019)', (
         { context },
       )) as RunReport;
       expect(page.warnings.join(' ')).toMatch(
-        /The rerun differs from the recorded run \(.*final_equity: 78829\.41 → .*\): the data changed/,
+        /The rerun differs from the recorded run \(.*final_equity: 78829\.41 → .*\): the data \(or the strategy.s code\) changed/,
       );
       expect(pageFigures(page.content).get('Final equity')?.[0]).toBe(78829.41);
     } finally {

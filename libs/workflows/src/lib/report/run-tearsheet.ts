@@ -94,13 +94,13 @@ function reportWarnings(
     warnings.push('No curves or trades: the run was recorded before runs kept their spec.');
   else if (!replay.ok && !run.type.match(/^(sweep|optimize)$/))
     warnings.push(
-      `No curves or trades: the run could not be rerun (${replay.failed})${run.spec?.strategy_file ? `; its strategy came from ${run.spec.strategy_file}: give it with --strategy-file` : ''}.`,
+      `No curves or trades: the run could not be rerun (${replay.failed})${run.spec?.strategy_file ? `; its strategy came from ${run.spec.strategy_file}: the CLI reruns it given that file (--strategy-file), a server when its AETHERQ_STRATEGY_PATHS holds it` : ''}.`,
     );
   else if (replay.ok && replay.detail?.series === undefined)
     warnings.push(`No curves or trades: a rerun of this ${run.type} run draws none.`);
   if (sources.differences.length > 0)
     warnings.push(
-      `The rerun differs from the recorded run (${sources.differences.slice(0, 4).join('; ')}${sources.differences.length > 4 ? '; …' : ''}): the data changed since it was recorded. Figures are as recorded; curves and trades are from the rerun.`,
+      `The rerun differs from the recorded run (${sources.differences.slice(0, 4).join('; ')}${sources.differences.length > 4 ? '; …' : ''}): the data (or the strategy's code) changed since it was recorded. Figures are as recorded; curves and trades are from the rerun.`,
     );
   for (const warning of (result['warnings'] as unknown[] | undefined) ?? [])
     if (typeof warning === 'string') warnings.push(`Recorded with the run: ${warning}`);
