@@ -1,14 +1,7 @@
 import { parseInterval } from '@aetherquant/core';
-import { buyAndHoldEquity, chartSeries } from './chart-series';
+import { chartSeries } from './chart-series';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-describe('buyAndHoldEquity', () => {
-  it('scales the starting equity by close[t] / close[0]', () => {
-    // 1000 × 50 / 40 = 1250; 1000 × 30 / 40 = 750.
-    expect(Array.from(buyAndHoldEquity([40, 50, 30], 1000))).toEqual([1000, 1250, 750]);
-  });
-});
 
 describe('chartSeries', () => {
   const input = {

@@ -12,18 +12,6 @@ export interface ChartInput {
 }
 
 /**
- * Buy-and-hold of `startEquity` in one asset, without costs or whole-share rounding: `startEquity × close[t] /
- * close[0]` (the benchmark the paper-trading chart draws, as the vectorised backtest's benchmark starts at
- * the initial cash).
- */
-export function buyAndHoldEquity(close: ArrayLike<number>, startEquity: number): Float64Array {
-  const equity = new Float64Array(close.length);
-  const first = close[0] as number;
-  for (let t = 0; t < close.length; t++) equity[t] = (startEquity * (close[t] as number)) / first;
-  return equity;
-}
-
-/**
  * Formatted bar times, kept per time column: a long-running app serves many charts of the same cached
  * series (the API's recent bars), and formatting dates is most of what a chart costs.
  */
